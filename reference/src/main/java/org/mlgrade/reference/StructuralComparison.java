@@ -1,0 +1,158 @@
+package org.mlgrade.reference;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Walks two values of the same type side by side and collects their differences: records by
+ * component, arrays and lists by index, maps by key; {@code double} and {@code float} values with
+ * a {@link Tolerance}, every other value exactly.
+ *
+ * <p>At most {@link #MAX_MISMATCHES} differences are listed; one more entry then says how many
+ * were left out, so that a wrong 784-dimensional answer gives a readable message.
+ */
+public final class StructuralComparison {
+
+  /** How many differences are listed before the rest are summarised. */
+  public static final int MAX_MISMATCHES = 10;
+
+  private final Tolerance tolerance;
+  private final List<Mismatch> mismatches = new ArrayList<>();
+  private int omitted;
+
+  private StructuralComparison(Tolerance tolerance) {
+    this.tolerance = tolerance;
+  }
+
+  /** Returns the differences between {@code expected} and {@code actual}, empty if none. */
+  public static List<Mismatch> compare(Object expected, Object actual, Tolerance tolerance) {
+    StructuralComparison comparison = new StructuralComparison(Objects.requireNonNull(tolerance));
+    comparison.walk("", expected, actual);
+    if (comparison.omitted > 0) {
+      comparison.mismatches.add(
+          new Mismatch("", "", "... and " + comparison.omitted + " more differences"));
+    }
+    return List.copyOf(comparison.mismatches);
+  }
+
+  private void walk(String path, Object expected, Object actual) {
+    if (expected == null || actual == null) {
+      if (expected != actual) {
+        add(path, show(expected), show(actual));
+      }
+      return;
+    }
+    if (expected instanceof Double || expected instanceof Float) {
+      if (!(actual instanceof Number number)
+          || !tolerance.isClose(number.doubleValue(), ((Number) expected).doubleValue())) {
+        add(path, show(expected), show(actual));
+      }
+    } else if (expected.getClass().isArray()) {
+      walkArray(path, expected, actual);
+    } else if (expected instanceof List<?> expectedList) {
+      if (!(actual instanceof List<?> actualList)) {
+        add(path, "a list", actual.getClass().getSimpleName());
+        return;
+      }
+      if (expectedList.size() != actualList.size()) {
+        add(path, "size " + expectedList.size(), "size " + actualList.size());
+        return;
+      }
+      for (int i = 0; i < expectedList.size(); i++) {
+        walk(path + "[" + i + "]", expectedList.get(i), actualList.get(i));
+      }
+    } else if (expected instanceof Map<?, ?> expectedMap) {
+      if (!(actual instanceof Map<?, ?> actualMap)) {
+        add(path, "a map", actual.getClass().getSimpleName());
+        return;
+      }
+      if (!expectedMap.keySet().equals(actualMap.keySet())) {
+        add(path, "keys " + expectedMap.keySet(), "keys " + actualMap.keySet());
+        return;
+      }
+      for (Map.Entry<?, ?> entry : expectedMap.entrySet()) {
+        walk(path + "[" + entry.getKey() + "]", entry.getValue(), actualMap.get(entry.getKey()));
+      }
+    } else if (expected instanceof Collection<?>) {
+      if (!expected.equals(actual)) {
+        add(path, show(expected), show(actual));
+      }
+    } else if (expected.getClass().isRecord()) {
+      walkRecord(path, expected, actual);
+    } else if (!expected.equals(actual)) {
+      add(path, show(expected), show(actual));
+    }
+  }
+
+  private void walkArray(String path, Object expected, Object actual) {
+    if (!actual.getClass().isArray()) {
+      add(path, "an array", actual.getClass().getSimpleName());
+      return;
+    }
+    int expectedLength = Array.getLength(expected);
+    int actualLength = Array.getLength(actual);
+    if (expectedLength != actualLength) {
+      add(path, "length " + expectedLength, "length " + actualLength);
+      return;
+    }
+    for (int i = 0; i < expectedLength; i++) {
+      walk(path + "[" + i + "]", Array.get(expected, i), Array.get(actual, i));
+    }
+  }
+
+  private void walkRecord(String path, Object expected, Object actual) {
+    if (expected.getClass() != actual.getClass()) {
+      add(path, expected.getClass().getSimpleName(), actual.getClass().getSimpleName());
+      return;
+    }
+    for (RecordComponent component : expected.getClass().getRecordComponents()) {
+      String child = path.isEmpty() ? component.getName() : path + "." + component.getName();
+      walk(child, read(component, expected), read(component, actual));
+    }
+  }
+
+  private static Object read(RecordComponent component, Object record) {
+    try {
+      component.getAccessor().setAccessible(true);
+      return component.getAccessor().invoke(record);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot read " + component, e);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("accessor of " + component + " threw", e.getCause());
+    }
+  }
+
+  private void add(String path, String expected, String actual) {
+    if (mismatches.size() < MAX_MISMATCHES) {
+      mismatches.add(new Mismatch(path, expected, actual));
+    } else {
+      omitted++;
+    }
+  }
+
+  /** Shows a value the way a student reads it: arrays by content, {@code null} as "null". */
+  static String show(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value.getClass().isArray()) {
+      if (value instanceof Object[] objects) {
+        return Arrays.deepToString(objects);
+      }
+      int length = Array.getLength(value);
+      StringBuilder text = new StringBuilder("[");
+      for (int i = 0; i < length; i++) {
+        text.append(i == 0 ? "" : ", ").append(Array.get(value, i));
+      }
+      return text.append(']').toString();
+    }
+    return String.valueOf(value);
+  }
+}
