@@ -1,0 +1,18 @@
+package org.mlgrade.grader.rubric;
+
+import java.time.Duration;
+
+/**
+ * Resource limits for running one submission.
+ *
+ * @param perTest wall time of one test call (compilation not included)
+ * @param total wall time of all the submission's test calls together
+ * @param heapMegabytes maximum heap of the sandbox JVM
+ * @param outputBytes how much of one test's stdout and stderr is kept; more is a flood
+ */
+public record Limits(Duration perTest, Duration total, int heapMegabytes, int outputBytes) {
+
+  /** Defaults: 5 s per test, 60 s in all, 256 MiB heap, 64 KiB of output per test. */
+  public static final Limits DEFAULT =
+      new Limits(Duration.ofSeconds(5), Duration.ofSeconds(60), 256, 64 * 1024);
+}
