@@ -1,0 +1,48 @@
+package org.mlgrade.grader.judge;
+
+import org.mlgrade.grader.sandbox.CallStatus;
+
+/** How one test ended, from the student's point of view. */
+public enum Outcome {
+  PASSED("passed"),
+  WRONG_ANSWER("wrong answer"),
+  UNREADABLE_ANSWER("answer could not be read"),
+  THREW("threw an exception"),
+  TIMED_OUT("timed out"),
+  EXITED("exited the JVM"),
+  OUT_OF_MEMORY("ran out of memory"),
+  STACK_OVERFLOW("stack overflow"),
+  OUTPUT_FLOOD("printed too much"),
+  NO_IMPLEMENTATION("no implementation found"),
+  AMBIGUOUS_IMPLEMENTATION("several implementations found"),
+  CANNOT_INSTANTIATE("implementation could not be created"),
+  NOT_RUN("not run");
+
+  private final String label;
+
+  Outcome(String label) {
+    this.label = label;
+  }
+
+  /** A few words for tables and feedback. */
+  public String label() {
+    return label;
+  }
+
+  /** The outcome of a call that did not return a value. */
+  static Outcome of(CallStatus status) {
+    return switch (status) {
+      case RETURNED -> throw new IllegalArgumentException("a returned value is judged, not mapped");
+      case THREW -> THREW;
+      case TIMED_OUT -> TIMED_OUT;
+      case EXITED -> EXITED;
+      case OUT_OF_MEMORY -> OUT_OF_MEMORY;
+      case STACK_OVERFLOW -> STACK_OVERFLOW;
+      case OUTPUT_FLOOD -> OUTPUT_FLOOD;
+      case NO_IMPLEMENTATION -> NO_IMPLEMENTATION;
+      case AMBIGUOUS_IMPLEMENTATION -> AMBIGUOUS_IMPLEMENTATION;
+      case CANNOT_INSTANTIATE -> CANNOT_INSTANTIATE;
+      case NOT_RUN -> NOT_RUN;
+    };
+  }
+}

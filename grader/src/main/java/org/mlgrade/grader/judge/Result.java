@@ -1,0 +1,37 @@
+package org.mlgrade.grader.judge;
+
+import java.time.Duration;
+import java.util.List;
+import org.mlgrade.grader.sandbox.IsolationLevel;
+import org.mlgrade.grader.submission.CompiledSubmission;
+
+/**
+ * Everything known about one graded submission; the only thing reporters read.
+ *
+ * @param assignment the rubric's assignment name
+ * @param submission the submission's name (its directory or file name)
+ * @param score points earned
+ * @param maxScore points available
+ * @param questions every question of the rubric, in order
+ * @param compiled sources, compile messages and static findings
+ * @param isolation the sandbox isolation level in force
+ * @param restarts how often the sandbox JVM was restarted after a crash or timeout
+ * @param resultsPerTest whether reporters list tests (true) or questions (false)
+ * @param elapsed wall time of grading, compile included
+ */
+public record Result(
+    String assignment,
+    String submission,
+    double score,
+    double maxScore,
+    List<QuestionResult> questions,
+    CompiledSubmission compiled,
+    IsolationLevel isolation,
+    int restarts,
+    boolean resultsPerTest,
+    Duration elapsed) {
+
+  public Result {
+    questions = List.copyOf(questions);
+  }
+}
