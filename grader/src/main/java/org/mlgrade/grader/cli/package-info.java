@@ -1,0 +1,2 @@
+/** The {@code mlgrade} command line (picocli): {@code grade} and {@code validate}. */
+package org.mlgrade.grader.cli;
