@@ -3,6 +3,9 @@ package org.mlgrade.api.em;
 /**
  * Input of {@link BernoulliMixtureEm#fit}: data, the initial mixture and when to stop.
  *
+ * <p>Rejects a malformed shape or value, or a row of {@code x} with probability 0 under every
+ * initial component, with an {@link IllegalArgumentException}.
+ *
  * @param x the data, N x D, every entry 0 or 1
  * @param pi the initial mixing weights, K entries in [0, 1] summing to 1
  * @param p the initial component means, K x D, entries in [0, 1]
@@ -18,10 +21,6 @@ public record FitInput(
   /** The largest {@code maxIterations} accepted. */
   public static final int MAX_ITERATIONS = 10_000;
 
-  /**
-   * @throws IllegalArgumentException if a shape or value is out of range, or a row of {@code x}
-   *     has probability 0 under every initial component
-   */
   public FitInput {
     int d = Checks.binaryData(x);
     Checks.mixture(pi, p, d);

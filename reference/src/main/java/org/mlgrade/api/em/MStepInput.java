@@ -3,6 +3,8 @@ package org.mlgrade.api.em;
 /**
  * Input of {@link BernoulliMixtureEm#mStep}.
  *
+ * <p>Rejects a malformed shape or value with an {@link IllegalArgumentException}.
+ *
  * @param x the data, N x D, every entry 0 or 1
  * @param responsibilities N x K, entries in [0, 1], every row summing to 1 (as the E-step returns)
  * @param previousP the component means before this step, K x D with entries in [0, 1]; only used
@@ -13,7 +15,6 @@ package org.mlgrade.api.em;
 public record MStepInput(
     int[][] x, double[][] responsibilities, double[][] previousP, double smoothing) {
 
-  /** @throws IllegalArgumentException if a shape or value is out of range */
   public MStepInput {
     int d = Checks.binaryData(x);
     int k = Checks.responsibilities(responsibilities, x.length);

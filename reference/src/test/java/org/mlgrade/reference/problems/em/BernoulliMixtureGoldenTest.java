@@ -66,7 +66,7 @@ class BernoulliMixtureGoldenTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (Problem<?, ?, ?> problem : EmProblems.all()) {
       for (JsonNode c : golden.get(problem.method())) {
-        c.get("mistakes").fields().forEachRemaining(entry -> tests.add(DynamicTest.dynamicTest(
+        c.get("mistakes").properties().forEach(entry -> tests.add(DynamicTest.dynamicTest(
             problem.id() + ": " + entry.getKey() + " on " + c.get("name").asText(),
             () -> checkMistake(problem, c, entry.getKey(), entry.getValue()))));
       }
