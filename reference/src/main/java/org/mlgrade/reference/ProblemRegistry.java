@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlgrade.reference.problems.alexnet.AlexNetProblems;
+import org.mlgrade.reference.problems.conv.ConvProblems;
 import org.mlgrade.reference.problems.em.EmProblems;
 
 /** The homework problems the grader knows, by id. */
@@ -26,6 +28,8 @@ public final class ProblemRegistry {
   public static ProblemRegistry standard() {
     List<Problem<?, ?, ?>> all = new ArrayList<>();
     // One line per problem package; keep alphabetical.
+    all.addAll(AlexNetProblems.all());
+    all.addAll(ConvProblems.all());
     all.addAll(EmProblems.all());
     return new ProblemRegistry(all);
   }

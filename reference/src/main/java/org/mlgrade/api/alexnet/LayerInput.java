@@ -1,0 +1,20 @@
+package org.mlgrade.api.alexnet;
+
+/**
+ * One layer and the shape of the volume it receives.
+ *
+ * @param input the shape entering the layer
+ * @param layer the layer
+ */
+public record LayerInput(Shape input, LayerSpec layer) {
+
+  public LayerInput {
+    if (input == null || layer == null) {
+      throw new IllegalArgumentException("a layer input needs an input shape and a layer");
+    }
+    if (input.depth() % layer.groups() != 0) {
+      throw new IllegalArgumentException(layer.name() + ": " + layer.groups()
+          + " groups do not divide the input depth " + input.depth());
+    }
+  }
+}
