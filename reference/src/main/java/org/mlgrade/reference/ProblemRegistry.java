@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.mlgrade.reference.problems.alexnet.AlexNetProblems;
 import org.mlgrade.reference.problems.conv.ConvProblems;
 import org.mlgrade.reference.problems.em.EmProblems;
+import org.mlgrade.reference.problems.resnet.ResNetProblems;
 
 /** The homework problems the grader knows, by id. */
 public final class ProblemRegistry {
@@ -31,6 +32,7 @@ public final class ProblemRegistry {
     all.addAll(AlexNetProblems.all());
     all.addAll(ConvProblems.all());
     all.addAll(EmProblems.all());
+    all.addAll(ResNetProblems.all());
     return new ProblemRegistry(all);
   }
 
