@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlgrade.reference.problems.kernel.KernelProblems;
 
 /** The homework problems the grader knows, by id. */
 public final class ProblemRegistry {
@@ -25,6 +26,7 @@ public final class ProblemRegistry {
   public static ProblemRegistry standard() {
     List<Problem<?, ?, ?>> all = new ArrayList<>();
     // One line per problem package; keep alphabetical.
+    all.addAll(KernelProblems.all());
     return new ProblemRegistry(all);
   }
 
