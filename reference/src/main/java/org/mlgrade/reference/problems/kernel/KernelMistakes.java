@@ -61,9 +61,42 @@ final class KernelMistakes {
             }));
   }
 
-  /** Mistakes in deciding positive semi-definiteness. */
+  /**
+   * Mistakes in deciding positive semi-definiteness, the most telling first: on the {@code
+   * (f(x)+f(z))^2} counterexample "non-negative-entries" and "symmetry-only" give the same answer,
+   * and the diagnosis names the first.
+   */
   static List<KnownMistake<KernelValidity>> psd() {
     return List.of(
+        new KnownMistake<KernelValidity>("non-negative-entries",
+            "A Gram matrix with entries >= 0 need not be PSD ((f(x)+f(z))^2 >= 0 is not a valid"
+                + " kernel), and a PSD one may have negative entries.",
+            new KernelValidityReference() {
+              @Override
+              public PsdVerdict checkPsd(KernelOnPoints input) {
+                double[][] k = gram(input).values();
+                boolean nonNegative = true;
+                for (double[] row : k) {
+                  for (double value : row) {
+                    nonNegative &= value >= 0;
+                  }
+                }
+                Eigen eigen = eigen(k);
+                return nonNegative
+                    ? new PsdVerdict(true, eigen.min(), new double[0])
+                    : new PsdVerdict(false, eigen.min(), eigen.minVector());
+              }
+            }),
+        new KnownMistake<KernelValidity>("symmetry-only",
+            "Every Gram matrix is symmetric; being symmetric does not make it PSD: look at the"
+                + " sign of the minimum eigenvalue.",
+            new KernelValidityReference() {
+              @Override
+              public PsdVerdict checkPsd(KernelOnPoints input) {
+                PsdVerdict right = super.checkPsd(input);
+                return new PsdVerdict(true, right.minEigenvalue(), new double[0]);
+              }
+            }),
         new KnownMistake<KernelValidity>("diagonal-only",
             "A non-negative diagonal does not make a matrix PSD, and the eigenvalues of a"
                 + " non-diagonal matrix are not its diagonal entries.",
@@ -84,35 +117,6 @@ final class KernelMistakes {
                 double[] unit = new double[k.length];
                 unit[argMin] = 1;
                 return new PsdVerdict(false, min, unit);
-              }
-            }),
-        new KnownMistake<KernelValidity>("symmetry-only",
-            "Every Gram matrix is symmetric; being symmetric does not make it PSD: look at the"
-                + " sign of the minimum eigenvalue.",
-            new KernelValidityReference() {
-              @Override
-              public PsdVerdict checkPsd(KernelOnPoints input) {
-                PsdVerdict right = super.checkPsd(input);
-                return new PsdVerdict(true, right.minEigenvalue(), new double[0]);
-              }
-            }),
-        new KnownMistake<KernelValidity>("non-negative-entries",
-            "A Gram matrix with entries >= 0 need not be PSD ((f(x)+f(z))^2 >= 0 is not a valid"
-                + " kernel), and a PSD one may have negative entries.",
-            new KernelValidityReference() {
-              @Override
-              public PsdVerdict checkPsd(KernelOnPoints input) {
-                double[][] k = gram(input).values();
-                boolean nonNegative = true;
-                for (double[] row : k) {
-                  for (double value : row) {
-                    nonNegative &= value >= 0;
-                  }
-                }
-                Eigen eigen = eigen(k);
-                return nonNegative
-                    ? new PsdVerdict(true, eigen.min(), new double[0])
-                    : new PsdVerdict(false, eigen.min(), eigen.minVector());
               }
             }),
         new KnownMistake<KernelValidity>("no-tolerance",
