@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mlgrade.reference.problems.kernel.KernelProblems;
+import org.mlgrade.reference.problems.naivebayes.NaiveBayesProblems;
 
 /** The homework problems the grader knows, by id. */
 public final class ProblemRegistry {
@@ -27,6 +28,7 @@ public final class ProblemRegistry {
     List<Problem<?, ?, ?>> all = new ArrayList<>();
     // One line per problem package; keep alphabetical.
     all.addAll(KernelProblems.all());
+    all.addAll(NaiveBayesProblems.all());
     return new ProblemRegistry(all);
   }
 
