@@ -18,8 +18,13 @@ import org.mlgrade.reference.Tolerance;
  *
  * <p>A witness equal to the expected one (within the tolerance) is accepted. Otherwise, when the
  * expected verdict is PSD the witness must be empty; when it is not, any vector {@code a} of
- * length {@code N}, finite and not zero, with {@code aᵀKa < -1e-9 * scale * aᵀa} on the
- * <em>reference</em> Gram matrix of the input ({@code scale = max(1, max |λ|)}) is accepted.
+ * length {@code N}, finite and not zero, is accepted if it has {@code aᵀKa < -1e-9 * scale * aᵀa}
+ * on the <em>reference</em> Gram matrix of the input ({@code scale = max(1, max |λ|)}), or if it is
+ * parallel to the expected witness ({@code cos^2 >= 1 - 1e-9}, any sign and length). The second
+ * rule changes nothing when the expected verdict is the reference's (a multiple of a witness is a
+ * witness); it lets {@link org.mlgrade.reference.Problem#diagnose} recognise a known mistake whose
+ * "witness" is an eigenvector of a matrix that is in fact PSD, whatever sign the student's
+ * eigen-solver gave it.
  */
 public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdict> {
 
@@ -68,6 +73,9 @@ public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdic
     if (!(squaredNorm > 0)) {
       return Optional.of(new Mismatch("witness", wanted, shown + " (the zero vector)"));
     }
+    if (parallel(witness, expected.witness())) {
+      return Optional.empty();
+    }
     double[][] k = new KernelValidityReference().gram(input).values();
     double scale = KernelValidityReference.eigen(k).scale();
     double rayleigh = KernelValidityReference.quadraticForm(k, witness) / squaredNorm;
@@ -77,5 +85,21 @@ public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdic
     return Optional.of(new Mismatch("witness",
         wanted + " (aᵀKa / aᵀa < " + (-KernelValidityReference.RELATIVE_TOLERANCE * scale) + ")",
         shown + " (aᵀKa / aᵀa = " + rayleigh + ")"));
+  }
+
+  /** Whether {@code a} and {@code b} (same length, {@code a} not zero) are parallel. */
+  private static boolean parallel(double[] a, double[] b) {
+    if (b == null || b.length != a.length) {
+      return false;
+    }
+    double ab = 0;
+    double aa = 0;
+    double bb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ab += a[i] * b[i];
+      aa += a[i] * a[i];
+      bb += b[i] * b[i];
+    }
+    return bb > 0 && ab * ab >= (1 - 1e-9) * aa * bb;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.mlgrade.reference.problems.kernel.KernelValidityReferenceTest.COUNTEREXAMPLE;
 import static org.mlgrade.reference.problems.kernel.KernelValidityReferenceTest.on;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlgrade.api.kernel.GramMatrix;
@@ -126,5 +127,11 @@ class KernelMistakesTest {
     assertThat(verdict.positiveSemidefinite()).isFalse();
     assertThat(verdict.minEigenvalue()).isNegative().isGreaterThan(-1e-12);
     diagnosedAs(KernelProblems.psdCheck(), found, "no-tolerance");
+    // a student's eigen-solver may return the other sign: still recognised
+    PsdVerdict flipped = new PsdVerdict(false, verdict.minEigenvalue(),
+        Arrays.stream(verdict.witness()).map(v -> -2 * v).toArray());
+    Problem<KernelValidity, KernelOnPoints, PsdVerdict> problem = KernelProblems.psdCheck();
+    assertThat(problem.diagnose(found, problem.expected(found), flipped, Tolerance.DEFAULT))
+        .hasValueSatisfying(m -> assertThat(m.id()).isEqualTo("no-tolerance"));
   }
 }
