@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.mlgrade.reference.problems.alexnet.AlexNetProblems;
 import org.mlgrade.reference.problems.conv.ConvProblems;
 import org.mlgrade.reference.problems.em.EmProblems;
+import org.mlgrade.reference.problems.kernel.KernelProblems;
+import org.mlgrade.reference.problems.naivebayes.NaiveBayesProblems;
 import org.mlgrade.reference.problems.resnet.ResNetProblems;
 
 /** The homework problems the grader knows, by id. */
@@ -32,6 +34,8 @@ public final class ProblemRegistry {
     all.addAll(AlexNetProblems.all());
     all.addAll(ConvProblems.all());
     all.addAll(EmProblems.all());
+    all.addAll(KernelProblems.all());
+    all.addAll(NaiveBayesProblems.all());
     all.addAll(ResNetProblems.all());
     return new ProblemRegistry(all);
   }
