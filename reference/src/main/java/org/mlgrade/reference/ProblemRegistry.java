@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlgrade.reference.problems.backprop.BackpropProblems;
+import org.mlgrade.reference.problems.logreg.LogisticRegressionProblems;
 
 /** The homework problems the grader knows, by id. */
 public final class ProblemRegistry {
@@ -25,6 +27,8 @@ public final class ProblemRegistry {
   public static ProblemRegistry standard() {
     List<Problem<?, ?, ?>> all = new ArrayList<>();
     // One line per problem package; keep alphabetical.
+    all.addAll(BackpropProblems.all());
+    all.addAll(LogisticRegressionProblems.all());
     return new ProblemRegistry(all);
   }
 
