@@ -20,10 +20,10 @@ import org.mlgrade.reference.Tolerance;
  * expected verdict is PSD the witness must be empty; when it is not, any vector {@code a} of
  * length {@code N}, finite and not zero, is accepted if it has {@code aᵀKa < -1e-9 * scale * aᵀa}
  * on the <em>reference</em> Gram matrix of the input ({@code scale = max(1, max |λ|)}), or if it is
- * parallel to the expected witness ({@code cos^2 >= 1 - 1e-9}, any sign and length). The second
- * rule changes nothing when the expected verdict is the reference's (a multiple of a witness is a
- * witness); it lets {@link org.mlgrade.reference.Problem#diagnose} recognise a known mistake whose
- * "witness" is an eigenvector of a matrix that is in fact PSD, whatever sign the student's
+ * parallel to the expected witness ({@code cos^2 >= 1 - 1e-9}, any sign and length).
+ *
+ * <p>{@link #sameAnswer} recognises a known mistake's verdict: the same decision, the same minimum
+ * eigenvalue and a witness parallel to the mistake's (or both empty), whatever sign the student's
  * eigen-solver gave it.
  */
 public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdict> {
@@ -49,6 +49,20 @@ public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdic
       witnessMismatch(input, expected, actual.witness()).ifPresent(mismatches::add);
     }
     return List.copyOf(mismatches);
+  }
+
+  @Override
+  public boolean sameAnswer(
+      KernelOnPoints input, PsdVerdict answer, PsdVerdict actual, Tolerance tolerance) {
+    if (actual == null || answer.positiveSemidefinite() != actual.positiveSemidefinite()
+        || !tolerance.isClose(actual.minEigenvalue(), answer.minEigenvalue())
+        || actual.witness() == null || answer.witness() == null) {
+      return false;
+    }
+    if (answer.witness().length == 0 || actual.witness().length == 0) {
+      return answer.witness().length == actual.witness().length;
+    }
+    return parallel(actual.witness(), answer.witness());
   }
 
   private static Optional<Mismatch> witnessMismatch(
