@@ -101,7 +101,7 @@ public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdic
         shown + " (aᵀKa / aᵀa = " + rayleigh + ")"));
   }
 
-  /** Whether {@code a} and {@code b} (same length, {@code a} not zero) are parallel. */
+  /** Whether {@code a} and {@code b} are parallel: same length, neither zero. */
   private static boolean parallel(double[] a, double[] b) {
     if (b == null || b.length != a.length) {
       return false;
@@ -114,6 +114,6 @@ public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdic
       aa += a[i] * a[i];
       bb += b[i] * b[i];
     }
-    return bb > 0 && ab * ab >= (1 - 1e-9) * aa * bb;
+    return aa > 0 && bb > 0 && ab * ab >= (1 - 1e-9) * aa * bb;
   }
 }

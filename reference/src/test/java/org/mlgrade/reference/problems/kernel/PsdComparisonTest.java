@@ -90,4 +90,18 @@ class PsdComparisonTest {
   void nullAnswerIsAMismatch() {
     assertThat(comparison.compare(COUNTEREXAMPLE, expected, null, Tolerance.DEFAULT)).hasSize(1);
   }
+
+  @Test
+  void sameAnswerIgnoresTheWitnessSignButNotTheZeroVector() {
+    double[] v = expected.witness();
+    assertThat(comparison.sameAnswer(COUNTEREXAMPLE, expected, notPsd(-2 * v[0], -2 * v[1]),
+        Tolerance.DEFAULT)).isTrue();
+    assertThat(comparison.sameAnswer(COUNTEREXAMPLE, expected, notPsd(0, 0), Tolerance.DEFAULT))
+        .isFalse();
+    // [1, -4] is a valid witness (compare accepts it) but not the same answer as the eigenvector
+    assertThat(comparison.sameAnswer(COUNTEREXAMPLE, expected, notPsd(1, -4), Tolerance.DEFAULT))
+        .isFalse();
+    assertThat(comparison.sameAnswer(COUNTEREXAMPLE, expected,
+        new PsdVerdict(true, lambdaMin, new double[0]), Tolerance.DEFAULT)).isFalse();
+  }
 }
