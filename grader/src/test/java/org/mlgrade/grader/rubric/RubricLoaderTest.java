@@ -422,6 +422,45 @@ class RubricLoaderTest {
     assertThat(errors("x.yaml", "")).containsExactly("x.yaml:1:1: the rubric file is empty");
   }
 
+  @Test
+  void failingGeneratorIsReportedAtItsGenerate() {
+    var broken = org.mlgrade.reference.Problem.of("fake.broken-generator", "Broken",
+        Pooling.class, "outputShape", Pooling.Input.class, Pooling.Shape.class,
+        Pooling::outputShape, FakeProblems.POOL.reference(), (random, index) -> {
+          if (index == 1) {
+            throw new IllegalStateException("no second input");
+          }
+          return new Pooling.Input(4, 4, new Pooling.Window(2, 2));
+        }, List.of());
+    RubricLoader brokenLoader = new RubricLoader(
+        new org.mlgrade.reference.ProblemRegistry(List.of(broken)));
+
+    assertThatThrownBy(() -> brokenLoader.read(Path.of("x.yaml"), """
+        assignment: HW
+        questions:
+          - id: q1
+            points: 2
+            problem: fake.broken-generator
+            tests:
+              - generate: {count: 3, seed: 1}
+        """)).isInstanceOfSatisfying(RubricException.class, e -> assertThat(e.errors())
+        .extracting(RubricError::toString).containsExactly("x.yaml:7:19: the generator of"
+            + " problem 'fake.broken-generator' failed on generated test #2 of test #1 of"
+            + " question 'q1': java.lang.IllegalStateException: no second input"));
+  }
+
+  @Test
+  void loadedRubricIsReadyForGrading() throws RubricException {
+    Rubric rubric = loader.load(resource("valid.json"));
+
+    org.mlgrade.grader.judge.GradingPlan plan = org.mlgrade.grader.judge.GradingPlan.of(rubric);
+
+    assertThat(plan.calls()).hasSize(11);
+    assertThat(plan.calls().get(0).inputJson())
+        .isEqualTo("{\"height\":7,\"width\":9,\"window\":{\"size\":3,\"stride\":2}}");
+    assertThat(plan.tests().get(0).expected()).isEqualTo(new Pooling.Shape(3, 4));
+  }
+
   // ---- many errors at once ----
 
   @Test
