@@ -21,7 +21,7 @@ final class RubricFields {
   static final List<String> MISTAKE_CREDIT = List.of("mistake", "fraction");
   static final List<String> EXPLICIT_TEST = List.of("name", "input", "visibility", "points");
   static final List<String> GENERATED_TEST = List.of("generate", "visibility", "points_each");
-  static final List<String> GENERATE = List.of("count", "seed", "name_prefix");
+  static final List<String> GENERATE = List.of("count", "seed", "first", "name_prefix");
 
   /** Every object kind, by the name its definition has in the JSON Schema's {@code $defs}. */
   static final Map<String, List<String>> BY_SCHEMA_DEF = Map.of(

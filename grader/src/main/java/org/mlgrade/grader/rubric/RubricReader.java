@@ -393,9 +393,10 @@ final class RubricReader {
     checkFields(gen, genAt, RubricFields.GENERATE, genWhere);
     Long count = integer(gen, genAt, "count", genWhere, 1, MAX_GENERATED, true);
     Long seed = integer(gen, genAt, "seed", genWhere, Long.MIN_VALUE, Long.MAX_VALUE, true);
+    Long first = integer(gen, genAt, "first", genWhere, 0, MAX_GENERATED, false);
     String prefix = text(gen, genAt, "name_prefix", genWhere, false);
     if (count == null || seed == null || problem == null || visibility == null
-        || (gen.has("name_prefix") && prefix == null)
+        || (gen.has("first") && first == null) || (gen.has("name_prefix") && prefix == null)
         || (entry.has("points_each") && pointsEach == null)) {
       return null;
     }
@@ -404,7 +405,8 @@ final class RubricReader {
     }
     JsonPointer nameAt = gen.has("name_prefix") ? genAt.appendProperty("name_prefix") : genAt;
     List<Draft> drafts = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    int from = first == null ? 0 : first.intValue();
+    for (int i = from; i < from + count; i++) {
       Object input;
       try {
         input = problem.generator().generate(InputGenerator.randomFor(seed, i), i);

@@ -353,6 +353,30 @@ class RubricLoaderTest {
   }
 
   @Test
+  void generateFirstSkipsTheIndicesAVisibleEntryAlreadyShows() throws RubricException {
+    Question q = loader.read(Path.of("first.yaml"), QUESTION_HEAD + """
+            tests:
+              - generate: {count: 2, seed: 1}
+              - generate: {count: 3, seed: 1, first: 2}
+                visibility: hidden
+        """).questions().get(0);
+    assertThat(q.tests()).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(q.tests().get(i).input()).as("test %d is generator index %d", i, i).isEqualTo(
+          FakeProblems.POOL.generator().generate(InputGenerator.randomFor(1, i), i));
+    }
+  }
+
+  @Test
+  void generateFirstMustNotBeNegative() {
+    assertThat(errors("x.yaml", QUESTION_HEAD + """
+            tests:
+              - generate: {count: 1, seed: 1, first: -1}
+        """)).containsExactly("x.yaml:7:46: 'first' of 'generate' of test #1 of question 'q1'"
+        + " must be an integer from 0 to 10000, got -1");
+  }
+
+  @Test
   void generateCountMustBePositive() {
     assertThat(errors("x.yaml", QUESTION_HEAD + """
             tests:
