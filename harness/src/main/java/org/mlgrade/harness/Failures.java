@@ -30,7 +30,7 @@ final class Failures {
           continue;
         }
         if (shown < MAX_FRAMES) {
-          text.append("\n\tat ").append(frame);
+          text.append("\n\tat ").append(frame(frame));
           shown++;
         } else {
           hidden++;
@@ -43,6 +43,14 @@ final class Failures {
       current = cause == current ? null : cause;
     }
     return text.toString();
+  }
+
+  /** {@code student.Solution.square(Solution.java:21)}, without loader or module names. */
+  static String frame(StackTraceElement frame) {
+    String where = frame.getFileName() == null ? "Unknown Source"
+        : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber()
+        : frame.getFileName();
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
   }
 
   /** The exception's class and its message, capped. */
