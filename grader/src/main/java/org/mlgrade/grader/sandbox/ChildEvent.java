@@ -8,11 +8,14 @@ sealed interface ChildEvent {
   /** The child announced that call {@code index} starts now. */
   record Started(int index) implements ChildEvent {}
 
-  /** The child reported how call {@code index} ended. */
-  record Reported(int index, Report report) implements ChildEvent {}
+  /**
+   * The child reported how call {@code index} ended; {@code stray} is what the call wrote around
+   * the harness, taken when the report was read (before a next call can begin).
+   */
+  record Reported(int index, Report report, StrayOutput.Captured stray) implements ChildEvent {}
 
   /** The child reported that call {@code index} printed too much through {@code System.out/err}. */
-  record Flooded(int index, Report report) implements ChildEvent {}
+  record Flooded(int index, Report report, StrayOutput.Captured stray) implements ChildEvent {}
 
   /** Call {@code index} wrote too much straight to the process's standard output or error. */
   record RawFlood(int index) implements ChildEvent {}

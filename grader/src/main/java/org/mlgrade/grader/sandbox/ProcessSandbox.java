@@ -269,8 +269,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           }
         } else if (event instanceof ChildEvent.Reported r) {
           if (r.index() == current) {
-            StrayOutput.Captured stray = child.stray().end(current);
-            results[current] = fromReport(calls.get(current), r.report(), stray, now - callStart);
+            results[current] = fromReport(calls.get(current), r.report(), r.stray(),
+                now - callStart);
             next = current + 1;
             current = -1;
             waitDeadline = now + limits.perTest().toNanos() + options.startupTimeout().toNanos();
@@ -282,9 +282,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         } else if (event instanceof ChildEvent.Flooded f) {
           if (f.index() == current) {
             child.kill();
-            StrayOutput.Captured stray = child.stray().end(current);
             results[current] = flood(calls.get(current), f.report().stdout(),
-                f.report().stderr(), stray, now - callStart);
+                f.report().stderr(), f.stray(), now - callStart);
             return new Progress(current + 1, true, "");
           }
         } else if (event instanceof ChildEvent.RawFlood f) {

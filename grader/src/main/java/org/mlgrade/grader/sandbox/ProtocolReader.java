@@ -139,10 +139,15 @@ final class ProtocolReader implements Runnable {
     if (event.isEmpty()) {
       return;
     }
-    if (event.get() instanceof ChildEvent.Started started) {
+    ChildEvent parsed = event.get();
+    if (parsed instanceof ChildEvent.Started started) {
       stray.begin(started.index());
+    } else if (parsed instanceof ChildEvent.Reported r) {
+      parsed = new ChildEvent.Reported(r.index(), r.report(), stray.end(r.index()));
+    } else if (parsed instanceof ChildEvent.Flooded f) {
+      parsed = new ChildEvent.Flooded(f.index(), f.report(), stray.end(f.index()));
     }
-    events.put(event.get());
+    events.put(parsed);
   }
 
   /** The event a protocol line (after the token) stands for, or empty for a malformed line. */
@@ -170,8 +175,8 @@ final class ProtocolReader implements Runnable {
           return Optional.empty();
         }
         return Optional.of(parts[0].equals("RESULT")
-            ? new ChildEvent.Reported(index, report.get())
-            : new ChildEvent.Flooded(index, report.get()));
+            ? new ChildEvent.Reported(index, report.get(), StrayOutput.Captured.NONE)
+            : new ChildEvent.Flooded(index, report.get(), StrayOutput.Captured.NONE));
       default:
         return Optional.empty();
     }

@@ -12,7 +12,9 @@ import java.util.concurrent.BlockingQueue;
 final class StrayOutput {
 
   /** What one call wrote around the harness. */
-  record Captured(String stdout, String stderr) {}
+  record Captured(String stdout, String stderr) {
+    static final Captured NONE = new Captured("", "");
+  }
 
   private static final int DIAGNOSTIC_BYTES = 4096;
 

@@ -45,9 +45,22 @@ class ProtocolReaderTest {
     assertThat(seen.get(1)).isInstanceOfSatisfying(ChildEvent.Reported.class, r -> {
       assertThat(r.index()).isZero();
       assertThat(r.report().outputJson()).isEqualTo("{\"y\":4.0}");
+      assertThat(r.stray().stdout()).isEqualTo("student line\n");
     });
     assertThat(seen.get(2)).isInstanceOf(ChildEvent.Ended.class);
-    assertThat(stray.end(0).stdout()).isEqualTo("student line\n");
+  }
+
+  @Test
+  void strayOutputStaysWithItsCallWhenTheNextCallStartsBeforeTheReportIsRead()
+      throws Exception {
+    String text = TOKEN + " START 0 \nfirst\n" + TOKEN + " RESULT 0 " + report("RETURNED")
+        + "\n" + TOKEN + " START 1 \nsecond\n";
+
+    List<ChildEvent> seen = read(text.getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(seen.get(1)).isInstanceOfSatisfying(ChildEvent.Reported.class,
+        r -> assertThat(r.stray().stdout()).isEqualTo("first\n"));
+    assertThat(stray.end(1).stdout()).isEqualTo("second\n");
   }
 
   @Test
