@@ -1,0 +1,28 @@
+package org.mlgrade.grader.sandbox;
+
+import org.mlgrade.harness.Report;
+
+/** Something the parent learned about a running child, in the order it learned it. */
+sealed interface ChildEvent {
+
+  /** The child announced that call {@code index} starts now. */
+  record Started(int index) implements ChildEvent {}
+
+  /**
+   * The child reported how call {@code index} ended; {@code stray} is what the call wrote around
+   * the harness, taken when the report was read (before a next call can begin).
+   */
+  record Reported(int index, Report report, StrayOutput.Captured stray) implements ChildEvent {}
+
+  /** The child reported that call {@code index} printed too much through {@code System.out/err}. */
+  record Flooded(int index, Report report, StrayOutput.Captured stray) implements ChildEvent {}
+
+  /** Call {@code index} wrote too much straight to the process's standard output or error. */
+  record RawFlood(int index) implements ChildEvent {}
+
+  /** The child reported every call. */
+  record Done() implements ChildEvent {}
+
+  /** The child's standard output closed: it exited, or closed the channel. */
+  record Ended() implements ChildEvent {}
+}

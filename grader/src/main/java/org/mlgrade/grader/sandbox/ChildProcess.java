@@ -1,0 +1,104 @@
+package org.mlgrade.grader.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running child JVM: its process, the two threads that drain its standard output and error
+ * as they come (into bounded buffers), and the queue of events they post. Standard input is
+ * {@code /dev/null}. The environment is emptied but for {@code PATH} and {@code LANG}.
+ */
+final class ChildProcess implements AutoCloseable {
+
+  private static final int QUEUE_CAPACITY = 16;
+
+  private final Process process;
+  private final BlockingQueue<ChildEvent> events = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final StrayOutput stray;
+  private final List<Thread> readers;
+
+  private ChildProcess(Process process, String token, int outputBytes) {
+    this.process = process;
+    this.stray = new StrayOutput(outputBytes, events);
+    readers = List.of(
+        daemon("mlgrade-child-stdout-" + process.pid(),
+            new ProtocolReader(process.getInputStream(), token, stray, events)),
+        daemon("mlgrade-child-stderr-" + process.pid(), this::drainStderr));
+    readers.forEach(Thread::start);
+  }
+
+  /** Starts {@code command} in {@code directory}. */
+  static ChildProcess start(List<String> command, Path directory, String token, int outputBytes)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().put("LANG", "C.UTF-8");
+    return new ChildProcess(builder.start(), token, outputBytes);
+  }
+
+  /** The next event, or {@code null} when none came within {@code timeoutNanos}. */
+  ChildEvent next(long timeoutNanos) throws InterruptedException {
+    return events.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+  }
+
+  StrayOutput stray() {
+    return stray;
+  }
+
+  /** The exit status, waiting up to {@code millis} for the process to end; empty if it did not. */
+  OptionalInt exitStatus(long millis) throws InterruptedException {
+    if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+      return OptionalInt.of(process.exitValue());
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
+   * Kills the child and everything it started: descendants first (bubblewrap's PID namespace
+   * dies with it anyway), then the process itself.
+   */
+  void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  @Override
+  public void close() {
+    kill();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // A reader blocked on a full queue nobody reads any more must not linger.
+    readers.forEach(Thread::interrupt);
+  }
+
+  private void drainStderr() {
+    byte[] buffer = new byte[8192];
+    try (InputStream in = process.getErrorStream()) {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        stray.append(true, buffer, 0, n);
+      }
+    } catch (IOException e) {
+      // The child is gone.
+    }
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}

@@ -1,0 +1,124 @@
+package org.mlgrade.grader.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of one submission's run, under a fresh directory with an unguessable name: a
+ * world-readable copy of the student's classes (regular files only: links are never followed, so
+ * a submission cannot smuggle a host file in) and the child's private working directory, which
+ * holds the request file and belongs to the child's uid.
+ */
+final class RunDirectory implements AutoCloseable {
+
+  private final Path root;
+  private final Path classes;
+  private final Path work;
+
+  private RunDirectory(Path root, Path classes, Path work) {
+    this.root = root;
+    this.classes = classes;
+    this.work = work;
+  }
+
+  /** Copies {@code studentClasses} under a new directory in {@code parent}. */
+  static RunDirectory create(Path parent, Path studentClasses, boolean childIsNobody) {
+    try {
+      Path root = Files.createTempDirectory(parent, "run-");
+      Path classes = Files.createDirectory(root.resolve("student"));
+      copyRegularFiles(studentClasses, classes);
+      Path work = Files.createDirectory(root.resolve("work"));
+      openForReading(root);
+      Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
+      if (childIsNobody) {
+        Files.setAttribute(work, "unix:uid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(work, "unix:gid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
+      }
+      return new RunDirectory(root, classes, work);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare a sandbox run for " + studentClasses, e);
+    }
+  }
+
+  /** The copy of the student's classes. */
+  Path classes() {
+    return classes;
+  }
+
+  /** The child's working directory, where the request file goes. */
+  Path work() {
+    return work;
+  }
+
+  @Override
+  public void close() {
+    delete(root);
+  }
+
+  /** Copies the regular files of {@code from} into {@code to}; links and devices are skipped. */
+  static void copyRegularFiles(Path from, Path to) throws IOException {
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+          throws IOException {
+        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+          throws IOException {
+        if (attributes.isRegularFile()) {
+          Files.copy(file, to.resolve(from.relativize(file).toString()),
+              StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /** Makes a tree readable (and its directories searchable) by every user. */
+  static void openForReading(Path root) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.forEach(paths::add);
+    }
+    for (Path path : paths) {
+      if (Files.isSymbolicLink(path)) {
+        continue;
+      }
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+          Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "rwxr-xr-x" : "rw-r--r--"));
+    }
+  }
+
+  /** Deletes a tree, best effort: a file the child left behind must not fail a grade. */
+  static void delete(Path root) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // Left for the OS's temp cleaner.
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // Left for the OS's temp cleaner.
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.mlgrade.harness;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The child's side of the protocol: one line per event on the process's standard output, {@code
+ * "\n<token> <KIND> <index> <base64 of UTF-8 JSON>\n"}.
+ *
+ * <p>The token is a per-child secret that the grader wrote into the request file, which the child
+ * deleted before any student code ran, so a line printed by student code (through {@code
+ * System.out}, which is captured anyway, or straight to {@link FileDescriptor#out}) does not
+ * carry it. The leading newline makes a protocol line start a line of its own even after a
+ * student's unterminated write. Each line is written with one {@code write} call.
+ */
+final class Channel {
+
+  /** The kinds of line; the grader's parser knows the same names. */
+  enum Kind {
+    /** The child is about to run call {@code index}. */
+    START,
+    /** The call ended; the payload is a {@link Report}. */
+    RESULT,
+    /** The call printed too much; the payload is a {@link Report} with the capped output. */
+    FLOOD,
+    /** Every call has been reported. */
+    DONE
+  }
+
+  private final String token;
+  private final OutputStream out;
+
+  Channel(String token) {
+    this.token = token;
+    this.out = new FileOutputStream(FileDescriptor.out);
+  }
+
+  /** Sends one line; a child that cannot talk to the grader any more stops at once. */
+  synchronized void send(Kind kind, int index, Report report) {
+    String payload = "";
+    if (report != null) {
+      try {
+        payload = Base64.getEncoder().encodeToString(Wire.MAPPER.writeValueAsBytes(report));
+      } catch (IOException e) {
+        Runtime.getRuntime().halt(Harness.EXIT_CHANNEL_BROKEN);
+      }
+    }
+    String line = "\n" + token + " " + kind + " " + index + " " + payload + "\n";
+    try {
+      out.write(line.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    } catch (IOException e) {
+      Runtime.getRuntime().halt(Harness.EXIT_CHANNEL_BROKEN);
+    }
+  }
+}

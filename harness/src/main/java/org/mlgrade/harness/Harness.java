@@ -1,0 +1,255 @@
+package org.mlgrade.harness;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.mlgrade.harness.Channel.Kind;
+import org.mlgrade.harness.Implementations.Resolution;
+
+/**
+ * The child JVM's main class: {@code java -cp HARNESS org.mlgrade.harness.Harness REQUEST_FILE}.
+ *
+ * <p>It reads and deletes the request file (so that student code never sees the protocol token),
+ * routes {@code System.out} and {@code System.err} into capped per-call captures, loads the API
+ * and the student's classes in their own class loader (whose parent is the platform loader, so
+ * student code does not see the harness or Jackson by name), then for each call announces {@code
+ * START}, calls the student's method reflectively and announces {@code RESULT}. After the last
+ * call it halts the JVM, so that threads or shutdown hooks left by student code cannot keep it
+ * alive. The grader enforces every time limit from outside; the harness enforces none.
+ */
+public final class Harness {
+
+  /** Exit status when the request file cannot be read. */
+  public static final int EXIT_BAD_REQUEST = 64;
+  /** Exit status when the protocol channel is broken. */
+  public static final int EXIT_CHANNEL_BROKEN = 70;
+  /** Exit status after an out-of-memory call, so that the grader starts a fresh JVM. */
+  public static final int EXIT_AFTER_OUT_OF_MEMORY = 71;
+
+  /** Largest encoded return value reported; a larger one is reported as a failure. */
+  static final int MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+
+  private final Request request;
+  private final Channel channel;
+  private final Capture out;
+  private final Capture err;
+  private final Map<String, Resolution> resolutions = new HashMap<>();
+  private volatile int current = -1;
+  private byte[] reserve = new byte[1 << 20];
+  private Implementations implementations;
+
+  private Harness(Request request) {
+    this.request = request;
+    this.channel = new Channel(request.token());
+    this.out = new Capture(request.outputBytes(), this::flooded);
+    this.err = new Capture(request.outputBytes(), this::flooded);
+  }
+
+  /** Runs the calls of the request file named by {@code args[0]}. */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: java org.mlgrade.harness.Harness REQUEST_FILE");
+      Runtime.getRuntime().halt(EXIT_BAD_REQUEST);
+    }
+    Path file = Path.of(args[0]);
+    Request request = null;
+    try {
+      request = Wire.MAPPER.readValue(file.toFile(), Request.class);
+    } catch (IOException e) {
+      System.err.println("harness: cannot read the request " + file + ": " + e);
+      Runtime.getRuntime().halt(EXIT_BAD_REQUEST);
+    }
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      System.err.println("harness: cannot delete the request " + file + ": " + e);
+    }
+    new Harness(request).run();
+  }
+
+  private void run() {
+    System.setIn(InputStream.nullInputStream());
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    ClassLoader loader = studentLoader();
+    Thread.currentThread().setContextClassLoader(loader);
+    implementations = Implementations.scan(loader, Path.of(request.studentDir()));
+    warmUp();
+    for (Request.Call call : request.calls()) {
+      Report report = runOne(call);
+      channel.send(Kind.RESULT, call.index(), report);
+      if ("OUT_OF_MEMORY".equals(report.status())) {
+        Runtime.getRuntime().halt(EXIT_AFTER_OUT_OF_MEMORY);
+      }
+    }
+    channel.send(Kind.DONE, -1, null);
+    Runtime.getRuntime().halt(0);
+  }
+
+  /**
+   * Loads Jackson's and the channel's classes before the first call, so that their start-up
+   * time is not charged to the student's first test.
+   */
+  private void warmUp() {
+    try {
+      Wire.MAPPER.readTree("{\"a\":[1.5,NaN],\"b\":{\"c\":\"d\"}}");
+      Wire.MAPPER.writeValueAsBytes(new Report("RETURNED", "{}", "", 0, "", ""));
+      Wire.MAPPER.readValue("{\"x\":[1,2]}", java.util.Map.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("Jackson does not work in the child", e);
+    }
+  }
+
+  private ClassLoader studentLoader() {
+    List<URL> urls = new ArrayList<>();
+    for (String entry : request.classpath()) {
+      try {
+        urls.add(Path.of(entry).toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("bad classpath entry " + entry, e);
+      }
+    }
+    return new URLClassLoader("student", urls.toArray(URL[]::new),
+        ClassLoader.getPlatformClassLoader());
+  }
+
+  private Report runOne(Request.Call call) {
+    out.begin();
+    err.begin();
+    current = call.index();
+    channel.send(Kind.START, call.index(), null);
+    long start = System.nanoTime();
+    Outcome outcome;
+    try {
+      outcome = call(call);
+    } catch (OutOfMemoryError e) {
+      reserve = null;
+      outcome = new Outcome("OUT_OF_MEMORY", null, Failures.headline(e));
+    } catch (StackOverflowError e) {
+      outcome = new Outcome("STACK_OVERFLOW", null, describe(e));
+    } catch (Throwable e) {
+      outcome = new Outcome("THREW", null, describe(e));
+    }
+    long elapsed = System.nanoTime() - start;
+    current = -1;
+    return new Report(outcome.status(), outcome.outputJson(), outcome.message(), elapsed,
+        out.end(), err.end());
+  }
+
+  /** The status, the encoded value (or null) and the message of one call. */
+  private record Outcome(String status, String outputJson, String message) {}
+
+  private Outcome call(Request.Call call) throws Throwable {
+    Resolution resolution = resolutions.computeIfAbsent(call.solverInterface(),
+        implementations::resolve);
+    if (resolution.type() == null) {
+      return new Outcome(resolution.status(), null, resolution.message());
+    }
+    Method method = method(resolution.solverInterface(), call.method());
+    JavaType inputType = Wire.MAPPER.getTypeFactory()
+        .constructType(method.getGenericParameterTypes()[0]);
+    Object input;
+    try {
+      input = Wire.MAPPER.readValue(call.inputJson(), inputType);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the grader's input does not fit " + inputType + ": "
+          + e.getOriginalMessage(), e);
+    }
+    Object instance;
+    Class<?> type = resolution.type();
+    try {
+      Constructor<?> constructor = type.getConstructor();
+      instance = constructor.newInstance();
+    } catch (NoSuchMethodException e) {
+      return cannotInstantiate(type.getName() + " has no public constructor without arguments");
+    } catch (InvocationTargetException e) {
+      return failure(e.getCause(), "CANNOT_INSTANTIATE",
+          "the constructor of " + type.getName() + " threw ");
+    } catch (ExceptionInInitializerError e) {
+      return failure(e.getCause() == null ? e : e.getCause(), "CANNOT_INSTANTIATE",
+          "the static initializer of " + type.getName() + " threw ");
+    } catch (LinkageError | ReflectiveOperationException e) {
+      return cannotInstantiate("cannot create " + type.getName() + ": " + describe(e));
+    }
+    Object result;
+    try {
+      result = method.invoke(instance, input);
+    } catch (InvocationTargetException e) {
+      return failure(e.getCause(), "THREW", "");
+    }
+    String json = Wire.MAPPER.writeValueAsString(result);
+    if (json.length() > MAX_OUTPUT_CHARS) {
+      return new Outcome("THREW", null, "the returned value is too large to report ("
+          + json.length() + " characters of JSON, at most " + MAX_OUTPUT_CHARS + ")");
+    }
+    return new Outcome("RETURNED", json, "");
+  }
+
+  private static Method method(Class<?> solver, String name) {
+    Method found = null;
+    for (Method method : solver.getMethods()) {
+      if (method.getName().equals(name) && method.getParameterCount() == 1) {
+        if (found != null) {
+          throw new IllegalStateException(solver.getName() + " has several methods " + name);
+        }
+        found = method;
+      }
+    }
+    if (found == null) {
+      throw new IllegalStateException(solver.getName() + " has no method " + name
+          + " with one parameter");
+    }
+    return found;
+  }
+
+  private Outcome failure(Throwable cause, String status, String prefix) {
+    if (cause instanceof OutOfMemoryError) {
+      reserve = null;
+      return new Outcome("OUT_OF_MEMORY", null, prefix + Failures.headline(cause));
+    }
+    if (cause instanceof StackOverflowError) {
+      return new Outcome("STACK_OVERFLOW", null, prefix + describe(cause));
+    }
+    return new Outcome(status, null, prefix + describe(cause));
+  }
+
+  private static Outcome cannotInstantiate(String message) {
+    return new Outcome("CANNOT_INSTANTIATE", null, message);
+  }
+
+  private String describe(Throwable thrown) {
+    return Failures.describe(thrown, implementations.classNames());
+  }
+
+  /**
+   * The current call printed past the limit: report it with what was kept and stop the printing
+   * thread; the grader stops the JVM on receipt.
+   */
+  private void flooded() {
+    int index = current;
+    if (index < 0) {
+      return;
+    }
+    channel.send(Kind.FLOOD, index, new Report("OUTPUT_FLOOD", null,
+        "printed more than " + request.outputBytes() + " bytes", 0, out.text(), err.text()));
+    while (true) {
+      LockSupport.park(this);
+    }
+  }
+}
