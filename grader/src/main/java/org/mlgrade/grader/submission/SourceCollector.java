@@ -110,6 +110,8 @@ final class SourceCollector {
                       + " levels are ignored");
                 } else if (!isJavaName(relative)) {
                   others++;
+                } else if (isArtifact(relative)) {
+                  return FileVisitResult.CONTINUE;
                 } else if (attrs.isSymbolicLink()) {
                   problems.add(relative + " was skipped: it is a symbolic link");
                 } else if (!attrs.isRegularFile()) {
@@ -168,9 +170,6 @@ final class SourceCollector {
     }
 
     void fromFile(Path file, String relative) {
-      if (isArtifact(relative)) {
-        return;
-      }
       try (InputStream in = Channels.newInputStream(Files.newByteChannel(file,
           Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
         store(relative, readBounded(in, relative));

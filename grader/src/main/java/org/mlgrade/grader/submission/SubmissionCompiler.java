@@ -95,6 +95,9 @@ public final class SubmissionCompiler {
   /**
    * Loads, compiles and checks a submission.
    *
+   * <p>Static checks cover the files that compiled, the only code that can run; files left out
+   * are reported through their compile messages instead.
+   *
    * <p>Nothing about the student's files makes this throw: an unreadable zip, no sources, junk
    * bytes or a huge file become {@link CompiledSubmission#problems()} or compile messages.
    *
@@ -108,6 +111,8 @@ public final class SubmissionCompiler {
    * @throws UncheckedIOException when {@code workDir} cannot be prepared
    */
   public CompiledSubmission compile(Path submission, Path workDir, Set<String> staticRules) {
+    Objects.requireNonNull(submission, "submission");
+    Objects.requireNonNull(workDir, "workDir");
     Set<StaticRule> rules = StaticRule.parse(staticRules);
     Path srcDir = createFresh(workDir.toAbsolutePath().resolve("src"));
     Path classesDir = createFresh(workDir.toAbsolutePath().resolve("classes"));
