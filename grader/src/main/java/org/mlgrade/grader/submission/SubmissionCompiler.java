@@ -135,19 +135,29 @@ public final class SubmissionCompiler {
       clear(classesDir);
       Round round = compileOnce(srcDir, remaining, classesDir, rules);
       messages.addAll(round.messages());
-      if (round.failing().isEmpty() && round.failure() == null) {
+      if (round.failing().isEmpty() && round.failure() == null && round.crash() == null) {
         findings = round.findings();
         compiled = true;
         break;
       }
-      if (round.failing().isEmpty()) {
-        problems.add(round.failure() + "; these files were not compiled: "
+      List<String> failing = round.failing();
+      if (failing.isEmpty() && round.crash() != null) {
+        failing = remaining.size() == 1 ? List.copyOf(remaining)
+            : crashingAlone(srcDir, remaining, workDir.toAbsolutePath().resolve("probe"));
+        for (String file : failing) {
+          problems.add("the compiler crashed on " + file + " (" + round.crash()
+              + "); simplify deeply nested or very long expressions");
+        }
+      }
+      if (failing.isEmpty()) {
+        problems.add((round.crash() != null ? "the compiler crashed (" + round.crash() + ")"
+            : round.failure()) + "; these files were not compiled: "
             + String.join(", ", remaining));
         excluded.addAll(remaining);
         break;
       }
-      remaining.removeAll(round.failing());
-      excluded.addAll(round.failing());
+      remaining.removeAll(failing);
+      excluded.addAll(failing);
     }
     if (!compiled) {
       clear(classesDir); // a run that failed while writing classes may have left some
@@ -166,9 +176,34 @@ public final class SubmissionCompiler {
    * @param failing the files with errors, sorted; empty when everything compiled or when the
    *     compiler failed without naming a file
    * @param failure why the compiler failed without naming a file, or null
+   * @param crash the exception the compiler itself threw (such as a stack overflow on deeply
+   *     nested code), or null
    */
-  private record Round(List<String> failing, String failure, List<CompileMessage> messages,
-      List<StaticFinding> findings) {}
+  private record Round(List<String> failing, String failure, String crash,
+      List<CompileMessage> messages, List<StaticFinding> findings) {}
+
+  /**
+   * The files among {@code files} that crash the compiler when compiled alone, each compiled into
+   * a scratch directory under {@code probeDir}; errors that come from compiling a file without
+   * the others do not count.
+   */
+  private List<String> crashingAlone(Path srcDir, List<String> files, Path probeDir) {
+    List<String> crashing = new ArrayList<>();
+    try {
+      Files.createDirectories(probeDir);
+      for (String file : files) {
+        clear(probeDir);
+        if (compileOnce(srcDir, List.of(file), probeDir, Set.of()).crash() != null) {
+          crashing.add(file);
+        }
+      }
+      clear(probeDir);
+      Files.delete(probeDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the scratch directory " + probeDir, e);
+    }
+    return crashing;
+  }
 
   private Round compileOnce(Path srcDir, List<String> files, Path classesDir,
       Set<StaticRule> rules) {
@@ -191,6 +226,7 @@ public final class SubmissionCompiler {
           OPTIONS, null, fileManager.getJavaFileObjectsFromPaths(paths));
       List<StaticFinding> findings = List.of();
       String failure = null;
+      String crash = null;
       try {
         Iterable<? extends CompilationUnitTree> units = task.parse();
         task.analyze();
@@ -199,7 +235,7 @@ public final class SubmissionCompiler {
           task.generate();
         }
       } catch (RuntimeException | StackOverflowError | AssertionError e) {
-        failure = "the compiler crashed (" + e + ")";
+        crash = rootCause(e);
       }
       List<CompileMessage> messages = new ArrayList<>();
       Set<String> failing = new TreeSet<>();
@@ -212,12 +248,12 @@ public final class SubmissionCompiler {
           }
         }
       }
-      if (failure == null && failing.isEmpty() && hasErrors(diagnostics)) {
+      if (crash == null && failing.isEmpty() && hasErrors(diagnostics)) {
         failure = "the compiler failed without naming a file"
             + (otherOutput.toString().isBlank() ? "" : " (" + otherOutput.toString().strip()
                 + ")");
       }
-      return new Round(List.copyOf(failing), failure, messages, findings);
+      return new Round(List.copyOf(failing), failure, crash, messages, findings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compile in " + classesDir, e);
     }
@@ -237,6 +273,15 @@ public final class SubmissionCompiler {
       findings.addAll(checker.check(unit, file));
     }
     return findings;
+  }
+
+  /** The innermost cause's class (javac wraps a stack overflow in other exceptions). */
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName();
   }
 
   private static boolean hasErrors(DiagnosticCollector<JavaFileObject> diagnostics) {

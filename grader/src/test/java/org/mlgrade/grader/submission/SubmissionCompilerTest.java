@@ -258,6 +258,30 @@ class SubmissionCompilerTest {
   }
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aFileThatCrashesTheCompilerCostsOnlyItself() throws Exception {
+    Path submission = Files.createDirectories(temp.resolve("submission"));
+    Files.write(submission.resolve("Good.java"), Fixtures.classSource("Good"));
+    Files.write(submission.resolve("Other.java"), Fixtures.classSource("Other"));
+    int depth = 20_000;
+    Files.writeString(submission.resolve("Deep.java"),
+        "class Deep { int x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + "; }");
+    CompiledSubmission[] result = new CompiledSubmission[1];
+    // A small stack makes javac's recursive parser overflow for certain.
+    Thread small = new Thread(null, () -> result[0] = compile(submission), "small-stack",
+        512 * 1024);
+    small.start();
+    small.join();
+
+    CompiledSubmission compiled = result[0];
+    assertThat(compiled.excluded()).containsExactly("Deep.java");
+    assertThat(compiled.problems()).containsExactly("the compiler crashed on Deep.java"
+        + " (StackOverflowError); simplify deeply nested or very long expressions");
+    assertThat(Fixtures.classFiles(compiled)).containsExactly("Good.class", "Other.class");
+    assertThat(temp.resolve("work/probe")).doesNotExist();
+  }
+
+  @Test
   void aSingleJavaFileIsASubmission() throws Exception {
     Path file = Files.write(temp.resolve("Good.java"), Fixtures.classSource("Good"));
 
