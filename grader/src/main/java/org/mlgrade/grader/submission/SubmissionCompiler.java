@@ -137,6 +137,9 @@ public final class SubmissionCompiler {
       messages.addAll(round.messages());
       if (round.failing().isEmpty() && round.failure() == null && round.crash() == null) {
         findings = round.findings();
+        if (round.checkFailure() != null) {
+          problems.add(round.checkFailure());
+        }
         compiled = true;
         break;
       }
@@ -178,9 +181,10 @@ public final class SubmissionCompiler {
    * @param failure why the compiler failed without naming a file, or null
    * @param crash the exception the compiler itself threw (such as a stack overflow on deeply
    *     nested code), or null
+   * @param checkFailure why the static checks did not finish, or null
    */
   private record Round(List<String> failing, String failure, String crash,
-      List<CompileMessage> messages, List<StaticFinding> findings) {}
+      List<CompileMessage> messages, List<StaticFinding> findings, String checkFailure) {}
 
   /**
    * The files among {@code files} that crash the compiler when compiled alone, each compiled into
@@ -227,11 +231,16 @@ public final class SubmissionCompiler {
       List<StaticFinding> findings = List.of();
       String failure = null;
       String crash = null;
+      String checkFailure = null;
       try {
         Iterable<? extends CompilationUnitTree> units = task.parse();
         task.analyze();
         if (!hasErrors(diagnostics)) {
-          findings = check(task, units, names, rules);
+          try {
+            findings = check(task, units, names, rules);
+          } catch (RuntimeException | StackOverflowError e) {
+            checkFailure = "the static checks could not finish (" + rootCause(e) + ")";
+          }
           task.generate();
         }
       } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -253,7 +262,7 @@ public final class SubmissionCompiler {
             + (otherOutput.toString().isBlank() ? "" : " (" + otherOutput.toString().strip()
                 + ")");
       }
-      return new Round(List.copyOf(failing), failure, crash, messages, findings);
+      return new Round(List.copyOf(failing), failure, crash, messages, findings, checkFailure);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compile in " + classesDir, e);
     }
