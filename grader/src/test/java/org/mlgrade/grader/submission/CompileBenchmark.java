@@ -1,0 +1,98 @@
+package org.mlgrade.grader.submission;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Times a cold compile (the first in this JVM) against warm ones, for a generated submission of
+ * ten files in three packages. Prints, never asserts. For a truly cold number run it in a fresh
+ * JVM: {@code java -cp <grader test class path> org.mlgrade.grader.submission.CompileBenchmark}.
+ */
+final class CompileBenchmark {
+
+  private CompileBenchmark() {}
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    Path root = Files.createTempDirectory("compile-benchmark");
+    // The API is compiled by a javac process, so that no compiler class is loaded here before
+    // the cold run.
+    Path api = root.resolve("api");
+    Files.createDirectories(api);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "-d",
+        api.toString()));
+    Fixtures.sourcesUnder(Fixtures.resource("api")).forEach(p -> command.add(p.toString()));
+    if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+      throw new IllegalStateException("javac failed: " + command);
+    }
+    System.out.println(run(root, api, args.length > 0 ? Integer.parseInt(args[0]) : 20));
+  }
+
+  /**
+   * Compiles the generated submission against {@code api} {@code 1 + warmRuns} times.
+   *
+   * @return the timings as text
+   */
+  static String run(Path root, Path api, int warmRuns) {
+    Path submission = tenFileSubmission(root.resolve("submission"));
+    long start = System.nanoTime();
+    SubmissionCompiler compiler = new SubmissionCompiler(api);
+    CompiledSubmission first = compiler.compile(submission, root.resolve("work-cold"),
+        StaticRule.ids());
+    long cold = System.nanoTime() - start;
+    check(first);
+    long[] warm = new long[warmRuns];
+    for (int i = 0; i < warmRuns; i++) {
+      long t = System.nanoTime();
+      check(compiler.compile(submission, root.resolve("work-" + i), StaticRule.ids()));
+      warm[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(warm);
+    return String.format("compile of a 10-file submission with all static rules: first in this"
+        + " JVM %.0f ms; warm (n=%d) median %.0f ms, min %.0f ms, max %.0f ms", cold / 1e6,
+        warmRuns, warm[warmRuns / 2] / 1e6, warm[0] / 1e6, warm[warmRuns - 1] / 1e6);
+  }
+
+  private static void check(CompiledSubmission compiled) {
+    if (!compiled.excluded().isEmpty() || !compiled.problems().isEmpty()) {
+      throw new IllegalStateException("the benchmark submission did not compile: " + compiled);
+    }
+  }
+
+  /** Ten classes in three packages that call each other, about 40 lines each. */
+  static Path tenFileSubmission(Path dir) {
+    try {
+      for (int i = 0; i < 10; i++) {
+        String pkg = "bench.p" + (i % 3);
+        StringBuilder source = new StringBuilder("package " + pkg + ";\n\n"
+            + "import java.util.ArrayList;\nimport java.util.List;\n\n"
+            + "public final class C" + i + " {\n");
+        for (int m = 0; m < 8; m++) {
+          source.append("  public static double m").append(m).append("(double[] xs) {\n")
+              .append("    List<Double> out = new ArrayList<>();\n")
+              .append("    for (double x : xs) {\n      out.add(Math.exp(x) * ").append(m)
+              .append(");\n    }\n")
+              .append("    return out.stream().mapToDouble(Double::doubleValue).sum()");
+          if (i > 0) {
+            source.append(" + bench.p").append((i - 1) % 3).append(".C").append(i - 1)
+                .append(".m").append(m).append("(xs)");
+          }
+          source.append(";\n  }\n\n");
+        }
+        source.append("}\n");
+        Path file = dir.resolve("p" + (i % 3)).resolve("C" + i + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+public class Independent {
+  public int value() {
+    return 42;
+  }
+}

@@ -1,0 +1,5 @@
+public class UsesBroken {
+  public int value() {
+    return new Broken().value() * 2;
+  }
+}

@@ -1,0 +1,5 @@
+public class UsesUsesBroken {
+  public int value() {
+    return new UsesBroken().value() + 1;
+  }
+}

@@ -1,0 +1,6 @@
+public class Broken {
+  public int value() {
+    int x = 1
+    return x;
+  }
+}

@@ -1,0 +1,5 @@
+public class Good {
+  public int value() {
+    return 1;
+  }
+}

@@ -1,0 +1,5 @@
+public class Other {
+  public int value() {
+    return new Good().value() + 1;
+  }
+}
