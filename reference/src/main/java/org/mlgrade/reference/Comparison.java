@@ -22,6 +22,15 @@ public interface Comparison<I, O> {
   List<Mismatch> compare(I input, O expected, O actual, Tolerance tolerance);
 
   /**
+   * Whether {@code actual} is the same answer as {@code answer}, a known mistake's output: used to
+   * name the mistake a student made. Field by field within the tolerance by default; a problem
+   * whose answers have free parts (the sign of an eigenvector, say) overrides it.
+   */
+  default boolean sameAnswer(I input, O answer, O actual, Tolerance tolerance) {
+    return StructuralComparison.compare(answer, actual, tolerance).isEmpty();
+  }
+
+  /**
    * Field-by-field comparison of records, arrays and lists: floating-point values with the
    * tolerance, everything else (counts, shapes, booleans, strings) exactly.
    */

@@ -108,9 +108,9 @@ public record Problem<S, I, O>(
   /**
    * The first known mistake whose output for {@code input} the student's {@code actual} output
    * matches, if any. A mistake that throws on this input, or whose answer the problem's comparison
-   * would accept (so that it cannot be told apart here), is skipped. The match itself is
-   * structural, field by field within the tolerance, even for problems whose comparison accepts
-   * any of several valid answers: a mistake is one particular wrong answer.
+   * would accept (so that it cannot be told apart here), is skipped. The match itself is {@link
+   * Comparison#sameAnswer}, not the any-valid-answer rule of {@link Comparison#compare}: a mistake
+   * is one particular wrong answer.
    */
   public Optional<KnownMistake<S>> diagnose(I input, O expected, O actual, Tolerance tolerance) {
     for (KnownMistake<S> mistake : knownMistakes) {
@@ -123,7 +123,7 @@ public record Problem<S, I, O>(
       if (comparison.compare(input, expected, wrong, tolerance).isEmpty()) {
         continue;
       }
-      if (StructuralComparison.compare(wrong, actual, tolerance).isEmpty()) {
+      if (comparison.sameAnswer(input, wrong, actual, tolerance)) {
         return Optional.of(mistake);
       }
     }

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mlgrade.reference.problems.alexnet.AlexNetProblems;
+import org.mlgrade.reference.problems.backprop.BackpropProblems;
 import org.mlgrade.reference.problems.conv.ConvProblems;
 import org.mlgrade.reference.problems.em.EmProblems;
+import org.mlgrade.reference.problems.kernel.KernelProblems;
+import org.mlgrade.reference.problems.logreg.LogisticRegressionProblems;
+import org.mlgrade.reference.problems.naivebayes.NaiveBayesProblems;
 import org.mlgrade.reference.problems.resnet.ResNetProblems;
 
 /** The homework problems the grader knows, by id. */
@@ -30,8 +34,12 @@ public final class ProblemRegistry {
     List<Problem<?, ?, ?>> all = new ArrayList<>();
     // One line per problem package; keep alphabetical.
     all.addAll(AlexNetProblems.all());
+    all.addAll(BackpropProblems.all());
     all.addAll(ConvProblems.all());
     all.addAll(EmProblems.all());
+    all.addAll(KernelProblems.all());
+    all.addAll(LogisticRegressionProblems.all());
+    all.addAll(NaiveBayesProblems.all());
     all.addAll(ResNetProblems.all());
     return new ProblemRegistry(all);
   }

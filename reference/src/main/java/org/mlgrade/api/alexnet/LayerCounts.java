@@ -1,5 +1,7 @@
 package org.mlgrade.api.alexnet;
 
+import org.mlgrade.api.Shape;
+
 /**
  * The counts of one layer.
  *

@@ -1,5 +1,7 @@
 package org.mlgrade.api.alexnet;
 
+import org.mlgrade.api.Shape;
+
 /**
  * One layer and the shape of the volume it receives.
  *

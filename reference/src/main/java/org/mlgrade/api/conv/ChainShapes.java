@@ -1,5 +1,6 @@
 package org.mlgrade.api.conv;
 
+import org.mlgrade.api.Shape;
 import java.util.List;
 import java.util.Objects;
 

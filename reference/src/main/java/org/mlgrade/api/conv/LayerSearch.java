@@ -1,5 +1,7 @@
 package org.mlgrade.api.conv;
 
+import org.mlgrade.api.Shape;
+
 /**
  * The inverse question: which convolution, followed by a given pooling layer, turns {@code input}
  * into {@code target}?

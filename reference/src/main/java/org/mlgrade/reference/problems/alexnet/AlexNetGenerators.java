@@ -1,12 +1,12 @@
 package org.mlgrade.reference.problems.alexnet;
 
+import org.mlgrade.api.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.mlgrade.api.alexnet.Architecture;
 import org.mlgrade.api.alexnet.LayerInput;
 import org.mlgrade.api.alexnet.LayerSpec;
-import org.mlgrade.api.alexnet.Shape;
 import org.mlgrade.reference.InputGenerator;
 
 /** Seeded inputs: the paper's network first, then well-known variants, then random networks. */

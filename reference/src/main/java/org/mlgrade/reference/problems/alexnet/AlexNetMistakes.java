@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.alexnet;
 
+import org.mlgrade.api.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlgrade.api.alexnet.AlexNetCounts;
@@ -9,7 +10,6 @@ import org.mlgrade.api.alexnet.LayerCounts;
 import org.mlgrade.api.alexnet.LayerInput;
 import org.mlgrade.api.alexnet.LayerSpec;
 import org.mlgrade.api.alexnet.LayerType;
-import org.mlgrade.api.alexnet.Shape;
 import org.mlgrade.reference.KnownMistake;
 
 /** Wrong answers real students give when they fill in AlexNet's table. */

@@ -1,10 +1,10 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.api.Shape;
 import java.util.List;
 import org.mlgrade.api.conv.ConvChoice;
 import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerSearch;
-import org.mlgrade.api.conv.Shape;
 import org.mlgrade.reference.Comparison;
 import org.mlgrade.reference.Mismatch;
 import org.mlgrade.reference.Tolerance;

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.api.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -7,7 +8,6 @@ import org.mlgrade.api.conv.Chain;
 import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerKind;
 import org.mlgrade.api.conv.LayerSearch;
-import org.mlgrade.api.conv.Shape;
 import org.mlgrade.reference.InputGenerator;
 
 /** Seeded inputs: the homework's examples and edge cases first, then random ones. */

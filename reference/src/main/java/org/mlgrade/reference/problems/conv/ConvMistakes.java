@@ -1,11 +1,11 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.api.Shape;
 import java.util.List;
 import org.mlgrade.api.conv.ConvArithmetic;
 import org.mlgrade.api.conv.ConvChoice;
 import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerSearch;
-import org.mlgrade.api.conv.Shape;
 import org.mlgrade.reference.KnownMistake;
 
 /** Wrong answers real students give to the convolution-arithmetic questions. */

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.api.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlgrade.api.conv.Chain;
@@ -11,7 +12,6 @@ import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerCost;
 import org.mlgrade.api.conv.LayerKind;
 import org.mlgrade.api.conv.LayerSearch;
-import org.mlgrade.api.conv.Shape;
 
 /**
  * The reference convolution arithmetic (PyTorch {@code Conv2d} / {@code MaxPool2d} /

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.alexnet;
 
+import org.mlgrade.api.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.mlgrade.api.alexnet.CountTable;
 import org.mlgrade.api.alexnet.LayerCounts;
 import org.mlgrade.api.alexnet.LayerInput;
 import org.mlgrade.api.alexnet.LayerSpec;
-import org.mlgrade.api.alexnet.Shape;
 import org.mlgrade.reference.KnownMistake;
 import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.ProblemRegistry;

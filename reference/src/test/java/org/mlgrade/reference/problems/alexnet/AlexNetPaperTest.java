@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.alexnet;
 
+import org.mlgrade.api.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
@@ -11,7 +12,6 @@ import org.mlgrade.api.alexnet.CountTable;
 import org.mlgrade.api.alexnet.LayerCounts;
 import org.mlgrade.api.alexnet.LayerInput;
 import org.mlgrade.api.alexnet.LayerSpec;
-import org.mlgrade.api.alexnet.Shape;
 
 /**
  * The table of Krizhevsky, Sutskever and Hinton (2012) as given in the homework issue, the

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.api.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,7 +9,6 @@ import org.mlgrade.api.conv.Chain;
 import org.mlgrade.api.conv.ConvChoice;
 import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerSearch;
-import org.mlgrade.api.conv.Shape;
 import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.ProblemRegistry;
 import org.mlgrade.reference.Tolerance;

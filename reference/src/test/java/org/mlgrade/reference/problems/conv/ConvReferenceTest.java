@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.api.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerCost;
 import org.mlgrade.api.conv.LayerKind;
 import org.mlgrade.api.conv.LayerSearch;
-import org.mlgrade.api.conv.Shape;
 import org.mlgrade.reference.Tolerance;
 
 /** The homework's worked examples, derived by hand in the comments. */

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.api.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.mlgrade.api.conv.Chain;
 import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerKind;
-import org.mlgrade.api.conv.Shape;
 
 /**
  * Property: the floor formula of the reference equals a direct count of the window positions

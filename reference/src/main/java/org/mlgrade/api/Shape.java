@@ -1,7 +1,8 @@
-package org.mlgrade.api.conv;
+package org.mlgrade.api;
 
 /**
- * The shape of an activation volume, height x width x depth (depth = number of channels).
+ * The shape of an activation volume, height x width x depth (depth = number of channels), as the
+ * CNN-arithmetic problems ({@code alexnet}, {@code conv}) use it.
  *
  * @param height number of rows, at least 1
  * @param width number of columns, at least 1

@@ -1,0 +1,18 @@
+package org.mlgrade.api.logreg;
+
+import java.util.Objects;
+
+/**
+ * A model and a data set to compute the cross-entropy loss on.
+ *
+ * @param model the parameters
+ * @param xs the examples' features, shape {@code [N][d]}, {@code N >= 1}
+ * @param ys the labels, 0 or 1, length {@code N}
+ */
+public record LossInput(LogisticModel model, double[][] xs, int[] ys) {
+
+  public LossInput {
+    Objects.requireNonNull(model, "model must not be null");
+    LogisticRegressionChecks.checkData(xs, ys, model.w().length);
+  }
+}

@@ -1,0 +1,98 @@
+package org.mlgrade.reference.problems.logreg;
+
+import org.mlgrade.api.logreg.LogisticModel;
+import org.mlgrade.api.logreg.LogisticRegressionSgd;
+import org.mlgrade.api.logreg.LossInput;
+import org.mlgrade.api.logreg.LossOutput;
+import org.mlgrade.api.logreg.SgdEpochInput;
+import org.mlgrade.api.logreg.SgdStepInput;
+
+/**
+ * Reference logistic-regression SGD: {@code z = w . x + b}, loss {@code L = log(1 + e^z) - y z},
+ * gradient {@code dL/dz = sigmoid(z) - y}, step {@code w <- w - eta (sigmoid(z) - y) x, b <- b -
+ * eta (sigmoid(z) - y)}; an epoch is one step per example in the given order.
+ *
+ * <p>The steps are protected methods so that the known mistakes can override exactly one of them.
+ */
+public class LogisticRegressionReference implements LogisticRegressionSgd {
+
+  @Override
+  public LogisticModel step(SgdStepInput input) {
+    return update(input.model(), input.x(), input.y(), input.eta());
+  }
+
+  @Override
+  public LogisticModel epoch(SgdEpochInput input) {
+    LogisticModel model = input.model();
+    for (int n = 0; n < input.xs().length; n++) {
+      // each step starts from the previous step's parameters
+      model = update(model, input.xs()[n], input.ys()[n], input.eta());
+    }
+    return model;
+  }
+
+  @Override
+  public LossOutput loss(LossInput input) {
+    double[][] xs = input.xs();
+    double[] perExample = new double[xs.length]; // [N]
+    for (int n = 0; n < xs.length; n++) {
+      perExample[n] = exampleLoss(score(input.model(), xs[n]), input.ys()[n]);
+    }
+    return new LossOutput(perExample, mean(perExample));
+  }
+
+  /** One SGD step: {@code w - eta (dL/dz) x}, {@code b - eta (dL/dz)}, z from the old model. */
+  protected LogisticModel update(LogisticModel model, double[] x, int y, double eta) {
+    // forward: z with the parameters before the step
+    double z = score(model, x);
+    // backward: dL/dz, then dL/dw_i = dL/dz * x_i and dL/db = dL/dz
+    double residual = dLossDz(z, y);
+    double[] w = model.w().clone();
+    for (int i = 0; i < w.length; i++) {
+      w[i] -= eta * residual * x[i];
+    }
+    return new LogisticModel(w, model.b() - eta * residual);
+  }
+
+  /** {@code dL/dz = sigmoid(z) - y}. */
+  protected double dLossDz(double z, int y) {
+    return sigmoid(z) - y;
+  }
+
+  /** {@code L(z, y) = softplus(z) - y z}, stable for any finite z. */
+  protected double exampleLoss(double z, int y) {
+    return softplus(z) - y * z;
+  }
+
+  /** The mean of the per-example losses. */
+  protected double mean(double[] losses) {
+    double sum = 0;
+    for (double loss : losses) {
+      sum += loss;
+    }
+    return sum / losses.length;
+  }
+
+  /** {@code z = w . x + b}. */
+  static double score(LogisticModel model, double[] x) {
+    double z = model.b();
+    for (int i = 0; i < x.length; i++) {
+      z += model.w()[i] * x[i];
+    }
+    return z;
+  }
+
+  /** {@code 1 / (1 + e^-z)}, evaluated without overflow for either sign of z. */
+  static double sigmoid(double z) {
+    if (z >= 0) {
+      return 1 / (1 + Math.exp(-z));
+    }
+    double e = Math.exp(z);
+    return e / (1 + e);
+  }
+
+  /** {@code log(1 + e^z) = max(z, 0) + log1p(e^-|z|)}, without overflow. */
+  static double softplus(double z) {
+    return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+}
