@@ -9,7 +9,7 @@ import org.mlgrade.api.alexnet.LayerCounts;
 import org.mlgrade.api.alexnet.LayerInput;
 import org.mlgrade.api.alexnet.LayerSpec;
 import org.mlgrade.api.alexnet.LayerType;
-import org.mlgrade.api.alexnet.Shape;
+import org.mlgrade.api.Shape;
 
 /** Homework: counting neurons, weights and connections of AlexNet-like networks. */
 public class AlexNetSolution implements AlexNetCounts {

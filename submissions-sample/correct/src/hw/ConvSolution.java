@@ -11,7 +11,7 @@ import org.mlgrade.api.conv.Layer;
 import org.mlgrade.api.conv.LayerCost;
 import org.mlgrade.api.conv.LayerKind;
 import org.mlgrade.api.conv.LayerSearch;
-import org.mlgrade.api.conv.Shape;
+import org.mlgrade.api.Shape;
 
 /** Homework: convolution arithmetic. */
 public class ConvSolution implements ConvArithmetic {
