@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.backprop;
 
+import org.mlgrade.reference.problems.StableMath;
 import java.util.List;
 import org.mlgrade.api.backprop.Backprop;
 import org.mlgrade.api.backprop.SigmoidChainInput;
@@ -23,7 +24,7 @@ final class BackpropMistakes {
   static final class OutputSigmoidDerivativeForgotten extends BackpropReference {
     @Override
     protected double outputDelta(double z, int y) {
-      double p = Functions.sigmoid(z);
+      double p = StableMath.sigmoid(z);
       return y == 1 ? -1 / p : 1 / (1 - p);
     }
   }
@@ -65,8 +66,8 @@ final class BackpropMistakes {
     @Override
     public SigmoidChainOutput sigmoidChain(SigmoidChainInput input) {
       SigmoidChainOutput right = super.sigmoidChain(input);
-      double u1 = Functions.sigmoid(input.w1() * input.x());
-      double u2 = Functions.sigmoid(input.w2() * u1);
+      double u1 = StableMath.sigmoid(input.w1() * input.x());
+      double u2 = StableMath.sigmoid(input.w2() * u1);
       double dfdw1 = input.w3() * u2 * (1 - u2) * input.w2() * u1 * (1 - u1);
       return new SigmoidChainOutput(right.f(), dfdw1, right.dfdw2(), right.dfdw3());
     }

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.backprop;
 
+import org.mlgrade.reference.problems.StableMath;
 import org.mlgrade.api.backprop.Backprop;
 import org.mlgrade.api.backprop.ReluNetInput;
 import org.mlgrade.api.backprop.ReluNetOutput;
@@ -27,7 +28,7 @@ public class BackpropReference implements Backprop {
     double[] a2 = times(h1, input.w2()); // [n2]
     double[] h2 = relu(a2);
     double z = dot(h2, input.w3());
-    double loss = Functions.softplus(z) - input.y() * z;
+    double loss = StableMath.softplus(z) - input.y() * z;
     // backward: output delta, then deltas of layer 2 and layer 1 (pre-activations)
     double outputDelta = outputDelta(z, input.y());
     double[] delta2 = new double[a2.length]; // [n2]
@@ -43,7 +44,7 @@ public class BackpropReference implements Backprop {
     double[] gradW3 = scale(connectionInput(a2, h2), outputDelta); // [n2]
     double[][] gradW2 = outer(connectionInput(a1, h1), delta2); // [n1][n2]
     double[][] gradW1 = outer(x, delta1); // [n0][n1]
-    return new ReluNetOutput(a1, h1, a2, h2, z, Functions.sigmoid(z), loss, outputDelta, delta1,
+    return new ReluNetOutput(a1, h1, a2, h2, z, StableMath.sigmoid(z), loss, outputDelta, delta1,
         delta2, gradW1, gradW2, gradW3);
   }
 
@@ -54,8 +55,8 @@ public class BackpropReference implements Backprop {
     double w2 = input.w2();
     double w3 = input.w3();
     // forward: u1 = sigmoid(w1 x), u2 = sigmoid(w2 u1), f = w3 u2
-    double u1 = Functions.sigmoid(w1 * x);
-    double u2 = Functions.sigmoid(w2 * u1);
+    double u1 = StableMath.sigmoid(w1 * x);
+    double u2 = StableMath.sigmoid(w2 * u1);
     double f = w3 * u2;
     // backward: df/du2 = w3, df/d(w2 u1) = w3 sigmoid'(.), df/d(w1 x) = that * w2 * sigmoid'(.)
     double dPre2 = w3 * sigmoidDerivative(w2 * u1, u2);
@@ -107,7 +108,7 @@ public class BackpropReference implements Backprop {
 
   /** {@code dL/dz = sigmoid(z) - y} for {@code L = log(1 + e^z) - y z}. */
   protected double outputDelta(double z, int y) {
-    return Functions.sigmoid(z) - y;
+    return StableMath.sigmoid(z) - y;
   }
 
   /** The value a weight multiplies: the activation {@code post = relu(pre)}. */

@@ -1,5 +1,7 @@
 package org.mlgrade.reference.problems.em;
 
+import static org.mlgrade.reference.problems.StableMath.logSumExp;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.mlgrade.api.em.BernoulliMixtureEm;
@@ -121,18 +123,6 @@ public class BernoulliMixtureReference implements BernoulliMixtureEm {
     return sum;
   }
 
-  /** log sum_k exp(v_k) = m + log sum_k exp(v_k - m), m = max_k v_k (finite: inputs ensure it). */
-  static double logSumExp(double[] v) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double value : v) {
-      m = Math.max(m, value);
-    }
-    double sum = 0;
-    for (double value : v) {
-      sum += Math.exp(value - m);
-    }
-    return m + Math.log(sum);
-  }
 
   /** The M-step: pi_k = N_k / N, p_kd = (S_kd + alpha) / (N_k + 2 alpha), empty rows kept. */
   protected Mixture mStep(int[][] x, double[][] r, double[][] previousP, double alpha) {

@@ -1,5 +1,8 @@
 package org.mlgrade.reference.problems.logreg;
 
+import static org.mlgrade.reference.problems.StableMath.sigmoid;
+import static org.mlgrade.reference.problems.StableMath.softplus;
+
 import org.mlgrade.api.logreg.LogisticModel;
 import org.mlgrade.api.logreg.LogisticRegressionSgd;
 import org.mlgrade.api.logreg.LossInput;
@@ -82,17 +85,5 @@ public class LogisticRegressionReference implements LogisticRegressionSgd {
     return z;
   }
 
-  /** {@code 1 / (1 + e^-z)}, evaluated without overflow for either sign of z. */
-  static double sigmoid(double z) {
-    if (z >= 0) {
-      return 1 / (1 + Math.exp(-z));
-    }
-    double e = Math.exp(z);
-    return e / (1 + e);
-  }
 
-  /** {@code log(1 + e^z) = max(z, 0) + log1p(e^-|z|)}, without overflow. */
-  static double softplus(double z) {
-    return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-  }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.mlgrade.reference.GoldenVectors;
 import org.mlgrade.api.alexnet.Architecture;
 import org.mlgrade.api.alexnet.CountTable;
 import org.mlgrade.api.alexnet.LayerCounts;
@@ -23,12 +23,8 @@ class AlexNetGoldenTest {
 
   private static final AlexNetReference REFERENCE = new AlexNetReference();
 
-  private static JsonNode golden() throws IOException {
-    try (InputStream in =
-        AlexNetGoldenTest.class.getResourceAsStream("/golden/alexnet/alexnet_golden.json")) {
-      assertThat(in).as("golden file on the test classpath").isNotNull();
-      return Wire.MAPPER.readTree(in);
-    }
+  private static JsonNode golden() {
+    return GoldenVectors.read("/golden/alexnet/alexnet_golden.json");
   }
 
   @Test

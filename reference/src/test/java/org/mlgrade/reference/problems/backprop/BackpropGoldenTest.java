@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mlgrade.reference.GoldenVectors;
 import org.mlgrade.api.backprop.ReluNetInput;
 import org.mlgrade.api.backprop.ReluNetOutput;
 import org.mlgrade.api.backprop.SigmoidChainInput;
 import org.mlgrade.api.backprop.SigmoidChainOutput;
 import org.mlgrade.api.backprop.TanhSoftmaxInput;
 import org.mlgrade.api.backprop.TanhSoftmaxOutput;
-import org.mlgrade.harness.Wire;
-import org.mlgrade.reference.StructuralComparison;
 import org.mlgrade.reference.Tolerance;
 
 /**
@@ -52,24 +48,8 @@ class BackpropGoldenTest {
   }
 
   private static <I, O> Stream<DynamicTest> cases(String file, Class<I> inputType,
-      Class<O> outputType, Function<I, O> solver) throws IOException {
-    JsonNode root;
-    try (InputStream in =
-        BackpropGoldenTest.class.getResourceAsStream("/golden/backprop/" + file
-            + ".json")) {
-      assertThat(in).as("golden/backprop/%s.json on the test classpath", file).isNotNull();
-      root = Wire.MAPPER.readTree(in);
-    }
-    List<DynamicTest> tests = new ArrayList<>();
-    for (JsonNode golden : root.get("cases")) {
-      tests.add(DynamicTest.dynamicTest(golden.get("name").asText(), () -> {
-        I input = Wire.MAPPER.treeToValue(golden.get("input"), inputType);
-        O expected = Wire.MAPPER.treeToValue(golden.get("output"), outputType);
-        assertThat(StructuralComparison.compare(expected, solver.apply(input), GOLDEN))
-            .isEmpty();
-      }));
-    }
-    assertThat(tests).hasSizeGreaterThanOrEqualTo(10);
-    return tests.stream();
+      Class<O> outputType, Function<I, O> solver) {
+    return GoldenVectors.cases("/golden/backprop/" + file + ".json", inputType, outputType, solver,
+        GOLDEN, 10);
   }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mlgrade.reference.GoldenVectors;
 import org.mlgrade.api.conv.Chain;
 import org.mlgrade.api.conv.ChainCost;
 import org.mlgrade.api.conv.ChainShapes;
@@ -26,11 +26,8 @@ class ConvGoldenTest {
 
   private static final ConvReference REFERENCE = new ConvReference();
 
-  private static JsonNode golden() throws IOException {
-    try (InputStream in = ConvGoldenTest.class.getResourceAsStream("/golden/conv/conv_golden.json")) {
-      assertThat(in).as("golden file on the test classpath").isNotNull();
-      return Wire.MAPPER.readTree(in);
-    }
+  private static JsonNode golden() {
+    return GoldenVectors.read("/golden/conv/conv_golden.json");
   }
 
   @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mlgrade.reference.GoldenVectors;
 import org.mlgrade.harness.Wire;
 import org.mlgrade.reference.KnownMistake;
 import org.mlgrade.reference.Problem;
@@ -36,12 +36,8 @@ class BernoulliMixtureGoldenTest {
       "eStep", "em.e-step", "logLikelihood", "em.log-likelihood", "mStep", "em.m-step",
       "fit", "em.fit");
 
-  private static JsonNode golden() throws IOException {
-    try (InputStream in = BernoulliMixtureGoldenTest.class.getResourceAsStream(
-        "/golden/em/bernoulli_mixture.json")) {
-      assertThat(in).as("golden/em/bernoulli_mixture.json on the test classpath").isNotNull();
-      return Wire.MAPPER.readTree(in);
-    }
+  private static JsonNode golden() {
+    return GoldenVectors.read("/golden/em/bernoulli_mixture.json");
   }
 
   @TestFactory

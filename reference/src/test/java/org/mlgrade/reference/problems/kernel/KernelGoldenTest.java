@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mlgrade.reference.GoldenVectors;
 import org.mlgrade.api.kernel.KernelOnPoints;
 import org.mlgrade.api.kernel.PsdVerdict;
 import org.mlgrade.harness.Wire;
@@ -31,19 +31,15 @@ class KernelGoldenTest {
       double minEigenvalue, boolean positiveSemidefinite) {}
 
   static List<Golden> golden() throws IOException {
-    try (InputStream in =
-        KernelGoldenTest.class.getResourceAsStream("/golden/kernel/kernel_golden.json")) {
-      assertThat(in).as("golden/kernel/kernel_golden.json on the test classpath").isNotNull();
-      List<Golden> cases = new ArrayList<>();
-      for (JsonNode node : Wire.MAPPER.readTree(in)) {
-        cases.add(new Golden(node.get("name").asText(),
-            Wire.MAPPER.treeToValue(node.get("input"), KernelOnPoints.class),
-            Wire.MAPPER.treeToValue(node.get("gram"), double[][].class),
-            Wire.MAPPER.treeToValue(node.get("eigenvalues"), double[].class),
-            node.get("minEigenvalue").asDouble(), node.get("positiveSemidefinite").asBoolean()));
-      }
-      return cases;
+    List<Golden> cases = new ArrayList<>();
+    for (JsonNode node : GoldenVectors.read("/golden/kernel/kernel_golden.json")) {
+      cases.add(new Golden(node.get("name").asText(),
+          Wire.MAPPER.treeToValue(node.get("input"), KernelOnPoints.class),
+          Wire.MAPPER.treeToValue(node.get("gram"), double[][].class),
+          Wire.MAPPER.treeToValue(node.get("eigenvalues"), double[].class),
+          node.get("minEigenvalue").asDouble(), node.get("positiveSemidefinite").asBoolean()));
     }
+    return cases;
   }
 
   @TestFactory

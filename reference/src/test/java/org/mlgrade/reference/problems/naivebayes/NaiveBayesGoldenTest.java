@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mlgrade.reference.GoldenVectors;
 import org.mlgrade.api.naivebayes.GaussianModel;
 import org.mlgrade.api.naivebayes.LabelledData;
 import org.mlgrade.api.naivebayes.PosteriorQuery;
@@ -37,13 +37,8 @@ class NaiveBayesGoldenTest {
 
   private final GaussianNaiveBayesReference reference = new GaussianNaiveBayesReference();
 
-  private static JsonNode golden() throws IOException {
-    try (InputStream in = NaiveBayesGoldenTest.class.getResourceAsStream(
-        "/golden/naivebayes/naivebayes_golden.json")) {
-      assertThat(in).as("golden/naivebayes/naivebayes_golden.json on the test classpath")
-          .isNotNull();
-      return Wire.MAPPER.readTree(in);
-    }
+  private static JsonNode golden() {
+    return GoldenVectors.read("/golden/naivebayes/naivebayes_golden.json");
   }
 
   @TestFactory

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.mlgrade.reference.GoldenVectors;
 import org.mlgrade.api.resnet.BatchNormInput;
 import org.mlgrade.api.resnet.BatchNormOutput;
 import org.mlgrade.api.resnet.BlockInput;
@@ -47,14 +47,11 @@ class ResNetGoldenTest {
   }
 
   private static List<JsonNode> cases(String file) throws IOException {
-    try (InputStream in = ResNetGoldenTest.class.getResourceAsStream("/golden/resnet/" + file)) {
-      assertThat(in).as("golden file %s on the test classpath", file).isNotNull();
-      JsonNode root = Wire.MAPPER.readTree(in);
-      assertThat(root.get("generator").asText()).isEqualTo("reference/scripts/resnet_golden.py");
-      List<JsonNode> cases = new ArrayList<>();
-      root.get("cases").forEach(cases::add);
-      return cases;
-    }
+    JsonNode root = GoldenVectors.read("/golden/resnet/" + file);
+    assertThat(root.get("generator").asText()).isEqualTo("reference/scripts/resnet_golden.py");
+    List<JsonNode> cases = new ArrayList<>();
+    root.get("cases").forEach(cases::add);
+    return cases;
   }
 
   @TestFactory
