@@ -1,0 +1,67 @@
+package org.mlgrade.grader.rubric;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.mlgrade.reference.ProblemRegistry;
+
+/**
+ * Reads rubric files, JSON or YAML, into validated {@link Rubric}s.
+ *
+ * <p>The format is documented in {@code rubrics/README.md} and published as a JSON Schema in
+ * {@code rubrics/schema/rubric.schema.json}. A file is YAML when its name ends in {@code .yaml} or
+ * {@code .yml}, and JSON otherwise.
+ *
+ * <p>Validation collects every error of a file it can find before giving up, each with its line
+ * and column: unknown fields, unknown problem ids, explicit inputs that do not deserialise into
+ * the problem's input record (strictly, as {@link org.mlgrade.harness.Wire#MAPPER} reads them,
+ * including the record's own argument checks), impossible tolerances, points that do not add up,
+ * duplicate question ids and test names, unknown known-mistake ids and empty generators. A syntax
+ * error stops the reading at once, with that one error.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class RubricLoader {
+
+  /** The static-check rule ids a rubric's {@code static_checks} may name. */
+  public static final List<String> STATIC_CHECK_IDS = List.of(
+      "no-network", "no-process", "no-reflection", "no-file-io", "no-exit", "no-threads");
+
+  private final ProblemRegistry registry;
+
+  /** A loader that resolves problem ids in {@code registry}. */
+  public RubricLoader(ProblemRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * Reads and validates the rubric in {@code file} (UTF-8).
+   *
+   * @throws RubricException with every error found, when the file cannot be read or is not a
+   *     valid rubric
+   */
+  public Rubric load(Path file) throws RubricException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RubricException(List.of(new RubricError(file, 1, 1,
+          "cannot read the rubric file: " + e)));
+    }
+    return read(file, text);
+  }
+
+  /**
+   * Validates the rubric {@code text}, as if read from {@code source} (whose extension chooses
+   * between YAML and JSON, and which the errors and {@link Rubric#source()} name).
+   *
+   * @throws RubricException with every error found
+   */
+  public Rubric read(Path source, String text) throws RubricException {
+    LocatedTree tree = LocatedTree.parse(source, text);
+    return new RubricReader(registry, source, tree).read();
+  }
+}
