@@ -136,6 +136,7 @@ public final class Judge {
     double totalWeight = judged.stream().mapToDouble(j -> j.test().test().points()).sum();
     boolean allPassed = judged.stream().allMatch(j -> j.outcome() == Outcome.PASSED);
     List<TestResult> tests = new ArrayList<>();
+    double exact = 0;
     for (Judged j : judged) {
       double weight = j.test().test().points();
       double max = question.scoring() == Scoring.PER_TEST ? weight
@@ -147,11 +148,13 @@ public final class Judge {
           == Outcome.PASSED) {
         message = "passed, but this question is all-or-nothing and another of its tests failed";
       }
+      exact += max * earned;
       tests.add(new TestResult(j.test().test().name(), j.test().test().visibility(),
           j.outcome(), round(max * earned), round(max), j.mismatches(), j.mistake(),
           withInput(message, j), j.elapsedNanos(), j.stdout()));
     }
-    double score = round(tests.stream().mapToDouble(TestResult::score).sum());
+    // From the unrounded test scores: twelve tests of 1/3 point each make exactly 4.
+    double score = round(exact);
     return new QuestionResult(question.id(), question.title(), score, question.points(), tests);
   }
 

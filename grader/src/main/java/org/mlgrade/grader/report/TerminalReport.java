@@ -1,6 +1,6 @@
 package org.mlgrade.grader.report;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
@@ -11,12 +11,14 @@ public final class TerminalReport {
   private TerminalReport() {}
 
   /** Prints {@code result} to {@code out}; {@code showHidden} also details hidden tests. */
-  public static void print(Result result, PrintStream out, boolean showHidden) {
+  public static void print(Result result, PrintWriter out, boolean showHidden) {
     out.printf("%s — %s%n", result.assignment(), result.submission());
     int width = Math.max(8, result.questions().stream().mapToInt(q -> q.title().length())
         .max().orElse(8));
     width = Math.min(width, 48);
-    String row = "%-8s %-" + width + "s %9s %7s%n";
+    int idWidth = Math.max(8, result.questions().stream().mapToInt(q -> q.id().length())
+        .max().orElse(8));
+    String row = "%-" + idWidth + "s %-" + width + "s %9s %7s%n";
     out.printf(row, "question", "title", "points", "tests");
     for (QuestionResult question : result.questions()) {
       String title = question.title().length() > width

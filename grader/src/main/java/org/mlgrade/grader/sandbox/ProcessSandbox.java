@@ -95,6 +95,14 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     }
   }
 
+  /**
+   * The directory of API classes the child sees: compile submissions against exactly this, so
+   * that what compiles is what runs.
+   */
+  public Path apiClasspath() {
+    return classpath.api();
+  }
+
   /** The isolation level this sandbox runs children at. */
   public IsolationLevel isolation() {
     return isolation;

@@ -79,6 +79,20 @@ class JudgeTest {
   }
 
   @Test
+  void questionScoresAddUnroundedTestScores() {
+    // 4 points over 12 tests: each test is worth 1/3, shown rounded as 0.333333; all passed must
+    // still give exactly 4, not 12 * 0.333333 = 3.999996.
+    List<CallResult> results = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      results.add(returned("0/" + i, "{\"y\":" + 2.0 * (i + 1) + "}"));
+    }
+    Result result = judge(FakeProblems.rubric(Scoring.PROPORTIONAL, 4, 12, List.of()), results);
+    assertThat(result.questions().get(0).tests()).extracting(TestResult::score)
+        .containsOnly(0.333333);
+    assertThat(result.score()).isEqualTo(4.0);
+  }
+
+  @Test
   void allOrNothingGivesNothingWhenOneTestFails() {
     Rubric rubric = FakeProblems.rubric(Scoring.ALL_OR_NOTHING, 3, 3, List.of());
     Result allRight = judge(rubric, List.of(returned("0/0", "{\"y\":2.0}"),

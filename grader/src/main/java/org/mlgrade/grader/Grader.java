@@ -1,0 +1,133 @@
+package org.mlgrade.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.mlgrade.grader.judge.GradingPlan;
+import org.mlgrade.grader.judge.Judge;
+import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.sandbox.ProcessSandbox;
+import org.mlgrade.grader.sandbox.Sandbox;
+import org.mlgrade.grader.sandbox.SandboxOptions;
+import org.mlgrade.grader.sandbox.SandboxRun;
+import org.mlgrade.grader.submission.CompiledSubmission;
+import org.mlgrade.grader.submission.SubmissionCompiler;
+
+/**
+ * One path through the house: a submission is compiled, run in the sandbox on the plan's inputs
+ * and judged against the plan's expected answers. A grader is reusable and thread-safe: a batch
+ * grades many submissions with one plan, one warm compiler and one sandbox.
+ */
+public final class Grader implements AutoCloseable {
+
+  private final GradingPlan plan;
+  private final SubmissionCompiler compiler;
+  private final Sandbox sandbox;
+  private final Path workRoot;
+  private final AutoCloseable owned;
+
+  /**
+   * @param plan the rubric, ready to grade
+   * @param compiler compiles submissions against the student API
+   * @param sandbox runs student code
+   * @param workRoot where each submission gets a private work directory, removed after grading
+   */
+  public Grader(GradingPlan plan, SubmissionCompiler compiler, Sandbox sandbox, Path workRoot) {
+    this(plan, compiler, sandbox, workRoot, () -> { });
+  }
+
+  private Grader(GradingPlan plan, SubmissionCompiler compiler, Sandbox sandbox, Path workRoot,
+      AutoCloseable owned) {
+    this.plan = plan;
+    this.compiler = compiler;
+    this.sandbox = sandbox;
+    this.workRoot = workRoot;
+    this.owned = owned;
+  }
+
+  /**
+   * A grader for {@code rubric} with its own process sandbox (at the strongest isolation level
+   * that works here unless {@code options} names one) and a compiler for the API the sandbox
+   * gives student code. Close it to remove its temporary files.
+   *
+   * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
+   */
+  public static Grader open(Rubric rubric, SandboxOptions options) {
+    GradingPlan plan = GradingPlan.of(rubric);
+    ProcessSandbox sandbox = new ProcessSandbox(options);
+    try {
+      Path work = Files.createTempDirectory("mlgrade-work-");
+      SubmissionCompiler compiler = new SubmissionCompiler(sandbox.apiClasspath());
+      return new Grader(plan, compiler, sandbox, work, () -> {
+        sandbox.close();
+        deleteQuietly(work);
+      });
+    } catch (IOException | RuntimeException e) {
+      sandbox.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      owned.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot clean up the grader's temporary files", e);
+    }
+  }
+
+  /** The plan this grader grades by. */
+  public GradingPlan plan() {
+    return plan;
+  }
+
+  /**
+   * Grades the submission at {@code submission} (a directory or a .zip of Java sources). Whatever
+   * the student's code does, the answer is a {@link Result}.
+   */
+  public Result grade(Path submission) {
+    long start = System.nanoTime();
+    Path work = null;
+    try {
+      Files.createDirectories(workRoot);
+      work = Files.createTempDirectory(workRoot, "submission-");
+      CompiledSubmission compiled = compiler.compile(submission, work,
+          Set.copyOf(plan.rubric().forbidden()));
+      SandboxRun run = sandbox.run(compiled.classesDir(), plan.calls(), plan.rubric().limits());
+      return Judge.judge(plan, name(submission), compiled, run,
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare a work directory under " + workRoot, e);
+    } finally {
+      if (work != null) {
+        deleteQuietly(work);
+      }
+    }
+  }
+
+  private static String name(Path submission) {
+    Path file = submission.toAbsolutePath().normalize().getFileName();
+    return file == null ? submission.toString() : file.toString();
+  }
+
+  static void deleteQuietly(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+          // a file the sandbox left read-only: the temp directory is cleaned by the OS later
+        }
+      });
+    } catch (IOException ignored) {
+      // nothing left to delete
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.mlgrade.grader.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mlgrade.grader.Grader;
+import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.report.GradescopeReport;
+import org.mlgrade.grader.report.TerminalReport;
+import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.rubric.RubricError;
+import org.mlgrade.grader.rubric.RubricException;
+import org.mlgrade.grader.sandbox.IsolationLevel;
+import org.mlgrade.grader.sandbox.SandboxOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mlgrade grade}: grades one submission and writes Gradescope's results.json. */
+@Command(
+    name = "grade",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compiles a submission (a directory or .zip of Java sources), runs it in the sandbox on the",
+      "rubric's tests, prints a per-question table and writes OUT/results.json in Gradescope's",
+      "format. Exits 0 whenever the submission was graded, whatever its score."
+    })
+final class GradeCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "SUBMISSION", description = "a directory or .zip of .java files")
+  Path submission;
+
+  @Option(names = "--rubric", paramLabel = "FILE",
+      description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
+  Path rubric;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "mlgrade-results",
+      description = "where results.json goes (default: ${DEFAULT-VALUE})")
+  Path outDir;
+
+  @Option(names = "--isolation", paramLabel = "LEVEL",
+      description = "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
+          + "works on this machine. Asking for a level that does not work is an error.")
+  IsolationLevel isolation;
+
+  @Option(names = "--show-hidden", negatable = true, defaultValue = "true",
+      description = "also detail failed hidden tests in the terminal (default: ${DEFAULT-VALUE})")
+  boolean showHidden;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.exists(submission)) {
+      err.println("mlgrade grade: no such submission: " + submission);
+      return ExitCodes.USAGE;
+    }
+    Rubric loaded;
+    try {
+      loaded = RubricSource.load(rubric);
+    } catch (RubricException e) {
+      for (RubricError error : e.errors()) {
+        err.println(error);
+      }
+      return ExitCodes.INVALID_RUBRIC;
+    }
+    SandboxOptions options = isolation == null ? SandboxOptions.defaults()
+        : SandboxOptions.defaults().withIsolation(isolation);
+    Grader grader;
+    try {
+      grader = Grader.open(loaded, options);
+    } catch (IllegalArgumentException e) {
+      err.println("mlgrade grade: invalid rubric: " + e.getMessage());
+      return ExitCodes.INVALID_RUBRIC;
+    } catch (IllegalStateException e) {
+      err.println("mlgrade grade: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Result result;
+    try (grader) {
+      result = grader.grade(submission);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    TerminalReport.print(result, out, showHidden);
+    Path written = GradescopeReport.write(result, outDir);
+    out.println("Wrote " + written);
+    out.flush();
+    return ExitCodes.OK;
+  }
+}
