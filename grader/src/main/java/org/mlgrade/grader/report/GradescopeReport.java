@@ -24,7 +24,8 @@ import org.mlgrade.grader.rubric.Visibility;
  * {@code number}, {@code score}, {@code max_score}, {@code status}, {@code output}, {@code
  * visibility} and {@code tags}.
  *
- * <p>With one entry per test, each test keeps the rubric's visibility. With one entry per
+ * <p>{@code extra_data.questions} holds the per-question scores, which Gradescope does not show
+ * but a gradebook needs. With one entry per test, each test keeps the rubric's visibility. With one entry per
  * question, the entry is visible and shows the details of the question's visible tests only;
  * hidden tests are summarised as a count.
  */
@@ -59,6 +60,15 @@ public final class GradescopeReport {
       String visibility,
       List<String> tags) {}
 
+  /** One question's score in {@code extra_data.questions}. */
+  public record QuestionScore(
+      String id,
+      String title,
+      double score,
+      @JsonProperty("max_score") double maxScore,
+      @JsonProperty("tests_passed") long testsPassed,
+      int tests) {}
+
   /** Builds the results of {@code result}. */
   public static Results of(Result result) {
     List<Entry> entries = new ArrayList<>();
@@ -79,6 +89,8 @@ public final class GradescopeReport {
     extra.put("isolation", result.isolation().name());
     extra.put("sandbox_restarts", result.restarts());
     extra.put("excluded_sources", result.compiled().excluded());
+    extra.put("questions", questions.stream().map(q -> new QuestionScore(q.id(), q.title(),
+        q.score(), q.maxScore(), q.passedCount(), q.tests().size())).toList());
     return new Results(result.score(), Math.round(result.elapsed().toMillis() / 1000.0),
         Feedback.overview(result), "text", Visibility.VISIBLE.gradescopeName(),
         Visibility.HIDDEN.gradescopeName(), extra, entries);

@@ -78,6 +78,12 @@ class GradescopeReportTest {
     }
     assertThat(sum).isEqualTo(json.get("score").asDouble());
     assertThat(json.get("output").asText()).contains("B.java").contains("bubblewrap");
+    JsonNode questions = json.get("extra_data").get("questions");
+    assertThat(questions).hasSize(2);
+    assertThat(questions.get(0).get("id").asText()).isEqualTo("q1");
+    assertThat(questions.get(0).get("score").asDouble()).isEqualTo(3.0);
+    assertThat(questions.get(0).get("max_score").asDouble()).isEqualTo(4.0);
+    assertThat(questions.get(0).get("tests_passed").asInt()).isEqualTo(1);
   }
 
   @Test
