@@ -213,6 +213,9 @@ final class BernoulliMixtureMistakes {
 
   static List<KnownMistake<BernoulliMixtureEm>> fit() {
     return List.of(
+        new KnownMistake<>("unnormalised", "the E-step returned pi_k * prod_d(...) without"
+            + " dividing by its sum over the components, so the M-step received responsibilities"
+            + " whose rows do not sum to 1", new Unnormalised()),
         new KnownMistake<>("product-underflow", UNDERFLOW, new ProductUnderflow()),
         new KnownMistake<>("m-step-divides-by-n", "the M-step divided by N instead of N_k",
             new DividesByN()),
