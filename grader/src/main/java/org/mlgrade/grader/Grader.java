@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.judge.Judge;
@@ -59,8 +61,18 @@ public final class Grader implements AutoCloseable {
    * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
    */
   public static Grader open(Rubric rubric, SandboxOptions options) {
-    GradingPlan plan = GradingPlan.of(rubric);
+    // The reference answers and the sandbox (isolation probe, child class path) are independent:
+    // prepare them on both cores at once.
+    CompletableFuture<GradingPlan> planning =
+        CompletableFuture.supplyAsync(() -> GradingPlan.of(rubric));
     ProcessSandbox sandbox = new ProcessSandbox(options);
+    GradingPlan plan;
+    try {
+      plan = planning.join();
+    } catch (CompletionException e) {
+      sandbox.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     try {
       Path work = Files.createTempDirectory("mlgrade-work-");
       SubmissionCompiler compiler = new SubmissionCompiler(sandbox.apiClasspath());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.mlgrade.grader.rubric.Limits;
@@ -66,14 +67,10 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
    */
   public ProcessSandbox(SandboxOptions options) {
     this.options = Objects.requireNonNull(options, "options");
-    IsolationLevel level = options.isolation() == null ? IsolationProbe.strongestAvailable()
-        : options.isolation();
-    IsolationProbe.Verdict verdict = IsolationProbe.verdict(level);
-    if (!verdict.works()) {
-      throw new IllegalStateException("isolation level " + level + " does not work here: "
-          + verdict.detail());
-    }
-    this.isolation = level;
+    // The probe starts a JVM through the launch chain: let it run while the classes are copied.
+    CompletableFuture<IsolationProbe.Verdict> probe = CompletableFuture.supplyAsync(() ->
+        IsolationProbe.verdict(options.isolation() == null
+            ? IsolationProbe.strongestAvailable() : options.isolation()));
     try {
       workRoot = Files.createTempDirectory("mlgrade-sandbox-");
       // Searchable but not listable: one child cannot find another run's directory by name.
@@ -93,6 +90,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox's working directory", e);
     }
+    IsolationProbe.Verdict verdict = probe.join();
+    if (!verdict.works()) {
+      close();
+      throw new IllegalStateException("isolation level " + verdict.level()
+          + " does not work here: " + verdict.detail());
+    }
+    this.isolation = verdict.level();
   }
 
   /**
