@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.alexnet;
 
+import org.mlgrade.reference.Diagnosis;
 import org.mlgrade.api.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,6 @@ import org.mlgrade.api.alexnet.LayerSpec;
 import org.mlgrade.reference.KnownMistake;
 import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.ProblemRegistry;
-import org.mlgrade.reference.Tolerance;
 
 /** Each known mistake gives the wrong AlexNet numbers it is named for. */
 class AlexNetMistakesTest {
@@ -94,17 +94,10 @@ class AlexNetMistakesTest {
   @Test
   void gradingNamesTheFc1WithoutPoolMistake() {
     Problem<?, ?, ?> problem = ProblemRegistry.standard().find("alexnet.table").orElseThrow();
-    assertThat(diagnose(problem, AlexNetGenerators.alexNet(), table(
+    assertThat(Diagnosis.mistakeId(problem, AlexNetGenerators.alexNet(), table(
         AlexNetMistakes.NO_POOL_AFTER_LAST_CONV))).isEqualTo("fc1-without-pool");
-    assertThat(diagnose(problem, AlexNetGenerators.alexNet(), table(AlexNetMistakes.UNGROUPED)))
+    assertThat(Diagnosis.mistakeId(problem, AlexNetGenerators.alexNet(), table(AlexNetMistakes.UNGROUPED)))
         .isEqualTo("ungrouped");
   }
 
-  private static <S, I, O> String diagnose(Problem<S, I, O> problem, Object input, Object actual) {
-    I in = problem.castInput(input);
-    O expected = problem.expected(in);
-    O out = problem.castOutput(actual);
-    assertThat(problem.compare(in, expected, out, Tolerance.EXACT)).isNotEmpty();
-    return problem.diagnose(in, expected, out, Tolerance.EXACT).orElseThrow().id();
-  }
 }

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.conv;
 
+import org.mlgrade.reference.Diagnosis;
 import org.mlgrade.api.Shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +88,7 @@ class ConvMistakesTest {
   @Test
   void gradingNamesTheMistakeOfAStudentWhoIgnoresThePool() {
     Problem<?, ?, ?> problem = ProblemRegistry.standard().find("conv.find-layer").orElseThrow();
-    assertThat(diagnose(problem, ConvReferenceTest.HOMEWORK_SEARCH, new ConvChoice(9, 1, 50)))
+    assertThat(Diagnosis.mistakeId(problem, ConvReferenceTest.HOMEWORK_SEARCH, new ConvChoice(9, 1, 50)))
         .isEqualTo("ignores-pool");
   }
 
@@ -95,15 +96,8 @@ class ConvMistakesTest {
   void gradingNamesForgottenBiases() {
     Problem<?, ?, ?> problem = ProblemRegistry.standard().find("conv.costs").orElseThrow();
     Object wrong = ConvMistakes.BIAS_FORGOTTEN.solver().costs(ConvReferenceTest.HOMEWORK_CHAIN);
-    assertThat(diagnose(problem, ConvReferenceTest.HOMEWORK_CHAIN, wrong))
+    assertThat(Diagnosis.mistakeId(problem, ConvReferenceTest.HOMEWORK_CHAIN, wrong))
         .isEqualTo("bias-forgotten");
   }
 
-  private static <S, I, O> String diagnose(Problem<S, I, O> problem, Object input, Object actual) {
-    I in = problem.castInput(input);
-    O expected = problem.expected(in);
-    O out = problem.castOutput(actual);
-    assertThat(problem.compare(in, expected, out, Tolerance.EXACT)).isNotEmpty();
-    return problem.diagnose(in, expected, out, Tolerance.EXACT).orElseThrow().id();
-  }
 }
