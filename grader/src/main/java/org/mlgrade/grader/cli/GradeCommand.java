@@ -47,9 +47,11 @@ final class GradeCommand implements Callable<Integer> {
           + "works on this machine. Asking for a level that does not work is an error.")
   IsolationLevel isolation;
 
-  @Option(names = "--show-hidden", negatable = true, defaultValue = "true",
-      description = "also detail failed hidden tests in the terminal (default: ${DEFAULT-VALUE})")
-  boolean showHidden;
+  @Option(names = "--visible-only",
+      description = "detail only the failed tests a student may see at once; by default the "
+          + "terminal details every failed test (results.json always keeps each test's "
+          + "visibility)")
+  boolean visibleOnly;
 
   @Spec CommandSpec spec;
 
@@ -86,7 +88,7 @@ final class GradeCommand implements Callable<Integer> {
       result = grader.grade(submission);
     }
     PrintWriter out = spec.commandLine().getOut();
-    TerminalReport.print(result, out, showHidden);
+    TerminalReport.print(result, out, !visibleOnly);
     Path written = GradescopeReport.write(result, outDir);
     out.println("Wrote " + written);
     out.flush();

@@ -88,4 +88,30 @@ class MainTest {
     assertThat(run("--version")).isZero();
     assertThat(out.toString()).startsWith("mlgrade ");
   }
+
+  @Test
+  void visibleOnlyLeavesHiddenFailuresOutOfTheTerminal(@TempDir Path dir) throws Exception {
+    Path rubric = dir.resolve("r.yaml");
+    Files.writeString(rubric, """
+        assignment: HW
+        questions:
+          - id: q1
+            points: 2
+            problem: alexnet.table
+            tests:
+              - generate: {count: 1, seed: 1}
+                visibility: visible
+              - generate: {count: 1, seed: 2, first: 1}
+                visibility: hidden
+        """);
+    String sample = "../submissions-sample/mistake-alexnet-fc1-no-pool";
+    assertThat(run("grade", "--rubric", rubric.toString(), "--out", dir.resolve("a").toString(),
+        sample)).isZero();
+    assertThat(out.toString()).contains("q1 visible #1").contains("q1 hidden #1");
+    out.getBuffer().setLength(0);
+    assertThat(run("grade", "--visible-only", "--rubric", rubric.toString(), "--out",
+        dir.resolve("b").toString(), sample)).isZero();
+    assertThat(out.toString()).contains("q1 visible #1").doesNotContain("q1 hidden #1")
+        .contains("0/2");
+  }
 }

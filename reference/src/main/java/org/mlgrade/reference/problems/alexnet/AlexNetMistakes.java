@@ -135,8 +135,9 @@ final class AlexNetMistakes {
 
   static final KnownMistake<AlexNetCounts> NO_POOL_AFTER_LAST_CONV = new KnownMistake<>(
       "fc1-without-pool",
-      "conv5 is followed by a 3x3 stride-2 max pooling: fc1 sees 6x6x256 = 9,216 inputs, not"
-          + " 13x13x256.", new NoPoolAfterLastConv());
+      "The pooling after the last convolution was skipped: the first fully connected layer sees"
+          + " the pooled volume (in AlexNet conv5 is pooled 3x3 stride 2, so fc1 sees 6x6x256 ="
+          + " 9,216 inputs, not 13x13x256).", new NoPoolAfterLastConv());
 
   static final KnownMistake<AlexNetCounts> CONNECTIONS_EQUAL_WEIGHTS = new KnownMistake<>(
       "connections-equal-weights",
