@@ -55,9 +55,11 @@ public interface KernelValidity {
    * Decides whether the Gram matrix {@code K} of {@code input} (as {@link #gram}) is positive
    * semi-definite.
    *
-   * <p>Let {@code λ_1 <= ... <= λ_N} be the eigenvalues of the symmetric matrix {@code K} (use a
-   * symmetric eigen-decomposition, e.g. EJML's {@code DecompositionFactory_DDRM.eig(N, true,
-   * true)} or {@code numpy.linalg.eigh}) and {@code scale = max(1, max_i |λ_i|)}. Rounding makes
+   * <p>Let {@code λ_1 <= ... <= λ_N} be the eigenvalues of the symmetric matrix {@code K} and
+   * {@code scale = max(1, max_i |λ_i|)}. Your code is compiled and run with the JDK and this API
+   * only (no EJML, no other library), so write the symmetric eigen-decomposition yourself: the
+   * cyclic Jacobi method is short and accurate for small matrices like those of the tests (a
+   * handful of points). Rounding makes
    * the zero eigenvalues of a singular PSD matrix come out as tiny numbers of either sign, so the
    * rule has a tolerance relative to the matrix's scale:
    *
