@@ -3,6 +3,7 @@ package org.mlgrade.grader.sandbox;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One running child JVM: its process, the two threads that drain its standard output and error
  * as they come (into bounded buffers), and the queue of events they post. Standard input is
- * {@code /dev/null}. The environment is emptied but for {@code PATH} and {@code LANG}.
+ * {@code /dev/null}, or a pipe that carries given bytes and is then closed. The environment is emptied but for {@code PATH} and {@code LANG}.
  */
 final class ChildProcess implements AutoCloseable {
 
@@ -34,16 +35,35 @@ final class ChildProcess implements AutoCloseable {
     readers.forEach(Thread::start);
   }
 
-  /** Starts {@code command} in {@code directory}. */
-  static ChildProcess start(List<String> command, Path directory, String token, int outputBytes)
-      throws IOException {
+  /**
+   * Starts {@code command} in {@code directory}.
+   *
+   * @param input what the child reads on standard input before it ends, or null for {@code
+   *     /dev/null}
+   */
+  static ChildProcess start(List<String> command, Path directory, byte[] input, String token,
+      int outputBytes) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(directory.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        .redirectInput(input == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+            : ProcessBuilder.Redirect.PIPE);
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/bin:/bin");
     builder.environment().put("LANG", "C.UTF-8");
-    return new ChildProcess(builder.start(), token, outputBytes);
+    ChildProcess child = new ChildProcess(builder.start(), token, outputBytes);
+    if (input != null) {
+      daemon("mlgrade-child-stdin-" + child.process.pid(), () -> child.feed(input)).start();
+    }
+    return child;
+  }
+
+  /** Writes {@code input} to the child's standard input and closes it. */
+  private void feed(byte[] input) {
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(input);
+    } catch (IOException e) {
+      // The child is gone; its watcher sees that.
+    }
   }
 
   /** The next event, or {@code null} when none came within {@code timeoutNanos}. */
