@@ -7,9 +7,13 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One running child JVM: its process, the two threads that drain its standard output and error
@@ -19,11 +23,13 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcess implements AutoCloseable {
 
   private static final int QUEUE_CAPACITY = 16;
+  private static final long REAP_SECONDS = 10;
 
   private final Process process;
   private final BlockingQueue<ChildEvent> events = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
   private final StrayOutput stray;
   private final List<Thread> readers;
+  private final Set<ProcessHandle> killed = ConcurrentHashMap.newKeySet();
 
   private ChildProcess(Process process, String token, int outputBytes) {
     this.process = process;
@@ -88,17 +94,36 @@ final class ChildProcess implements AutoCloseable {
    * dies with it anyway), then the process itself.
    */
   void kill() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.descendants().forEach(descendant -> {
+      killed.add(descendant);
+      descendant.destroyForcibly();
+    });
     process.destroyForcibly();
   }
 
+  /**
+   * Kills the child and waits (up to {@link #REAP_SECONDS} in all) until it and every descendant
+   * it was seen to have are gone: a child that started a thousand processes has not stopped
+   * until they have, and the next submission must not share the machine with them.
+   */
   @Override
   public void close() {
     kill();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REAP_SECONDS);
     try {
-      process.waitFor(10, TimeUnit.SECONDS);
+      process.waitFor(REAP_SECONDS, TimeUnit.SECONDS);
+      for (ProcessHandle descendant : killed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        descendant.destroyForcibly();
+        descendant.onExit().get(left, TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Still there after the deadline: the kernel finishes the kill; nothing more to do.
     }
     // A reader blocked on a full queue nobody reads any more must not linger.
     readers.forEach(Thread::interrupt);
