@@ -15,9 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.mlgrade.harness.Channel.Kind;
 import org.mlgrade.harness.Implementations.Resolution;
@@ -26,10 +25,12 @@ import org.mlgrade.harness.Implementations.Resolution;
  * The child JVM's main class: {@code java -cp HARNESS org.mlgrade.harness.Harness REQUEST_FILE}.
  *
  * <p>It reads and deletes the request file (so that student code never sees the protocol token),
- * routes {@code System.out} and {@code System.err} into capped per-call captures, loads the API
- * and the student's classes in their own class loader (whose parent is the platform loader, so
- * student code does not see the harness or Jackson by name), then for each call announces {@code
- * START}, calls the student's method reflectively and announces {@code RESULT}. After the last
+ * routes {@code System.out} and {@code System.err} into capped per-call captures and loads the API
+ * in its own class loader (whose parent is the platform loader, so student code does not see the
+ * harness or Jackson by name). Then for each call it loads the student's classes afresh, in a new
+ * class loader whose parent is the API's, so that no static field carries state from one call to
+ * the next and results do not depend on the order of the calls; it announces {@code START}, calls
+ * the student's method reflectively and announces {@code RESULT}. After the last
  * call it halts the JVM, so that threads or shutdown hooks left by student code cannot keep it
  * alive. The grader enforces every time limit from outside; the harness enforces none.
  */
@@ -49,9 +50,9 @@ public final class Harness {
   private final Channel channel;
   private final Capture out;
   private final Capture err;
-  private final Map<String, Resolution> resolutions = new HashMap<>();
   private volatile int current = -1;
   private byte[] reserve = new byte[1 << 20];
+  private ClassLoader apiLoader;
   private Implementations implementations;
 
   private Harness(Request request) {
@@ -87,11 +88,14 @@ public final class Harness {
     System.setIn(InputStream.nullInputStream());
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    ClassLoader loader = studentLoader();
-    Thread.currentThread().setContextClassLoader(loader);
-    implementations = Implementations.scan(loader, Path.of(request.studentDir()));
+    apiLoader = apiLoader();
+    Path studentDir = Path.of(request.studentDir());
+    Set<String> studentClasses = Implementations.list(studentDir);
     warmUp();
     for (Request.Call call : request.calls()) {
+      ClassLoader loader = studentLoader(studentDir);
+      Thread.currentThread().setContextClassLoader(loader);
+      implementations = new Implementations(loader, studentClasses);
       Report report = runOne(call);
       channel.send(Kind.RESULT, call.index(), report);
       if ("OUT_OF_MEMORY".equals(report.status())) {
@@ -116,17 +120,32 @@ public final class Harness {
     }
   }
 
-  private ClassLoader studentLoader() {
+  /** The API (and any extra directories): every class path entry but the student's classes. */
+  private ClassLoader apiLoader() {
     List<URL> urls = new ArrayList<>();
     for (String entry : request.classpath()) {
-      try {
-        urls.add(Path.of(entry).toUri().toURL());
-      } catch (MalformedURLException e) {
-        throw new IllegalArgumentException("bad classpath entry " + entry, e);
+      if (!Path.of(entry).equals(Path.of(request.studentDir()))) {
+        urls.add(url(entry));
       }
     }
-    return new URLClassLoader("student", urls.toArray(URL[]::new),
+    return new URLClassLoader("api", urls.toArray(URL[]::new),
         ClassLoader.getPlatformClassLoader());
+  }
+
+  /**
+   * A new loader of the student's classes, for one call: classes loaded by an earlier call, and
+   * their static fields, are not seen. Parent first, so the API cannot be shadowed.
+   */
+  private ClassLoader studentLoader(Path studentDir) {
+    return new URLClassLoader("student", new URL[] {url(studentDir.toString())}, apiLoader);
+  }
+
+  private static URL url(String entry) {
+    try {
+      return Path.of(entry).toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("bad classpath entry " + entry, e);
+    }
   }
 
   private Report runOne(Request.Call call) {
@@ -156,8 +175,7 @@ public final class Harness {
   private record Outcome(String status, String outputJson, String message) {}
 
   private Outcome call(Request.Call call) throws Throwable {
-    Resolution resolution = resolutions.computeIfAbsent(call.solverInterface(),
-        implementations::resolve);
+    Resolution resolution = implementations.resolve(call.solverInterface());
     if (resolution.type() == null) {
       return new Outcome(resolution.status(), null, resolution.message());
     }

@@ -29,13 +29,18 @@ final class Implementations {
   private final List<String> unloadable = new ArrayList<>();
   private List<Class<?>> loaded;
 
-  private Implementations(ClassLoader loader, Set<String> classNames) {
+  /**
+   * The classes named {@code classNames}, to be loaded by {@code loader} when first needed.
+   *
+   * @param classNames binary names, as {@link #list(Path)} gives them
+   */
+  Implementations(ClassLoader loader, Set<String> classNames) {
     this.loader = loader;
     this.classNames = Collections.unmodifiableSet(classNames);
   }
 
-  /** Lists the classes under {@code studentDir}; loads nothing yet. */
-  static Implementations scan(ClassLoader loader, Path studentDir) {
+  /** The binary names of the classes under {@code studentDir}, sorted. */
+  static Set<String> list(Path studentDir) {
     Set<String> names = new TreeSet<>();
     try (Stream<Path> walk = Files.walk(studentDir)) {
       walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".class"))
@@ -46,7 +51,7 @@ final class Implementations {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the student's classes in " + studentDir, e);
     }
-    return new Implementations(loader, names);
+    return names;
   }
 
   /** The binary names of the student's classes, for trimming stack traces. */

@@ -59,6 +59,21 @@ final class LaunchCommand {
    */
   static List<String> build(IsolationLevel level, List<Bind> binds, Path workingDir,
       long cpuSeconds, List<String> javaArguments) {
+    return build(level, binds, workingDir, null, cpuSeconds, javaArguments);
+  }
+
+  /**
+   * The full command for {@code level}, as {@link #build(IsolationLevel, List, Path, long, List)},
+   * except that under bubblewrap with a {@code stdinFile}, the working directory is a private
+   * tmpfs of {@link #FILE_BYTES} (so that the child cannot fill the host's disk) into which
+   * bubblewrap copies its standard input as {@code stdinFile}; java then gets {@code /dev/null}
+   * as standard input.
+   *
+   * @param stdinFile the file, as the child sees it, to receive standard input, or null
+   */
+  static List<String> build(IsolationLevel level, List<Bind> binds, Path workingDir,
+      Path stdinFile, long cpuSeconds, List<String> javaArguments) {
+    boolean privateWork = level == IsolationLevel.BUBBLEWRAP && stdinFile != null;
     List<String> command = new ArrayList<>();
     if (level != IsolationLevel.PROCESS_ONLY) {
       if (isRoot()) {
@@ -84,9 +99,18 @@ final class LaunchCommand {
         command.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.host().toString(),
             bind.child().toString()));
       }
+      if (privateWork) {
+        command.addAll(List.of("--size", String.valueOf(FILE_BYTES), "--tmpfs",
+            workingDir.toString(), "--file", "0", stdinFile.toString()));
+      }
       command.addAll(List.of("--chdir", workingDir.toString(), "--clearenv",
           "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp",
           "--setenv", "LANG", "C.UTF-8"));
+    }
+    if (privateWork) {
+      // bubblewrap closes descriptor 0 once it has copied it: give java /dev/null instead, so
+      // that the first file the JVM opens does not become its standard input.
+      command.addAll(List.of("/usr/bin/sh", "-c", "exec \"$0\" \"$@\" < /dev/null"));
     }
     command.add(java().toString());
     command.addAll(javaArguments);

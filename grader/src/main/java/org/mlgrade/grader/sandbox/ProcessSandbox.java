@@ -191,7 +191,6 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       String token = HexFormat.of().formatHex(randomBytes());
       boolean bubblewrap = isolation == IsolationLevel.BUBBLEWRAP;
       Path childClasses = bubblewrap ? Path.of("/mlgrade/student") : run.classes();
-      Path childWork = bubblewrap ? Path.of("/mlgrade/work") : run.work();
       List<Bind> binds = new ArrayList<>();
       binds.add(new Bind(classpath.harness(), childPath(bubblewrap, "harness",
           classpath.harness()), false));
@@ -201,9 +200,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
             extraClasspath.get(i)), false));
       }
       binds.add(new Bind(run.classes(), childClasses, false));
-      binds.add(new Bind(run.work(), childWork, true));
       List<String> childClasspath = new ArrayList<>();
-      for (int i = 1; i < binds.size() - 1; i++) {
+      for (int i = 1; i < binds.size(); i++) {
         childClasspath.add(binds.get(i).child().toString());
       }
       List<Request.Call> requested = new ArrayList<>();
@@ -214,26 +212,33 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       }
       Request request = new Request(token, limits.outputBytes(), childClasspath,
           childClasses.toString(), requested);
-      Path requestFile = run.work().resolve("request.json");
+      byte[] requestBytes;
       try {
-        Wire.MAPPER.writeValue(requestFile.toFile(), request);
-        if (isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot()) {
-          Files.setAttribute(requestFile, "unix:uid", LaunchCommand.NOBODY);
-        }
+        requestBytes = Wire.MAPPER.writeValueAsBytes(request);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the sandbox request " + requestFile, e);
+        throw new UncheckedIOException("cannot encode the sandbox request", e);
       }
+      // Under bubblewrap the child works in a private tmpfs and bwrap copies the request from
+      // standard input; otherwise the request goes into a new host directory for this child.
+      Path hostWork = run.newWork(bubblewrap ? null : requestBytes);
+      Path childWork = bubblewrap ? Path.of("/mlgrade/work") : hostWork;
+      if (!bubblewrap) {
+        binds.add(new Bind(hostWork, childWork, true));
+      }
+      Path childRequest = childWork.resolve(RunDirectory.REQUEST);
       List<String> java = List.of("-Xmx" + limits.heapMegabytes() + "m",
           "-Xss" + options.stackKilobytes() + "k", "-XX:+UseSerialGC", "-XX:-UsePerfData",
           "-XX:+DisableAttachMechanism", "-Xshare:auto", "-Dfile.encoding=UTF-8",
           "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true",
           "-cp", binds.get(0).child().toString(), "org.mlgrade.harness.Harness",
-          childWork.resolve("request.json").toString());
+          childRequest.toString());
       long cpuSeconds = 2 * Math.max(1, limits.total().toSeconds()) + 30;
-      List<String> command = LaunchCommand.build(isolation, binds, childWork, cpuSeconds, java);
+      List<String> command = LaunchCommand.build(isolation, binds, childWork,
+          bubblewrap ? childRequest : null, cpuSeconds, java);
       ChildProcess child;
       try {
-        child = ChildProcess.start(command, run.work(), token, limits.outputBytes());
+        child = ChildProcess.start(command, hostWork, bubblewrap ? requestBytes : null, token,
+            limits.outputBytes());
       } catch (IOException e) {
         return new Progress(first, false, "cannot start " + command.get(0) + ": "
             + e.getMessage());

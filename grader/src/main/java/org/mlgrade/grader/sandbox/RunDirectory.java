@@ -1,6 +1,7 @@
 package org.mlgrade.grader.sandbox;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -18,19 +20,30 @@ import java.util.stream.Stream;
 /**
  * The files of one submission's run, under a fresh directory with an unguessable name: a
  * world-readable copy of the student's classes (regular files only: links are never followed, so
- * a submission cannot smuggle a host file in) and the child's private working directory, which
- * holds the request file and belongs to the child's uid.
+ * a submission cannot smuggle a host file in) and, for each child JVM, a new private working
+ * directory that holds the request file and belongs to the child's uid.
+ *
+ * <p>Each child gets a new working directory, because a child owns its directory and may leave
+ * anything in it: a link named like the request file (which the grader, as root, would follow
+ * when writing the next request), a FIFO (on which the write would block) or state for the next
+ * child. The directory is created by the grader, the request written into it with {@code
+ * O_EXCL}, and only then handed to the child's uid.
  */
 final class RunDirectory implements AutoCloseable {
 
+  /** The name of the request file in a working directory. */
+  static final String REQUEST = "request.json";
+
   private final Path root;
   private final Path classes;
-  private final Path work;
+  private final boolean childIsNobody;
+  private Path work;
+  private int works;
 
-  private RunDirectory(Path root, Path classes, Path work) {
+  private RunDirectory(Path root, Path classes, boolean childIsNobody) {
     this.root = root;
     this.classes = classes;
-    this.work = work;
+    this.childIsNobody = childIsNobody;
   }
 
   /** Copies {@code studentClasses} under a new directory in {@code parent}. */
@@ -39,14 +52,8 @@ final class RunDirectory implements AutoCloseable {
       Path root = Files.createTempDirectory(parent, "run-");
       Path classes = Files.createDirectory(root.resolve("student"));
       copyRegularFiles(studentClasses, classes);
-      Path work = Files.createDirectory(root.resolve("work"));
       openForReading(root);
-      Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
-      if (childIsNobody) {
-        Files.setAttribute(work, "unix:uid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(work, "unix:gid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
-      }
-      return new RunDirectory(root, classes, work);
+      return new RunDirectory(root, classes, childIsNobody);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a sandbox run for " + studentClasses, e);
     }
@@ -57,9 +64,42 @@ final class RunDirectory implements AutoCloseable {
     return classes;
   }
 
-  /** The child's working directory, where the request file goes. */
+  /** The working directory of the last child, or null before the first. */
   Path work() {
     return work;
+  }
+
+  /**
+   * Removes the last child's working directory and makes a new one for the next child, with
+   * {@code request} in its {@link #REQUEST} file (none when {@code request} is null).
+   */
+  Path newWork(byte[] request) {
+    if (work != null) {
+      delete(work);
+    }
+    try {
+      work = Files.createDirectory(root.resolve("work-" + works++),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      if (request != null) {
+        Path file = work.resolve(REQUEST);
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+          out.write(request);
+        }
+        handOver(file);
+      }
+      handOver(work);
+      return work;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare a working directory under " + root, e);
+    }
+  }
+
+  private void handOver(Path path) throws IOException {
+    if (childIsNobody) {
+      Files.setAttribute(path, "unix:uid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(path, "unix:gid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
+    }
   }
 
   @Override

@@ -4,12 +4,18 @@
  *
  * <p>{@link org.mlgrade.grader.sandbox.ProcessSandbox} is the implementation: one child JVM per
  * submission, restarted after a call that kills or hangs it. Protocol: the grader writes the calls
- * and a random per-child token into a request file in the child's private working directory; the
- * harness ({@code org.mlgrade.harness.Harness}) reads and deletes it before any student code
+ * and a random per-child token into a request file in the child's private working directory (new
+ * for every child: under bubblewrap a tmpfs of 64 MiB into which bwrap copies the request from
+ * its standard input, so the child cannot fill the host's disk; otherwise a host directory the
+ * grader creates and writes with {@code O_EXCL} before handing it to the child's uid, so a link
+ * or FIFO planted by an earlier child is never followed); the harness ({@code org.mlgrade.harness.Harness}) reads and deletes it before any student code
  * runs, then writes {@code START k}, {@code RESULT k}, {@code FLOOD k} and {@code DONE} lines,
  * each marked with the token and carrying base64 JSON, on its standard output. Everything else on
  * that stream, and all of standard error, is the running call's stray output, kept up to the
- * output limit. Time limits, floods and exits are decided by the grader, from outside.
+ * output limit. Time limits, floods and exits are decided by the grader, from outside. The
+ * harness loads the student's classes in a new class loader for every call, so static fields do
+ * not carry state from one test to the next. A stopped child is waited for until every process
+ * it was seen to start has gone.
  *
  * <p>Residual risks, knowingly accepted:
  *
@@ -29,6 +35,19 @@
  *       names under a directory that cannot be listed, but children of one grader share a uid.
  *       At {@code PROCESS_ONLY} the child runs as the grader's user and only the class loader
  *       keeps the reference away; a double-forked process can outlive the kill.
+ *   <li>Below bubblewrap the working directory is on the host's disk: {@code prlimit --fsize}
+ *       bounds each file (64 MiB), not their number, so a child can fill the disk for as long as
+ *       its time limit lets it.
+ *   <li>Within one child, calls share what is not a class of the student: files in the working
+ *       directory and {@code /tmp}, system properties, threads left running. A student can make
+ *       its own results depend on the order of the calls that way, deliberately, and hurt only
+ *       itself.
+ *   <li>{@code prlimit --nproc} counts every process and thread of uid 65534 on the machine, so
+ *       a process or thread bomb briefly takes that budget from children of other submissions
+ *       graded at the same time.
+ *   <li>Native memory outside the heap (JNI-free {@code Unsafe.allocateMemory}) is bounded by
+ *       nothing but the host ({@code -Xmx} bounds the heap and direct buffers; there is no
+ *       cgroup and {@code --as} breaks the JVM).
  * </ul>
  */
 package org.mlgrade.grader.sandbox;

@@ -1,0 +1,205 @@
+package org.mlgrade.grader.adversarial;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Builds the adversarial cases of {@code src/test/resources/adversarial} into submissions: the
+ * shared correct arithmetic plus the case's sources, with the placeholders {@code @SECRET_DIR@},
+ * {@code @REPO@}, {@code @OUTSIDE@}, {@code @TOKEN@} and {@code @PORT@} replaced by this run's
+ * values, so that the hostile code knows exactly where the secrets are (as if it had guessed).
+ *
+ * <p>It also lays out what there is to steal or damage: a world-readable secret directory under
+ * {@code /tmp} with another student's submission and a hidden-tests file, and a world-writable
+ * "outside" directory holding a root-owned {@code victim} file. Close it to delete them.
+ */
+final class HostileSubmissions implements AutoCloseable {
+
+  /** What {@code victim} holds; any other content means a hostile write got through. */
+  static final String VICTIM_TEXT = "original victim content\n";
+
+  final Path resources;
+  final Path repo;
+  final Path secretDir;
+  final Path outsideDir;
+  final String token;
+  final int port;
+  private final Path buildRoot;
+
+  HostileSubmissions(Path buildRoot, int port) {
+    this.buildRoot = buildRoot;
+    this.port = port;
+    this.resources = resource("adversarial");
+    this.repo = repoRoot();
+    this.token = HexFormat.of().formatHex(randomBytes(6));
+    try {
+      secretDir = Files.createDirectory(Path.of("/tmp", "mlgrade-adversarial-secret-" + token));
+      Files.setPosixFilePermissions(secretDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path other = Files.createDirectories(secretDir.resolve("other-student/adv"));
+      Files.copy(resources.resolve("cases/control/adv/Solution.java"),
+          other.resolve("Solution.java"));
+      Files.writeString(secretDir.resolve("hidden-tests.yaml"),
+          "# hidden tests of another homework: must never reach a submission\n");
+      openForEveryone(secretDir, "rwxr-xr-x", "rw-r--r--");
+      outsideDir = Files.createDirectory(Path.of("/tmp", "mlgrade-adversarial-outside-" + token));
+      Files.setPosixFilePermissions(outsideDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+      Files.writeString(outsideDir.resolve("victim"), VICTIM_TEXT);
+      Files.setPosixFilePermissions(outsideDir.resolve("victim"),
+          PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lay out the adversarial secrets", e);
+    }
+  }
+
+  /** The names of the cases, from the resource directory. */
+  List<String> caseNames() {
+    try (Stream<Path> list = Files.list(resources.resolve("cases"))) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies the case {@code name} with the shared sources into a new submission directory. */
+  Path build(String name) {
+    Path target = buildRoot.resolve(name);
+    copyReplacing(resources.resolve("common"), target);
+    copyReplacing(resources.resolve("cases").resolve(name), target);
+    return target;
+  }
+
+  /** The rubric of the suite. */
+  static Path rubric() {
+    return resource("adversarial").resolve("rubric.yaml");
+  }
+
+  /** The files a hostile case may have written outside its work dir (expected: none). */
+  List<Path> writtenOutside() {
+    try (Stream<Path> list = Files.list(outsideDir)) {
+      List<Path> found = new java.util.ArrayList<>(list
+          .filter(p -> !p.getFileName().toString().equals("victim")).toList());
+      try (Stream<Path> tmp = Files.list(Path.of("/tmp"))) {
+        tmp.filter(p -> p.getFileName().toString().startsWith("mlgrade-adv-" + token))
+            .forEach(found::add);
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the victim file still has its content and owner. */
+  boolean victimIntact() {
+    Path victim = outsideDir.resolve("victim");
+    try {
+      return Files.isRegularFile(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.readString(victim).equals(VICTIM_TEXT)
+          && Files.getAttribute(victim, "unix:uid").equals(
+              Files.getAttribute(outsideDir.getParent(), "unix:uid"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Processes whose command line carries this run's marker: spawned by a case and survived. */
+  List<ProcessHandle> survivors() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains("mlgrade-adv-" + token))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    survivors().forEach(ProcessHandle::destroyForcibly);
+    for (Path leftover : writtenOutside()) {
+      delete(leftover);
+    }
+    delete(secretDir);
+    delete(outsideDir);
+  }
+
+  private void copyReplacing(Path from, Path to) {
+    Map<String, String> values = Map.of("@SECRET_DIR@", secretDir.toString(),
+        "@REPO@", repo.toString(), "@OUTSIDE@", outsideDir.toString(), "@TOKEN@", token,
+        "@PORT@", String.valueOf(port));
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) walk::iterator) {
+        Path dest = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(dest);
+          continue;
+        }
+        String text = Files.readString(source, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+          text = text.replace(value.getKey(), value.getValue());
+        }
+        Files.writeString(dest, text, StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build " + to, e);
+    }
+  }
+
+  private static void openForEveryone(Path root, String dirs, String files) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) walk::iterator) {
+        Files.setPosixFilePermissions(path,
+            PosixFilePermissions.fromString(Files.isDirectory(path) ? dirs : files));
+      }
+    }
+  }
+
+  static void delete(Path root) {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // best effort
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // best effort
+    }
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(HostileSubmissions.class.getClassLoader().getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The repository root: the first directory upwards holding {@code rubrics/} and the pom. */
+  private static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      if (Files.isDirectory(dir.resolve("rubrics")) && Files.isDirectory(dir.resolve("reference"))) {
+        return dir;
+      }
+      dir = dir.getParent();
+    }
+    throw new IllegalStateException("cannot find the repository root above "
+        + Path.of("").toAbsolutePath());
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+}

