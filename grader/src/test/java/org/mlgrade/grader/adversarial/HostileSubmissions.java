@@ -111,8 +111,32 @@ final class HostileSubmissions implements AutoCloseable {
     }
   }
 
-  /** Processes whose command line carries this run's marker: spawned by a case and survived. */
+  /**
+   * Processes whose command line carries this run's marker and that are still alive {@link
+   * #DYING_SECONDS} after grading returned: spawned by a case and survived. The kernel tears a
+   * PID namespace of hundreds of processes down asynchronously, and on a loaded 2-core machine
+   * that can take longer than the check right after grading; a process killed but still exiting
+   * is not a survivor.
+   */
   List<ProcessHandle> survivors() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(
+        DYING_SECONDS);
+    List<ProcessHandle> alive = marked();
+    while (!alive.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      alive = marked();
+    }
+    return alive;
+  }
+
+  private static final long DYING_SECONDS = 20;
+
+  private List<ProcessHandle> marked() {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().orElse("").contains("mlgrade-adv-" + token))
         .toList();
