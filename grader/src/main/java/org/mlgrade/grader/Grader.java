@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.mlgrade.grader.judge.GradingPlan;
+import org.mlgrade.grader.sandbox.ChildClasspath;
 import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.rubric.Rubric;
@@ -30,7 +31,7 @@ public final class Grader implements AutoCloseable {
 
   private final GradingPlan plan;
   private final SubmissionCompiler compiler;
-  private final Sandbox sandbox;
+  private final CompletableFuture<? extends Sandbox> sandbox;
   private final Path workRoot;
   private final AutoCloseable owned;
 
@@ -41,11 +42,11 @@ public final class Grader implements AutoCloseable {
    * @param workRoot where each submission gets a private work directory, removed after grading
    */
   public Grader(GradingPlan plan, SubmissionCompiler compiler, Sandbox sandbox, Path workRoot) {
-    this(plan, compiler, sandbox, workRoot, () -> { });
+    this(plan, compiler, CompletableFuture.completedFuture(sandbox), workRoot, () -> { });
   }
 
-  private Grader(GradingPlan plan, SubmissionCompiler compiler, Sandbox sandbox, Path workRoot,
-      AutoCloseable owned) {
+  private Grader(GradingPlan plan, SubmissionCompiler compiler,
+      CompletableFuture<? extends Sandbox> sandbox, Path workRoot, AutoCloseable owned) {
     this.plan = plan;
     this.compiler = compiler;
     this.sandbox = sandbox;
@@ -58,31 +59,41 @@ public final class Grader implements AutoCloseable {
    * that works here unless {@code options} names one) and a compiler for the API the sandbox
    * gives student code. Close it to remove its temporary files.
    *
+   * <p>The sandbox (isolation probe, child class path) is prepared in the background while the
+   * reference answers are computed and the first submission compiles: on two cores that hides
+   * most of its cost. Should the isolation level asked for not work here, {@link #grade} throws
+   * the {@link IllegalStateException} that says so.
+   *
    * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
    */
   public static Grader open(Rubric rubric, SandboxOptions options) {
-    // The reference answers and the sandbox (isolation probe, child class path) are independent:
-    // prepare them on both cores at once.
-    CompletableFuture<GradingPlan> planning =
-        CompletableFuture.supplyAsync(() -> GradingPlan.of(rubric));
-    ProcessSandbox sandbox = new ProcessSandbox(options);
-    GradingPlan plan;
+    CompletableFuture<ProcessSandbox> sandbox =
+        CompletableFuture.supplyAsync(() -> new ProcessSandbox(options));
+    Path work = null;
     try {
-      plan = planning.join();
-    } catch (CompletionException e) {
-      sandbox.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
-    try {
-      Path work = Files.createTempDirectory("mlgrade-work-");
-      SubmissionCompiler compiler = new SubmissionCompiler(sandbox.apiClasspath());
+      work = Files.createTempDirectory("mlgrade-work-");
+      GradingPlan plan = GradingPlan.of(rubric);
+      SubmissionCompiler compiler =
+          new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")));
+      Path owned = work;
       return new Grader(plan, compiler, sandbox, work, () -> {
-        sandbox.close();
-        deleteQuietly(work);
+        closeWhenReady(sandbox);
+        deleteQuietly(owned);
       });
     } catch (IOException | RuntimeException e) {
-      sandbox.close();
+      closeWhenReady(sandbox);
+      if (work != null) {
+        deleteQuietly(work);
+      }
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  private static void closeWhenReady(CompletableFuture<ProcessSandbox> sandbox) {
+    try {
+      sandbox.join().close();
+    } catch (CompletionException e) {
+      // it never opened: nothing to close
     }
   }
 
@@ -112,7 +123,8 @@ public final class Grader implements AutoCloseable {
       work = Files.createTempDirectory(workRoot, "submission-");
       CompiledSubmission compiled = compiler.compile(submission, work,
           Set.copyOf(plan.rubric().forbidden()));
-      SandboxRun run = sandbox.run(compiled.classesDir(), plan.calls(), plan.rubric().limits());
+      SandboxRun run = sandbox().run(compiled.classesDir(), plan.calls(),
+          plan.rubric().limits());
       return Judge.judge(plan, name(submission), compiled, run,
           Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
@@ -121,6 +133,14 @@ public final class Grader implements AutoCloseable {
       if (work != null) {
         deleteQuietly(work);
       }
+    }
+  }
+
+  private Sandbox sandbox() {
+    try {
+      return sandbox.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 

@@ -13,6 +13,7 @@ import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.IsolationLevel;
+import org.mlgrade.grader.sandbox.IsolationProbe;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +72,11 @@ final class GradeCommand implements Callable<Integer> {
       }
       return ExitCodes.INVALID_RUBRIC;
     }
+    if (isolation != null && !IsolationProbe.works(isolation)) {
+      err.println("mlgrade grade: isolation level " + isolation + " does not work here: "
+          + IsolationProbe.verdict(isolation).detail());
+      return ExitCodes.USAGE;
+    }
     SandboxOptions options = isolation == null ? SandboxOptions.defaults()
         : SandboxOptions.defaults().withIsolation(isolation);
     Grader grader;
@@ -79,9 +85,6 @@ final class GradeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       err.println("mlgrade grade: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;
-    } catch (IllegalStateException e) {
-      err.println("mlgrade grade: " + e.getMessage());
-      return ExitCodes.USAGE;
     }
     Result result;
     try (grader) {

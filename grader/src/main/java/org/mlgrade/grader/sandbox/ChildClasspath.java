@@ -46,15 +46,24 @@ public final class ChildClasspath {
   /** Copies the API and harness classes under {@code root} (created if needed). */
   public static ChildClasspath materialize(Path root) {
     try {
-      Path api = Files.createDirectories(root.resolve("api"));
+      Path api = materializeApi(root.resolve("api"));
       Path harness = Files.createDirectories(root.resolve("harness"));
-      copy(locations(Problem.class), API_PREFIXES, api);
       copy(locations(Wire.class, ObjectMapper.class, JsonParser.class, JsonProperty.class),
           HARNESS_PREFIXES, harness);
       return new ChildClasspath(api, harness);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox classpath under " + root, e);
     }
+  }
+
+  /**
+   * Copies the {@code org.mlgrade.api} classes alone into {@code directory} (created if needed)
+   * and returns it: the class path submissions compile against, the same classes the child sees.
+   */
+  public static Path materializeApi(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    copy(locations(Problem.class), API_PREFIXES, directory);
+    return directory;
   }
 
   /** The directory holding only {@code org.mlgrade.api} classes. */
