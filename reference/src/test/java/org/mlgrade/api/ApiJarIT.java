@@ -63,4 +63,23 @@ class ApiJarIT {
     }
     assertThat(Files.size(jar)).isPositive();
   }
+
+  @Test
+  void sourcesJarHoldsTheApiSourcesAndNoReferenceSource() throws IOException {
+    Path jar = Path.of(System.getProperty("mlgrade.apiSourcesJar", "target/missing.jar"));
+    assertThat(jar).as("the api-sources jar is built in the package phase").exists();
+    List<String> sources = new ArrayList<>();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (JarEntry entry : java.util.Collections.list(file.entries())) {
+        if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
+          sources.add(entry.getName());
+        }
+      }
+    }
+    assertThat(sources).isNotEmpty().allMatch(name -> name.startsWith("org/mlgrade/api/")
+        && name.endsWith(".java"), "an API source file");
+    List<String> classes = classNames(apiJar());
+    assertThat(sources).hasSize(classes.stream().filter(name -> !name.contains("$")).toList()
+        .size());
+  }
 }
