@@ -52,6 +52,35 @@ class SampleSubmissionsTest {
         DynamicTest.dynamicTest(sample.getFileName().toString(), () -> check(sample)));
   }
 
+  @TestFactory
+  Stream<DynamicTest> theCorrectSampleGetsFullMarksUnderEveryBundledRubric() throws IOException {
+    List<Path> rubrics;
+    try (Stream<Path> list = Files.list(Path.of("..", "rubrics"))) {
+      rubrics = list.filter(p -> p.toString().matches(".*\\.(json|ya?ml)$")).sorted().toList();
+    }
+    assertThat(rubrics).hasSizeGreaterThanOrEqualTo(5);
+    return rubrics.stream().map(rubric -> DynamicTest.dynamicTest(
+        rubric.getFileName().toString(), () -> {
+          Path results = out.resolve("correct-" + rubric.getFileName());
+          StringWriter printed = new StringWriter();
+          CommandLine cli = Main.commandLine();
+          cli.setOut(new PrintWriter(printed));
+          cli.setErr(new PrintWriter(printed));
+          assertThat(cli.execute("grade", "--rubric", rubric.toString(), "--out",
+              results.toString(), SAMPLES.resolve("correct").toString()))
+              .as("%s", printed).isZero();
+          JsonNode json = JSON.readTree(results.resolve("results.json").toFile());
+          double max = 0;
+          for (JsonNode test : json.get("tests")) {
+            max += test.get("max_score").asDouble();
+            assertThat(test.get("status").asText()).as(test.get("name").asText())
+                .isEqualTo("passed");
+          }
+          assertThat(json.get("score").asDouble()).isCloseTo(max,
+              org.assertj.core.data.Offset.offset(SCORE_TOLERANCE));
+        }));
+  }
+
   private static void check(Path sample) throws IOException {
     Path expectedFile = sample.resolve("expected.json");
     assertThat(expectedFile).as("expected.json beside the sample").exists();
