@@ -38,13 +38,10 @@ public final class Grader implements AutoCloseable {
   /**
    * @param plan the rubric, ready to grade
    * @param compiler compiles submissions against the student API
-   * @param sandbox runs student code
+   * @param sandbox runs student code, once it is ready
    * @param workRoot where each submission gets a private work directory, removed after grading
+   * @param owned what {@link #close()} releases
    */
-  public Grader(GradingPlan plan, SubmissionCompiler compiler, Sandbox sandbox, Path workRoot) {
-    this(plan, compiler, CompletableFuture.completedFuture(sandbox), workRoot, () -> { });
-  }
-
   private Grader(GradingPlan plan, SubmissionCompiler compiler,
       CompletableFuture<? extends Sandbox> sandbox, Path workRoot, AutoCloseable owned) {
     this.plan = plan;

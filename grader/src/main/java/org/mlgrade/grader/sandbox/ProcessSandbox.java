@@ -54,11 +54,6 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private final ChildClasspath classpath;
   private final List<Path> extraClasspath;
 
-  /** A sandbox with {@link SandboxOptions#defaults()}. */
-  public ProcessSandbox() {
-    this(SandboxOptions.defaults());
-  }
-
   /**
    * A sandbox with {@code options}; prepares the API and harness classes for the child in a new
    * temporary directory, deleted by {@link #close()}.
