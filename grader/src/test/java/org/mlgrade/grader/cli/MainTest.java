@@ -114,4 +114,25 @@ class MainTest {
     assertThat(out.toString()).contains("q1 visible #1").doesNotContain("q1 hidden #1")
         .contains("0/2");
   }
+
+  @Test
+  void gradesAZipOfSourcesLikeTheDirectory(@TempDir Path dir) throws Exception {
+    Path sample = Path.of("../submissions-sample/correct");
+    Path zip = dir.resolve("correct.zip");
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+            Files.newOutputStream(zip));
+        java.util.stream.Stream<Path> files = Files.walk(sample)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(
+            "handin/" + sample.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    Path rubric = Path.of("../rubrics/hw4-naive-bayes.yaml");
+    assertThat(run("grade", "--rubric", rubric.toString(), "--out", dir.resolve("o").toString(),
+        zip.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("HW4: Gaussian naive Bayes — correct.zip")
+        .containsPattern("total\\s+12/12");
+  }
 }
