@@ -1,5 +1,9 @@
 package org.mlgrade.reference.problems.backprop;
 
+import static org.mlgrade.reference.problems.RandomArrays.matrix;
+import static org.mlgrade.reference.problems.RandomArrays.uniform;
+import static org.mlgrade.reference.problems.RandomArrays.vector;
+
 import java.util.SplittableRandom;
 import org.mlgrade.api.backprop.ReluNetInput;
 import org.mlgrade.api.backprop.SigmoidChainInput;
@@ -108,25 +112,5 @@ final class BackpropGenerators {
             random.nextInt(k));
       }
     };
-  }
-
-  private static double[][] matrix(SplittableRandom random, int rows, int cols, double scale) {
-    double[][] m = new double[rows][];
-    for (int i = 0; i < rows; i++) {
-      m[i] = vector(random, cols, scale);
-    }
-    return m;
-  }
-
-  private static double[] vector(SplittableRandom random, int n, double scale) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = uniform(random, -scale, scale);
-    }
-    return v;
-  }
-
-  private static double uniform(SplittableRandom random, double lo, double hi) {
-    return lo + (hi - lo) * random.nextDouble();
   }
 }

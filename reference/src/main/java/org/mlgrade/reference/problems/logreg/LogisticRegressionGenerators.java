@@ -1,5 +1,8 @@
 package org.mlgrade.reference.problems.logreg;
 
+import static org.mlgrade.reference.problems.RandomArrays.uniform;
+import static org.mlgrade.reference.problems.RandomArrays.vector;
+
 import java.util.SplittableRandom;
 import org.mlgrade.api.logreg.LogisticModel;
 import org.mlgrade.api.logreg.LossInput;
@@ -92,17 +95,5 @@ final class LogisticRegressionGenerators {
 
   private static LogisticModel randomModel(SplittableRandom random, int d, double scale) {
     return new LogisticModel(vector(random, d, scale), uniform(random, -scale / 2, scale / 2));
-  }
-
-  private static double[] vector(SplittableRandom random, int d, double scale) {
-    double[] v = new double[d];
-    for (int i = 0; i < d; i++) {
-      v[i] = uniform(random, -scale, scale);
-    }
-    return v;
-  }
-
-  private static double uniform(SplittableRandom random, double lo, double hi) {
-    return lo + (hi - lo) * random.nextDouble();
   }
 }
