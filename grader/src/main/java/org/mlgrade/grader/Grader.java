@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.sandbox.ChildClasspath;
 import org.mlgrade.grader.judge.Judge;
@@ -18,6 +16,7 @@ import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
 import org.mlgrade.grader.sandbox.Sandbox;
 import org.mlgrade.grader.sandbox.SandboxOptions;
+import org.mlgrade.grader.sandbox.Trees;
 import org.mlgrade.grader.sandbox.SandboxRun;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.grader.submission.SubmissionCompiler;
@@ -75,12 +74,12 @@ public final class Grader implements AutoCloseable {
       Path owned = work;
       return new Grader(plan, compiler, sandbox, work, () -> {
         closeWhenReady(sandbox);
-        deleteQuietly(owned);
+        Trees.deleteQuietly(owned);
       });
     } catch (IOException | RuntimeException e) {
       closeWhenReady(sandbox);
       if (work != null) {
-        deleteQuietly(work);
+        Trees.deleteQuietly(work);
       }
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
@@ -128,7 +127,7 @@ public final class Grader implements AutoCloseable {
       throw new UncheckedIOException("cannot prepare a work directory under " + workRoot, e);
     } finally {
       if (work != null) {
-        deleteQuietly(work);
+        Trees.deleteQuietly(work);
       }
     }
   }
@@ -144,19 +143,5 @@ public final class Grader implements AutoCloseable {
   private static String name(Path submission) {
     Path file = submission.toAbsolutePath().normalize().getFileName();
     return file == null ? submission.toString() : file.toString();
-  }
-
-  static void deleteQuietly(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-          // a file the sandbox left read-only: the temp directory is cleaned by the OS later
-        }
-      });
-    } catch (IOException ignored) {
-      // nothing left to delete
-    }
   }
 }

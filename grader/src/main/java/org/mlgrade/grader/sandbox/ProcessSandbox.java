@@ -158,7 +158,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   /** Deletes the sandbox's working directory. */
   @Override
   public void close() {
-    RunDirectory.delete(workRoot);
+    Trees.deleteQuietly(workRoot);
   }
 
   /** How far one child got: the next call to run, and whether it started any call at all. */

@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -75,7 +74,7 @@ final class RunDirectory implements AutoCloseable {
    */
   Path newWork(byte[] request) {
     if (work != null) {
-      delete(work);
+      Trees.deleteQuietly(work);
     }
     try {
       work = Files.createDirectory(root.resolve("work-" + works++),
@@ -104,7 +103,7 @@ final class RunDirectory implements AutoCloseable {
 
   @Override
   public void close() {
-    delete(root);
+    Trees.deleteQuietly(root);
   }
 
   /** Copies the regular files of {@code from} into {@code to}; links and devices are skipped. */
@@ -141,24 +140,6 @@ final class RunDirectory implements AutoCloseable {
       }
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
           Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "rwxr-xr-x" : "rw-r--r--"));
-    }
-  }
-
-  /** Deletes a tree, best effort: a file the child left behind must not fail a grade. */
-  static void delete(Path root) {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // Left for the OS's temp cleaner.
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // Left for the OS's temp cleaner.
     }
   }
 }

@@ -64,6 +64,6 @@ final class SandboxFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    RunDirectory.delete(root);
+    Trees.deleteQuietly(root);
   }
 }
