@@ -35,6 +35,7 @@ public final class FeedbackPdf {
   private static final int MAX_STDOUT_CHARS = 3000;
   private static final int MAX_STDOUT_LINES = 15;
   private static final int MAX_LISTED = 50;
+  private static final int MAX_NAME_CHARS = 160;
   private static final float INDENT = 12;
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
@@ -77,13 +78,13 @@ public final class FeedbackPdf {
     pdf.heading("Scores by question");
     List<List<String>> rows = new ArrayList<>();
     for (QuestionResult question : result.questions()) {
-      rows.add(List.of(question.id(), question.title(),
+      rows.add(List.of(question.id(), abridge(question.title(), MAX_NAME_CHARS),
           Tables.points(question.score()) + " / " + Tables.points(question.maxScore()),
           question.passedCount() + " of " + question.tests().size()));
     }
     rows.add(List.of("total", "", Tables.points(result.score()) + " / "
         + Tables.points(result.maxScore()), ""));
-    pdf.table(0, new float[] {2.2f, 4.5f, 1.4f, 1.3f},
+    pdf.table(0, new float[] {2.2f, 4.3f, 1.3f, 1.6f},
         List.of("Question", "Title", "Points", "Tests passed"), rows, 9);
   }
 
@@ -134,7 +135,7 @@ public final class FeedbackPdf {
         continue;
       }
       any = true;
-      pdf.subheading(question.id() + " — " + question.title() + ": "
+      pdf.subheading(abridge(question.id() + " — " + question.title(), MAX_NAME_CHARS) + ": "
           + Tables.points(question.score()) + " / " + Tables.points(question.maxScore())
           + " points", PdfLayout.ACCENT);
       int hidden = 0;
@@ -167,8 +168,9 @@ public final class FeedbackPdf {
 
   private static void visibleTest(PdfLayout pdf, TestResult test) throws IOException {
     pdf.space(3);
-    pdf.paragraph("✗ " + test.name() + " — " + test.outcome().label() + " ("
-        + Tables.points(test.score()) + " / " + Tables.points(test.maxScore()) + " points)",
+    pdf.paragraph("✗ " + abridge(test.name(), MAX_NAME_CHARS) + " — " + test.outcome().label()
+        + " (" + Tables.points(test.score()) + " / " + Tables.points(test.maxScore())
+        + " points)",
         pdf.fonts().bold, 9.5f, INDENT / 2, PdfLayout.BAD);
     pdf.paragraph(OutcomeWords.explain(test.outcome()), pdf.fonts().regular, 9, INDENT,
         PdfLayout.TEXT);
@@ -186,6 +188,7 @@ public final class FeedbackPdf {
     } else {
       String details = details(test);
       if (!details.isBlank()) {
+        pdf.paragraph("Details:", pdf.fonts().bold, 8.5f, INDENT, PdfLayout.TEXT);
         pdf.code(details, INDENT, MAX_STDOUT_LINES);
       }
     }
@@ -225,16 +228,12 @@ public final class FeedbackPdf {
             + "% of this test's points." : ""), pdf.fonts().regular, 9, INDENT, PdfLayout.TEXT);
   }
 
-  /** What the judge said beyond the outcome (an exception's message), without the input. */
+  /** What the judge said about a test that gave no answer (an exception's message, a limit). */
   private static String details(TestResult test) {
     String message = test.message();
     String inputSuffix = "\nInput: " + test.input();
     if (message.endsWith(inputSuffix)) {
       message = message.substring(0, message.length() - inputSuffix.length());
-    }
-    String label = test.outcome().label();
-    if (message.startsWith(label)) {
-      message = message.substring(label.length()).replaceFirst("^:\\s*", "");
     }
     return abridge(message.strip(), MAX_STDOUT_CHARS);
   }

@@ -3,8 +3,10 @@ package org.mlgrade.grader.report;
 import java.awt.Color;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -232,8 +234,20 @@ final class PdfLayout implements Closeable {
         }
       }
     }
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    document.save(file.toFile());
+    // Written beside the target and moved into place: a reader never sees half a PDF, and an
+    // interrupted run leaves no truncated file under the final name.
+    Path directory = file.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    Path partial = Files.createTempFile(directory, "." + file.getFileName(), ".partial");
+    try {
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        document.save(out);
+      }
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
   }
 
   @Override

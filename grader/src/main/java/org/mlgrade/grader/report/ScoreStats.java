@@ -17,8 +17,17 @@ import java.util.List;
  */
 record ScoreStats(int count, double mean, double median, double max, int[] bins) {
 
-  /** The usual number of histogram bins. */
-  static final int BINS = 10;
+  /**
+   * How many bins a histogram of scores out of {@code max} gets: one per point when the maximum
+   * is a whole number from 5 to 20, two per point below 5 (so that bin edges fall on the whole
+   * and half points rubrics give), and ten otherwise.
+   */
+  static int binsFor(double max) {
+    if (max == Math.rint(max) && max >= 1 && max <= 20) {
+      return max < 5 ? (int) (2 * max) : (int) max;
+    }
+    return 10;
+  }
 
   /** The statistics of {@code scores} out of {@code max}, with {@code binCount} bins. */
   static ScoreStats of(List<Double> scores, double max, int binCount) {

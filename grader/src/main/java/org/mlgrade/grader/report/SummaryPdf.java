@@ -62,7 +62,7 @@ public final class SummaryPdf {
       throws IOException {
     pdf.heading("Total");
     ScoreStats stats = ScoreStats.of(graded.stream().map(StudentLine::total).toList(),
-        summary.maxTotal(), ScoreStats.BINS);
+        summary.maxTotal(), ScoreStats.binsFor(summary.maxTotal()));
     pdf.paragraph(describe(stats));
     pdf.space(4);
     float height = 170;
@@ -82,7 +82,8 @@ public final class SummaryPdf {
     for (QuestionInfo question : summary.questions()) {
       List<Double> scores = graded.stream()
           .map(s -> s.questionScores().getOrDefault(question.id(), 0.0)).toList();
-      ScoreStats stats = ScoreStats.of(scores, question.maxScore(), ScoreStats.BINS);
+      ScoreStats stats = ScoreStats.of(scores, question.maxScore(),
+          ScoreStats.binsFor(question.maxScore()));
       all.add(stats);
       long full = scores.stream().filter(s -> s >= question.maxScore()).count();
       rows.add(List.of(question.id(), question.title(), Tables.points(question.maxScore()),
@@ -91,6 +92,9 @@ public final class SummaryPdf {
     }
     pdf.table(0, new float[] {2f, 3.6f, 0.9f, 1f, 1f, 1.5f},
         List.of("Question", "Title", "Points", "Mean", "Median", "Full marks"), rows, 8.5f);
+    if (graded.isEmpty()) {
+      return;
+    }
     float width = (pdf.width() - GAP) / 2;
     float height = 125;
     List<QuestionInfo> questions = summary.questions();

@@ -38,6 +38,15 @@ class ScoreStatsTest {
   }
 
   @Test
+  void binEdgesFallOnWholeOrHalfPointsForSmallWholeMaxima() {
+    assertThat(ScoreStats.binsFor(4)).isEqualTo(8);
+    assertThat(ScoreStats.binsFor(6)).isEqualTo(6);
+    assertThat(ScoreStats.binsFor(20)).isEqualTo(20);
+    assertThat(ScoreStats.binsFor(100)).isEqualTo(10);
+    assertThat(ScoreStats.binsFor(2.5)).isEqualTo(10);
+  }
+
+  @Test
   void tickStepsAreOneTwoOrFiveTimesAPowerOfTen() {
     // at most five ticks above 0: 4 -> step 1 (0..4), 9 -> 2 (0..10), 23 -> 5, 960 -> 200
     assertThat(HistogramChart.step(4)).isEqualTo(1);
