@@ -6,7 +6,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
@@ -140,10 +146,13 @@ public final class FeedbackPdf {
           + " points", PdfLayout.ACCENT);
       int hidden = 0;
       int hiddenPassed = 0;
+      Set<String> explained = new HashSet<>();
+      // failed tests not shown in detail, numbered among them, grouped by what went wrong
+      Map<HiddenFailure, List<Integer>> hiddenFailures = new LinkedHashMap<>();
       for (TestResult test : tests) {
         if (test.visibility() == Visibility.VISIBLE) {
           if (!test.passed()) {
-            visibleTest(pdf, test);
+            visibleTest(pdf, test, explained);
           }
           continue;
         }
@@ -151,8 +160,12 @@ public final class FeedbackPdf {
         if (test.passed()) {
           hiddenPassed++;
         } else {
-          hiddenTest(pdf, test, hidden);
+          hiddenFailures.computeIfAbsent(new HiddenFailure(test.visibility(), test.outcome(),
+              test.mistake()), k -> new ArrayList<>()).add(hidden);
         }
+      }
+      for (Map.Entry<HiddenFailure, List<Integer>> group : hiddenFailures.entrySet()) {
+        hiddenTests(pdf, group.getKey(), group.getValue(), explained);
       }
       if (hidden > 0) {
         pdf.paragraph("Tests not shown in detail (" + visibilityWords(tests) + "): "
@@ -166,7 +179,8 @@ public final class FeedbackPdf {
     }
   }
 
-  private static void visibleTest(PdfLayout pdf, TestResult test) throws IOException {
+  private static void visibleTest(PdfLayout pdf, TestResult test, Set<String> explained)
+      throws IOException {
     pdf.space(3);
     pdf.paragraph("✗ " + abridge(test.name(), MAX_NAME_CHARS) + " — " + test.outcome().label()
         + " (" + Tables.points(test.score()) + " / " + Tables.points(test.maxScore())
@@ -193,7 +207,7 @@ public final class FeedbackPdf {
       }
     }
     if (test.mistake().isPresent()) {
-      mistake(pdf, test.mistake().get());
+      mistake(pdf, test.mistake().get(), explained);
     }
     if (!test.input().isBlank()) {
       pdf.paragraph("Input:", pdf.fonts().bold, 8.5f, INDENT, PdfLayout.TEXT);
@@ -206,22 +220,49 @@ public final class FeedbackPdf {
   }
 
   /**
-   * A test the student may not see in detail: only that it failed, how, its question (the
-   * heading above it) and the known mistake. Its name could describe its input, so it is
-   * numbered instead.
+   * Tests the student may not see in detail that failed alike: only that they failed, how, their
+   * question (the heading above) and the known mistake. Their names could describe their
+   * inputs, so they are numbered instead.
    */
-  private static void hiddenTest(PdfLayout pdf, TestResult test, int number) throws IOException {
+  private static void hiddenTests(PdfLayout pdf, HiddenFailure failure, List<Integer> numbers,
+      Set<String> explained) throws IOException {
     pdf.space(3);
-    pdf.paragraph("✗ " + OutcomeWords.words(test.visibility()) + " test " + number + " — "
-        + test.outcome().label(), pdf.fonts().bold, 9.5f, INDENT / 2, PdfLayout.BAD);
-    pdf.paragraph(OutcomeWords.explain(test.outcome()) + " Its input and answers are not "
-        + "shown.", pdf.fonts().regular, 9, INDENT, PdfLayout.TEXT);
-    if (test.mistake().isPresent()) {
-      mistake(pdf, test.mistake().get());
+    pdf.paragraph("✗ " + OutcomeWords.words(failure.visibility()) + " test"
+        + (numbers.size() == 1 ? " " : "s ") + ranges(numbers) + " — "
+        + failure.outcome().label(), pdf.fonts().bold, 9.5f, INDENT / 2, PdfLayout.BAD);
+    pdf.paragraph(OutcomeWords.explain(failure.outcome()) + " Input and answers are not shown.",
+        pdf.fonts().regular, 9, INDENT, PdfLayout.TEXT);
+    if (failure.mistake().isPresent()) {
+      mistake(pdf, failure.mistake().get(), explained);
     }
   }
 
-  private static void mistake(PdfLayout pdf, MistakeNote note) throws IOException {
+  /** What a failed test not shown in detail has in common with others like it. */
+  private record HiddenFailure(Visibility visibility, Outcome outcome,
+      Optional<MistakeNote> mistake) {}
+
+  /** 1, 2, 3, 5, 7, 8 as "1–3, 5, 7–8". */
+  static String ranges(List<Integer> numbers) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < numbers.size(); ) {
+      int j = i;
+      while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+        j++;
+      }
+      parts.add(j == i ? String.valueOf(numbers.get(i)) : numbers.get(i) + "–" + numbers.get(j));
+      i = j + 1;
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Names the mistake, and explains it the first time it appears in a question. */
+  private static void mistake(PdfLayout pdf, MistakeNote note, Set<String> explained)
+      throws IOException {
+    if (!explained.add(note.id())) {
+      pdf.paragraph("Known mistake: " + note.id() + " (explained above)", pdf.fonts().bold, 9,
+          INDENT, PdfLayout.TEXT);
+      return;
+    }
     pdf.paragraph("Known mistake: " + note.id(), pdf.fonts().bold, 9, INDENT, PdfLayout.TEXT);
     pdf.paragraph(note.description() + (note.credit() > 0
         ? " Partial credit: " + Tables.points(Math.round(note.credit() * 1000) / 10.0)

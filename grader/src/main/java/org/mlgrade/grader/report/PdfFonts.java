@@ -18,8 +18,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The fonts of mlgrade's PDFs: DejaVu Sans (regular and bold) and DejaVu Sans Mono, read from the
  * classpath (the {@code net.sf.jasperreports:jasperreports-fonts} artifact; Bitstream Vera
- * licence) and embedded as subsets, so that Greek letters and maths symbols (σ, η, ∂, ≤, ŷ, ∑, √)
- * render on any reader. No font is ever looked up on the host.
+ * licence) and embedded as subsets, so that Greek letters and maths symbols (σ, η, ∂, ≤, ŷ, ∑,
+ * √) render on any reader. No font is ever looked up on the host.
  */
 final class PdfFonts implements Closeable {
 

@@ -238,7 +238,9 @@ final class PdfLayout implements Closeable {
     // interrupted run leaves no truncated file under the final name.
     Path directory = file.toAbsolutePath().getParent();
     Files.createDirectories(directory);
-    Path partial = Files.createTempFile(directory, "." + file.getFileName(), ".partial");
+    // (not Files.createTempFile, whose owner-only permissions would differ from results.json's)
+    Path partial = directory.resolve("." + file.getFileName() + "."
+        + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".partial");
     try {
       try (OutputStream out = Files.newOutputStream(partial)) {
         document.save(out);

@@ -175,6 +175,27 @@ class FeedbackPdfTest {
   }
 
   @Test
+  void hiddenFailuresAlikeAreListedOnceWithTheirNumbers(@TempDir Path dir) throws Exception {
+    List<TestResult> tests = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      tests.add(i == 3 ? passed("hidden pass", Visibility.HIDDEN) : hiddenWrong());
+    }
+    tests.add(afterDueThrew());
+    QuestionResult q = new QuestionResult("q1", "Q", 0, 11, tests);
+    String text = PdfAssertions.text(FeedbackPdf.write(result(List.of(q), compiled()), dir));
+    // hidden tests 1-3 and 5 named forgot-bias; 4 passed; the after-due-date test is number 6
+    assertThat(text).contains("hidden tests 1–3, 5 — wrong answer", "after due date test 6",
+        "1 of 6 passed").doesNotContain("86420");
+    assertThat(text.split("You forgot the bias term b.", -1)).hasSize(2);
+  }
+
+  @Test
+  void rangesCollapseRunsOfNumbers() {
+    assertThat(FeedbackPdf.ranges(List.of(1, 2, 3, 5, 7, 8))).isEqualTo("1–3, 5, 7–8");
+    assertThat(FeedbackPdf.ranges(List.of(4))).isEqualTo("4");
+  }
+
+  @Test
   void allPassedSaysSo(@TempDir Path dir) throws Exception {
     QuestionResult q = new QuestionResult("q1", "Easy", 2, 2,
         List.of(passed("a", Visibility.VISIBLE), passed("b", Visibility.HIDDEN)));

@@ -97,7 +97,8 @@ class SummaryPdfTest {
         .containsPattern("conv.shapes\\s+no-floor\\s+1\\s+20%");
     assertThat(text).contains("timed out — 1 student", "crashed — 1 student",
         "did not compile — 1 student", "cyd", "dee", "eve");
-    assertThat(text).contains("fay (Fay Fontaine)", "sandbox could not start: NOTGRADED-REASON-77");
+    assertThat(text).contains("fay (Fay Fontaine)",
+        "sandbox could not start: NOTGRADED-REASON-77");
     assertThat(text).contains("σ η", "∂L/∂w", "ŷ");
     PdfAssertions.renders(file, 0);
     assertThat(PdfAssertions.glyphsOutside(file, 20)).isEmpty();
