@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.report.FeedbackPdf;
 import org.mlgrade.grader.report.GradescopeReport;
 import org.mlgrade.grader.report.TerminalReport;
 import org.mlgrade.grader.rubric.Rubric;
@@ -21,14 +22,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mlgrade grade}: grades one submission and writes Gradescope's results.json. */
+/**
+ * {@code mlgrade grade}: grades one submission and writes Gradescope's results.json and the
+ * student's feedback.pdf.
+ */
 @Command(
     name = "grade",
     mixinStandardHelpOptions = true,
     description = {
       "Compiles a submission (a directory or .zip of Java sources), runs it in the sandbox on the",
       "rubric's tests, prints a per-question table and writes OUT/results.json in Gradescope's",
-      "format. Exits 0 whenever the submission was graded, whatever its score."
+      "format and the student's feedback OUT/feedback.pdf. Exits 0 whenever the submission was",
+      "graded, whatever its score (a feedback.pdf that cannot be written is reported on stderr)."
     })
 final class GradeCommand implements Callable<Integer> {
 
@@ -40,7 +45,7 @@ final class GradeCommand implements Callable<Integer> {
   Path rubric;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "mlgrade-results",
-      description = "where results.json goes (default: ${DEFAULT-VALUE})")
+      description = "where results.json and feedback.pdf go (default: ${DEFAULT-VALUE})")
   Path outDir;
 
   @Option(names = "--isolation", paramLabel = "LEVEL",
@@ -95,6 +100,15 @@ final class GradeCommand implements Callable<Integer> {
     Path written = GradescopeReport.write(result, outDir);
     out.println("Wrote " + written);
     out.flush();
+    // After results.json, so that a PDF failure can neither change nor prevent the score.
+    try {
+      out.println("Wrote " + FeedbackPdf.write(result, outDir));
+    } catch (IOException | RuntimeException e) {
+      err.println("mlgrade grade: ERROR: could not write " + outDir.resolve(FeedbackPdf.FILE_NAME)
+          + ": " + e + " (results.json is complete; the score is unaffected)");
+    }
+    out.flush();
+    err.flush();
     return ExitCodes.OK;
   }
 }

@@ -151,7 +151,7 @@ public final class Judge {
       exact += max * earned;
       tests.add(new TestResult(j.test().test().name(), j.test().test().visibility(),
           j.outcome(), round(max * earned), round(max), j.mismatches(), j.mistake(),
-          withInput(message, j), j.elapsedNanos(), j.stdout()));
+          withInput(message, j), abridgedInput(j), j.elapsedNanos(), j.stdout()));
     }
     // From the unrounded test scores: twelve tests of 1/3 point each make exactly 4.
     double score = round(exact);
@@ -162,6 +162,10 @@ public final class Judge {
     if (j.outcome() == Outcome.PASSED) {
       return message;
     }
+    return message + "\nInput: " + abridgedInput(j);
+  }
+
+  private static String abridgedInput(Judged j) {
     String input;
     try {
       input = j.test().call().inputJson();
@@ -171,7 +175,7 @@ public final class Judge {
     if (input.length() > MAX_INPUT_SHOWN) {
       input = input.substring(0, MAX_INPUT_SHOWN) + "... (" + input.length() + " characters)";
     }
-    return message + "\nInput: " + input;
+    return input;
   }
 
   private static String percent(double fraction) {

@@ -16,6 +16,8 @@ import org.mlgrade.reference.Mismatch;
  * @param mismatches where a wrong answer differs from the expected one (empty otherwise)
  * @param mistake the known mistake the answer matches, if any
  * @param message for the student: what went wrong and, for visible tests, the input
+ * @param input the test's input as JSON, abridged past a size; reporters show it for visible
+ *     tests only
  * @param elapsedNanos wall time of the call
  * @param stdout what the student's code printed (capped by the sandbox)
  */
@@ -28,6 +30,7 @@ public record TestResult(
     List<Mismatch> mismatches,
     Optional<MistakeNote> mistake,
     String message,
+    String input,
     long elapsedNanos,
     String stdout) {
 

@@ -33,14 +33,15 @@ class GradescopeReportTest {
 
   private static Result result(boolean perTest) {
     TestResult visiblePass = new TestResult("visible #1", Visibility.VISIBLE, Outcome.PASSED, 2,
-        2, List.of(), Optional.empty(), "", 1000, "");
+        2, List.of(), Optional.empty(), "", "{\"x\":1}", 1000,
+        "");
     TestResult hiddenMistake = new TestResult("hidden #1", Visibility.HIDDEN,
         Outcome.WRONG_ANSWER, 1, 2, List.of(new Mismatch("y", "2.0", "3.0")),
-        Optional.of(new MistakeNote("plus-two", "You added 2.", 0.5)), "wrong answer", 1000,
-        "debug print");
+        Optional.of(new MistakeNote("plus-two", "You added 2.", 0.5)), "wrong answer",
+        "{\"x\":2}", 1000, "debug print");
     TestResult visibleTimeout = new TestResult("visible #2", Visibility.VISIBLE,
-        Outcome.TIMED_OUT, 0, 1, List.of(), Optional.empty(), "timed out: 5 s", 5_000_000_000L,
-        "");
+        Outcome.TIMED_OUT, 0, 1, List.of(), Optional.empty(), "timed out: 5 s", "{\"x\":3}",
+        5_000_000_000L, "");
     QuestionResult q1 = new QuestionResult("q1", "Doubling", 3, 4,
         List.of(visiblePass, hiddenMistake));
     QuestionResult q2 = new QuestionResult("q2", "Tripling", 0, 1, List.of(visibleTimeout));

@@ -1,0 +1,142 @@
+package org.mlgrade.grader.report;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The fonts of mlgrade's PDFs: DejaVu Sans (regular and bold) and DejaVu Sans Mono, read from the
+ * classpath (the {@code net.sf.jasperreports:jasperreports-fonts} artifact; Bitstream Vera
+ * licence) and embedded as subsets, so that Greek letters and maths symbols (σ, η, ∂, ≤, ŷ, ∑,
+ * √) render on any reader. No font is ever looked up on the host.
+ */
+final class PdfFonts implements Closeable {
+
+  /** Where the DejaVu files sit on the classpath. */
+  static final String DIRECTORY = "/net/sf/jasperreports/fonts/dejavu/";
+
+  /** The font files, read once per JVM (a batch writes hundreds of PDFs). */
+  private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+
+  /**
+   * One embedded font, the means to tell which characters it can draw, and their widths (cached:
+   * wrapping measures every character many times).
+   */
+  static final class Face {
+
+    private final PDType0Font font;
+    private final CmapLookup cmap;
+    private final Map<Integer, Float> widths = new HashMap<>();
+
+    Face(PDType0Font font, CmapLookup cmap) {
+      this.font = font;
+      this.cmap = cmap;
+    }
+
+    PDType0Font font() {
+      return font;
+    }
+
+    /** The width of {@code text} (already {@link #printable}) at {@code size} points. */
+    float width(String text, float size) {
+      float units = 0;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        units += units(cp);
+        i += Character.charCount(cp);
+      }
+      return units / 1000f * size;
+    }
+
+    /** The width of code point {@code cp} at {@code size} points. */
+    float width(int cp, float size) {
+      return units(cp) / 1000f * size;
+    }
+
+    private float units(int cp) {
+      return widths.computeIfAbsent(cp, c -> {
+        try {
+          return font.getStringWidth(new String(Character.toChars(c)));
+        } catch (IOException | IllegalArgumentException e) {
+          return 0f;
+        }
+      });
+    }
+
+    /**
+     * {@code text} with tabs as spaces and every character the font cannot draw (control
+     * characters included) replaced by {@code ?}.
+     */
+    String printable(String text) {
+      StringBuilder out = new StringBuilder(text.length());
+      text.codePoints().forEach(cp -> {
+        if (cp == '\t') {
+          out.append("  ");
+        } else if (cp == '\r' || cp == '\n') {
+          out.append(' ');
+        } else if (Character.isISOControl(cp) || !covers(cp)) {
+          out.append('?');
+        } else {
+          out.appendCodePoint(cp);
+        }
+      });
+      return out.toString();
+    }
+
+    /** Whether the font has a glyph for code point {@code cp}. */
+    boolean covers(int cp) {
+      return cmap.getGlyphId(cp) != 0;
+    }
+  }
+
+  final Face regular;
+  final Face bold;
+  final Face mono;
+  private final List<TrueTypeFont> parsed = new ArrayList<>();
+
+  /** Loads the three faces into {@code document}; close after the document is saved. */
+  PdfFonts(PDDocument document) throws IOException {
+    regular = load(document, "DejaVuSans.ttf");
+    bold = load(document, "DejaVuSans-Bold.ttf");
+    mono = load(document, "DejaVuSansMono.ttf");
+  }
+
+  private Face load(PDDocument document, String file) throws IOException {
+    byte[] bytes = FILES.get(file);
+    if (bytes == null) {
+      bytes = read(file);
+      FILES.put(file, bytes);
+    }
+    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    parsed.add(ttf);
+    return new Face(PDType0Font.load(document, ttf, true), ttf.getUnicodeCmapLookup());
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (TrueTypeFont ttf : parsed) {
+      ttf.close();
+    }
+  }
+
+  private static byte[] read(String file) throws IOException {
+    try (InputStream in = PdfFonts.class.getResourceAsStream(DIRECTORY + file)) {
+      if (in == null) {
+        throw new IOException("font " + file + " is missing from the classpath (" + DIRECTORY
+            + "): mlgrade was built without jasperreports-fonts");
+      }
+      return in.readAllBytes();
+    }
+  }
+}
