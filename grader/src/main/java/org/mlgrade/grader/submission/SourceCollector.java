@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
@@ -25,6 +26,9 @@ import java.util.zip.ZipFile;
  * never followed; zip entries that would land outside the directory are refused; the
  * {@link SourceLimits} bound what is read. Nothing about the submission makes it throw: what it
  * skips becomes a problem for the student.
+ *
+ * <p>A bundled sample kept as a {@link SampleOverlay} is collected whole: its own files, then
+ * those of its base that it neither replaces nor removes.
  */
 final class SourceCollector {
 
@@ -48,7 +52,14 @@ final class SourceCollector {
   Collected collect(Path submission, Path target) {
     Run run = new Run(target);
     if (Files.isDirectory(submission)) {
-      run.fromDirectory(submission);
+      Optional<SampleOverlay> overlay = Optional.empty();
+      try {
+        overlay = SampleOverlay.of(submission);
+      } catch (IllegalArgumentException e) {
+        run.problems.add("the sample's base was not added: " + e.getMessage());
+      }
+      run.fromDirectory(submission, Set.of());
+      overlay.ifPresent(sample -> run.fromDirectory(sample.base(), sample.removed()));
     } else if (Files.isRegularFile(submission)) {
       String name = String.valueOf(submission.getFileName());
       if (isJavaName(name)) {
@@ -88,7 +99,11 @@ final class SourceCollector {
       this.target = target;
     }
 
-    void fromDirectory(Path directory) {
+    /**
+     * Copies the sources under {@code directory}, except those at the relative paths in {@code
+     * skipped} and those already copied (which an overlay replaces).
+     */
+    void fromDirectory(Path directory, Set<String> skipped) {
       Path root;
       try {
         root = directory.toRealPath();
@@ -110,7 +125,8 @@ final class SourceCollector {
                       + " levels are ignored");
                 } else if (!isJavaName(relative)) {
                   others++;
-                } else if (isArtifact(relative)) {
+                } else if (isArtifact(relative) || skipped.contains(relative)
+                    || sources.contains(relative)) {
                   return FileVisitResult.CONTINUE;
                 } else if (attrs.isSymbolicLink()) {
                   problems.add(relative + " was skipped: it is a symbolic link");
