@@ -96,7 +96,11 @@ final class BatchCommand implements Callable<Integer> {
     }
     List<Student> students;
     try {
-      students = ClassFolder.scan(root).stream().filter(s -> shard.contains(s.id())).toList();
+      Path outFolder = outDir.toAbsolutePath().normalize();
+      students = ClassFolder.scan(root).stream()
+          .filter(s -> !s.submission().toAbsolutePath().normalize().equals(outFolder))
+          .filter(s -> shard.contains(s.id()))
+          .toList();
     } catch (IllegalArgumentException e) {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -57,6 +57,18 @@ class BatchCommandTest {
   }
 
   @Test
+  void anOutputFolderInsideTheClassFolderIsNotAStudent() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("class"));
+    Path outDir = root.resolve("out");
+    for (int run = 0; run < 2; run++) {
+      assertThat(run("batch", "--rubric", HW4, root.toString(), "--out", outDir.toString()))
+          .as(err.toString()).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+    }
+    assertThat(Files.readString(outDir.resolve("grades.csv")))
+        .isEqualTo("id,name,email,q1-fit,q2-posterior,total,status\n");
+  }
+
+  @Test
   void resumingWithAnotherRubricIsRefusedUnlessRegrading() throws Exception {
     Path root = Files.createDirectories(dir.resolve("class"));
     Path outDir = dir.resolve("o");
