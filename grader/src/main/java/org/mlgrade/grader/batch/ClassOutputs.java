@@ -57,6 +57,7 @@ public final class ClassOutputs {
    */
   public static boolean write(Path out, Header header, List<StudentEntry> rows,
       PdfReporters pdfs, Progress progress) throws IOException {
+    Durable.clearTemporaries(out);
     Durable.replace(out.resolve(Gradebook.FILE), dir -> {
       Path file = dir.resolve(Gradebook.FILE);
       Gradebook.write(file, header, rows);
