@@ -11,6 +11,11 @@ final class ExitCodes {
   static final int USAGE = 2;
   /** The rubric is invalid; the messages say where. */
   static final int INVALID_RUBRIC = 3;
+  /**
+   * A batch ran to its end but is incomplete: some student was not graded (the same command
+   * grades them again) or a PDF was not written; grades.csv's status column says which.
+   */
+  static final int INCOMPLETE = 4;
 
   private ExitCodes() {}
 }

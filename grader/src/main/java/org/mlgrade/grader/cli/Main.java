@@ -11,13 +11,15 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Grades Java solutions of machine-learning homework against reference "
         + "implementations.",
-    subcommands = {GradeCommand.class, ValidateCommand.class},
+    subcommands = {GradeCommand.class, ValidateCommand.class, BatchCommand.class,
+      MergeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:graded (whatever the score), or the rubric is valid",
       "1:grader error",
       "2:bad command line",
-      "3:invalid rubric"
+      "3:invalid rubric",
+      "4:batch or merge incomplete: a student not graded or a PDF not written (see grades.csv)"
     })
 public final class Main implements Callable<Integer> {
 

@@ -1,2 +1,5 @@
-/** The {@code mlgrade} command line (picocli): {@code grade} and {@code validate}. */
+/**
+ * The {@code mlgrade} command line (picocli): {@code grade}, {@code validate}, {@code batch} and
+ * {@code merge}.
+ */
 package org.mlgrade.grader.cli;
