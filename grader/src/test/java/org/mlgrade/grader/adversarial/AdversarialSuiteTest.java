@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +47,7 @@ import org.mlgrade.reference.ProblemRegistry;
  * versus "contained" shows in the score, and a case that hurt anything beyond its own tests shows
  * in the control's results, the marker files and the process table.
  */
+@Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdversarialSuiteTest {
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ import picocli.CommandLine;
  * the sample was written (its SAMPLE.md); the exact partial scores on seeded hidden tests were
  * recorded from a graded run once those had been checked against that design.
  */
+@Tag("e2e")
 class SampleSubmissionsTest {
 
   private static final Path SAMPLES = Path.of("..", "submissions-sample");

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mlgrade.grader.rubric.Limits;
 
 /** End to end: real child JVMs at the strongest isolation level that works on this machine. */
+@Tag("e2e")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProcessSandboxTest {
 
