@@ -10,6 +10,13 @@ package org.mlgrade.api;
  */
 public record Shape(int height, int width, int depth) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param height number of rows, at least 1
+   * @param width number of columns, at least 1
+   * @param depth number of channels, at least 1
+   */
   public Shape {
     if (height < 1 || width < 1 || depth < 1) {
       throw new IllegalArgumentException(
@@ -18,7 +25,11 @@ public record Shape(int height, int width, int depth) {
     }
   }
 
-  /** The number of values in the volume, {@code height * width * depth}. */
+  /**
+   * The number of values in the volume.
+   *
+   * @return {@code height * width * depth}
+   */
   public long volume() {
     return (long) height * width * depth;
   }

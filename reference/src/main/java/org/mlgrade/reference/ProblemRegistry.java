@@ -1,19 +1,12 @@
 package org.mlgrade.reference;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mlgrade.reference.problems.alexnet.AlexNetProblems;
-import org.mlgrade.reference.problems.backprop.BackpropProblems;
-import org.mlgrade.reference.problems.conv.ConvProblems;
-import org.mlgrade.reference.problems.em.EmProblems;
-import org.mlgrade.reference.problems.kernel.KernelProblems;
-import org.mlgrade.reference.problems.logreg.LogisticRegressionProblems;
-import org.mlgrade.reference.problems.naivebayes.NaiveBayesProblems;
-import org.mlgrade.reference.problems.resnet.ResNetProblems;
+import java.util.ServiceLoader;
 
 /** The homework problems the grader knows, by id. */
 public final class ProblemRegistry {
@@ -29,19 +22,18 @@ public final class ProblemRegistry {
     }
   }
 
-  /** Every problem of the mlgrade homework set. */
+  /**
+   * Every problem of the mlgrade homework set: those of each {@link ProblemProvider} named in
+   * {@code META-INF/services}, providers ordered by class name (so by problem package), each
+   * provider's problems in its own order.
+   */
   public static ProblemRegistry standard() {
-    List<Problem<?, ?, ?>> all = new ArrayList<>();
-    // One line per problem package; keep alphabetical.
-    all.addAll(AlexNetProblems.all());
-    all.addAll(BackpropProblems.all());
-    all.addAll(ConvProblems.all());
-    all.addAll(EmProblems.all());
-    all.addAll(KernelProblems.all());
-    all.addAll(LogisticRegressionProblems.all());
-    all.addAll(NaiveBayesProblems.all());
-    all.addAll(ResNetProblems.all());
-    return new ProblemRegistry(all);
+    return new ProblemRegistry(ServiceLoader.load(ProblemProvider.class,
+            ProblemProvider.class.getClassLoader()).stream()
+        .map(ServiceLoader.Provider::get)
+        .sorted(Comparator.comparing(provider -> provider.getClass().getName()))
+        .flatMap(provider -> provider.problems().stream())
+        .toList());
   }
 
   /** The problem with this id, if there is one. */

@@ -1,5 +1,6 @@
 package org.mlgrade.grader.report;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
@@ -36,7 +37,7 @@ final class Feedback {
       compiled.findings().forEach(f -> text.append("\n  ").append(f.file()).append(':')
           .append(f.line()).append(": [").append(f.rule()).append("] ").append(f.message()));
     }
-    text.append("\n\nSandbox isolation: ").append(result.isolation().name().toLowerCase()
+    text.append("\n\nSandbox isolation: ").append(result.isolation().name().toLowerCase(Locale.ROOT)
         .replace('_', ' ')).append('.');
     return text.toString();
   }

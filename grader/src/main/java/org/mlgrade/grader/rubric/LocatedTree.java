@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +79,7 @@ final class LocatedTree {
 
   /** Whether {@code file} is read as YAML (by its extension). */
   static boolean isYaml(Path file) {
-    String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+    String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +47,7 @@ import org.mlgrade.reference.ProblemRegistry;
  * versus "contained" shows in the score, and a case that hurt anything beyond its own tests shows
  * in the control's results, the marker files and the process table.
  */
+@Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdversarialSuiteTest {
 
@@ -73,13 +75,17 @@ class AdversarialSuiteTest {
     EXPECTED.put("classpath-resources", Expected.graded());
     EXPECTED.put("control", Expected.graded());
     EXPECTED.put("deep-recursion", Expected.lost(Outcome.STACK_OVERFLOW));
-    EXPECTED.put("direct-oom", Expected.lost(Outcome.OUT_OF_MEMORY));
+    // Running out of memory is allocation work that a loaded machine may not finish within the
+    // rubric's 2 s per test: the test then times out instead. Either way the act is contained
+    // (its points lost, the control intact); that an OutOfMemoryError is named as such is
+    // checked by ProcessSandboxTest, under a time limit no machine reaches.
+    EXPECTED.put("direct-oom", Expected.lost(Outcome.OUT_OF_MEMORY, Outcome.TIMED_OUT));
     EXPECTED.put("exit-mid-test", Expected.lost(Outcome.EXITED));
     EXPECTED.put("fake-output", Expected.lost(Outcome.WRONG_ANSWER));
     EXPECTED.put("fill-disk", Expected.noLeak());
     EXPECTED.put("halt-mid-test", Expected.lost(Outcome.EXITED));
     EXPECTED.put("harness-named-classes", Expected.graded());
-    EXPECTED.put("heap-oom", Expected.lost(Outcome.OUT_OF_MEMORY));
+    EXPECTED.put("heap-oom", Expected.lost(Outcome.OUT_OF_MEMORY, Outcome.TIMED_OUT));
     EXPECTED.put("huge-exception", Expected.lost(Outcome.THREW));
     EXPECTED.put("keeps-jvm-alive", Expected.graded());
     EXPECTED.put("many-files", Expected.graded());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.mlgrade.reference.ProblemRegistry;
  * calls (static state is not carried from one call to the next inside a child JVM), and what a
  * weaker isolation level still guarantees and says about itself.
  */
+@Tag("e2e")
 class OrderAndWeakerLevelsTest {
 
   @Test

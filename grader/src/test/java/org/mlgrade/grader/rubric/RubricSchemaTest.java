@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +29,15 @@ class RubricSchemaTest {
 
   private static JsonNode schema() throws IOException {
     return new ObjectMapper().readTree(SCHEMA.toFile());
+  }
+
+  /** The example rubric's problems as a maintained JSON Schema validator sees them. */
+  private static List<String> validate(String example) throws IOException {
+    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Files.readString(SCHEMA), InputFormat.JSON);
+    List<Error> errors = schema.validate(example(example).toString(), InputFormat.JSON);
+    return errors.stream().map(e -> e.getInstanceLocation() + " " + e.getKeyword() + " "
+        + (e.getProperty() == null ? "" : e.getProperty()) + ": " + e.getMessage()).toList();
   }
 
   private static JsonNode example(String name) throws IOException {
@@ -94,13 +109,14 @@ class RubricSchemaTest {
   @ParameterizedTest
   @ValueSource(strings = {"valid.json", "valid.yaml"})
   void exampleRubricsAreValidAgainstTheSchema(String name) throws IOException {
-    assertThat(new SchemaSubset(schema()).validate(example(name))).isEmpty();
+    assertThat(validate(name)).isEmpty();
   }
 
   @Test
   void schemaRejectsAMisspelledFieldAndAZeroCount() throws IOException {
-    assertThat(new SchemaSubset(schema()).validate(example("three-errors.yaml")))
-        .contains("/questions/0: additional property tolerence")
-        .anyMatch(problem -> problem.startsWith("/questions/0/tests/1: matches 0 of the oneOf"));
+    assertThat(validate("three-errors.yaml"))
+        .anyMatch(problem -> problem.startsWith("/questions/0 additionalProperties tolerence:"))
+        .anyMatch(problem -> problem.startsWith("/questions/0/tests/1 oneOf"))
+        .anyMatch(problem -> problem.startsWith("/questions/0/tests/1/generate/count minimum"));
   }
 }

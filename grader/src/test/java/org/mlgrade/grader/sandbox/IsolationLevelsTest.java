@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mlgrade.reference.Problem;
@@ -22,6 +23,7 @@ import org.mlgrade.reference.Problem;
  * What student code can reach at each isolation level: the host's files, the grader's and the
  * reference's classes, the network. Levels that do not work here are skipped.
  */
+@Tag("e2e")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class IsolationLevelsTest {
 

@@ -59,6 +59,7 @@ final class StudentCode {
               case "exit": System.exit(3); break;
               case "halt": Runtime.getRuntime().halt(4); break;
               case "oom": return new Out(hog());
+              case "directoom": return new Out(hogDirect());
               case "recurse": return new Out(depth(0));
               case "flood": while (forever) System.out.println("spam spam spam spam spam"); break;
               case "rawflood": rawFlood(); break;
@@ -78,6 +79,12 @@ final class StudentCode {
         static double hog() {
           List<long[]> kept = new ArrayList<>();
           while (forever) kept.add(new long[1 << 20]);
+          return kept.size();
+        }
+
+        static double hogDirect() {
+          List<java.nio.ByteBuffer> kept = new ArrayList<>();
+          while (forever) kept.add(java.nio.ByteBuffer.allocateDirect(16 << 20));
           return kept.size();
         }
 

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Times a cold compile (the first in this JVM) against warm ones, for a generated submission of
- * ten files in three packages. Prints, never asserts. For a truly cold number run it in a fresh
- * JVM: {@code java -cp <grader test class path> org.mlgrade.grader.submission.CompileBenchmark}.
+ * ten files in three packages. Prints, never asserts. A main class, not a test: run it in a fresh
+ * JVM with {@code grader/bench/run.sh} (optional argument: the number of warm runs, default 20).
  */
 final class CompileBenchmark {
 

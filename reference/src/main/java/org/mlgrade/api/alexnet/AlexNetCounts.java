@@ -65,6 +65,9 @@ public interface AlexNetCounts {
    *
    * <p>Example: input 27x27x96 and conv2 above give output 27x27x256, pooled 13x13x256, 186,624
    * units, 307,200 weights and 223,948,800 connections.
+   *
+   * @param in the layer and the shape it receives
+   * @return the layer's output and pooled shapes, units, weights and connections
    */
   LayerCounts layerCounts(LayerInput in);
 
@@ -74,6 +77,9 @@ public interface AlexNetCounts {
    *
    * <p>Example: for AlexNet the units of conv1 ... output are 290,400, 186,624, 64,896, 64,896,
    * 43,264, 4,096, 4,096 and 1,000, about the 650,000 neurons of the paper's abstract.
+   *
+   * @param architecture the network's input shape and its layers, in order
+   * @return one row per layer, in order, and the sums of units, weights and connections
    */
   CountTable table(Architecture architecture);
 }

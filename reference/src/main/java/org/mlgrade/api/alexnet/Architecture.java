@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record Architecture(Shape input, List<LayerSpec> layers) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param input the input image's shape, e.g. 227x227x3 for AlexNet
+   * @param layers the layers in order, at least one
+   */
   public Architecture {
     if (input == null) {
       throw new IllegalArgumentException("architecture input shape must not be null");

@@ -10,6 +10,12 @@ import org.mlgrade.api.Shape;
  */
 public record LayerInput(Shape input, LayerSpec layer) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param input the shape entering the layer
+   * @param layer the layer
+   */
   public LayerInput {
     if (input == null || layer == null) {
       throw new IllegalArgumentException("a layer input needs an input shape and a layer");

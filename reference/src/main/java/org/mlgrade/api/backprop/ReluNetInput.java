@@ -13,6 +13,15 @@ package org.mlgrade.api.backprop;
  */
 public record ReluNetInput(double[] x, double[][] w1, double[][] w2, double[] w3, int y) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param x the input, length {@code n0 >= 1}
+   * @param w1 weights input to hidden layer 1, shape {@code [n0][n1]}
+   * @param w2 weights hidden layer 1 to hidden layer 2, shape {@code [n1][n2]}
+   * @param w3 weights hidden layer 2 to the output, length {@code n2}
+   * @param y the label, 0 or 1
+   */
   public ReluNetInput {
     BackpropChecks.nonEmpty("x", x);
     int n1 = BackpropChecks.matrix("w1", w1, x.length);

@@ -16,6 +16,19 @@ package org.mlgrade.api.backprop;
 public record TanhSoftmaxInput(
     double[] x, double[][] w1, double[] b1, double[][] w2, double[] b2, int label) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param x the input, length {@code d >= 1}
+   * @param w1 weights input to hidden, shape {@code [d][h]}: {@code w1[i][j]} from input {@code i}
+   *     to hidden unit {@code j}
+   * @param b1 hidden biases, length {@code h}
+   * @param w2 weights hidden to output, shape {@code [h][k]}: {@code w2[j][c]} from hidden unit
+   *     {@code j} to class {@code c}
+   * @param b2 output biases, length {@code k >= 2}
+   * @param label the correct class, {@code 0 <= label < k} (the one-hot label is 1 at {@code
+   *     label})
+   */
   public TanhSoftmaxInput {
     BackpropChecks.nonEmpty("x", x);
     int h = BackpropChecks.matrix("w1", w1, x.length);

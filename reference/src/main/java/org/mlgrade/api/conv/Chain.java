@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Chain(Shape input, List<Layer> layers) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param input the shape of the input volume
+   * @param layers the layers in order, at least one
+   */
   public Chain {
     if (input == null) {
       throw new IllegalArgumentException("chain input shape must not be null");

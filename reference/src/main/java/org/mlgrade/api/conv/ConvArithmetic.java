@@ -55,6 +55,8 @@ public interface ConvArithmetic {
    * <p>Example: input 28x28x1, layers {@code conv(20, 5, 1, 0)}, {@code maxPool(2, 2)} gives
    * outputs [24x24x20, 12x12x20].
    *
+   * @param chain the input shape and the layers, in order
+   * @return the output shape of each layer, in order
    * @throws IllegalArgumentException if some layer's window does not fit its (padded) input
    */
   ChainShapes outputShapes(Chain chain);
@@ -65,6 +67,8 @@ public interface ConvArithmetic {
    * <p>Example: input 27x27x256, one layer {@code conv(384, 3, 1, 0)} gives one {@link LayerCost}
    * (884,736 weights, 885,120 parameters, 552,960,000 multiplications) and the same three totals.
    *
+   * @param chain the input shape and the layers, in order
+   * @return the cost of each layer, in order, and the totals
    * @throws IllegalArgumentException if some layer's window does not fit its (padded) input
    */
   ChainCost costs(Chain chain);
@@ -85,6 +89,9 @@ public interface ConvArithmetic {
    * needs a convolution output of 8 or 9 (floor((8-2)/2)+1 = floor((9-2)/2)+1 = 4); with stride 1
    * a 5x5 kernel gives 12-5+1 = 8, so {@code new ConvChoice(5, 1, 50)}. (A 4x4 kernel, giving 9,
    * is valid too.)
+   *
+   * @param search the input shape, the padding, the pooling layer and the target shape
+   * @return a valid kernel size, stride and number of filters
    */
   ConvChoice findConv(LayerSearch search);
 }

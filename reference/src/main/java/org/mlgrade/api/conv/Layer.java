@@ -15,6 +15,17 @@ package org.mlgrade.api.conv;
  */
 public record Layer(LayerKind kind, int kernel, int stride, int padding, int filters) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param kind convolution or pooling
+   * @param kernel the window side k, at least 1
+   * @param stride the step s between two windows, at least 1
+   * @param padding the number p of zero rows added above AND below, and of zero columns added left
+   *     AND right, at least 0; at most k/2 for pooling (PyTorch's rule)
+   * @param filters for {@link LayerKind#CONV} the number of filters (= output depth), at least 1;
+   *     for pooling 0 (pooling keeps the depth)
+   */
   public Layer {
     if (kind == null) {
       throw new IllegalArgumentException("layer kind must be CONV, MAX_POOL or AVG_POOL, got null");
@@ -42,17 +53,37 @@ public record Layer(LayerKind kind, int kernel, int stride, int padding, int fil
     }
   }
 
-  /** A convolution of {@code filters} filters of size {@code kernel x kernel}. */
+  /**
+   * A convolution of {@code filters} filters of size {@code kernel x kernel}.
+   *
+   * @param filters number of filters, the output depth
+   * @param kernel filter height and width
+   * @param stride step of the filter
+   * @param padding zeros added on each side of the input
+   * @return the layer
+   */
   public static Layer conv(int filters, int kernel, int stride, int padding) {
     return new Layer(LayerKind.CONV, kernel, stride, padding, filters);
   }
 
-  /** A max pooling layer without padding. */
+  /**
+   * A max pooling layer without padding.
+   *
+   * @param kernel window height and width
+   * @param stride step of the window
+   * @return the layer
+   */
   public static Layer maxPool(int kernel, int stride) {
     return new Layer(LayerKind.MAX_POOL, kernel, stride, 0, 0);
   }
 
-  /** An average pooling layer without padding. */
+  /**
+   * An average pooling layer without padding.
+   *
+   * @param kernel window height and width
+   * @param stride step of the window
+   * @return the layer
+   */
   public static Layer avgPool(int kernel, int stride) {
     return new Layer(LayerKind.AVG_POOL, kernel, stride, 0, 0);
   }

@@ -14,6 +14,15 @@ import org.mlgrade.api.Shape;
  */
 public record LayerSearch(Shape input, Shape target, int padding, Layer pool) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param input the shape entering the convolution
+   * @param target the wanted shape after the convolution AND the pooling
+   * @param padding the convolution's padding p (given, not searched)
+   * @param pool the pooling layer applied after the convolution, of kind {@link LayerKind#MAX_POOL}
+   *     or {@link LayerKind#AVG_POOL}; a 1x1 pool with stride 1 and no padding means "no pooling"
+   */
   public LayerSearch {
     if (input == null || target == null) {
       throw new IllegalArgumentException("input and target shapes must not be null");

@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record KernelOnPoints(KernelSpec kernel, double[][] points) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param kernel the kernel, as data
+   * @param points {@code N x dim} array, {@code points[i]} is point {@code x_i}; {@code N >= 1},
+   *     {@code dim >= 1}, every value finite
+   */
   public KernelOnPoints {
     Objects.requireNonNull(kernel, "kernel");
     Objects.requireNonNull(points, "points");

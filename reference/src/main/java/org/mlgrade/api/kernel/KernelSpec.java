@@ -22,6 +22,13 @@ public record KernelSpec(KernelKind kind, double[] params, List<KernelSpec> part
   /** Largest degree of {@link KernelKind#POLYNOMIAL}. */
   public static final int MAX_DEGREE = 10;
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param kind which kernel
+   * @param params the numbers of this kind, in the order {@link KernelKind} gives (may be empty)
+   * @param parts the kernels a composite kind is built from (empty for the other kinds)
+   */
   public KernelSpec {
     Objects.requireNonNull(kind, "kernel kind");
     Objects.requireNonNull(params, "kernel params");
@@ -88,37 +95,75 @@ public record KernelSpec(KernelKind kind, double[] params, List<KernelSpec> part
     }
   }
 
-  /** {@code k(x, z) = x·z}. */
+  /**
+   * The kernel {@code k(x, z) = x·z}.
+   *
+   * @return the kernel
+   */
   public static KernelSpec linear() {
     return new KernelSpec(KernelKind.LINEAR, new double[0], List.of());
   }
 
-  /** {@code k(x, z) = (x·z + c)^degree}. */
+  /**
+   * The kernel {@code k(x, z) = (x·z + c)^degree}.
+   *
+   * @param c the constant added
+   * @param degree the power
+   * @return the kernel
+   */
   public static KernelSpec polynomial(double c, int degree) {
     return new KernelSpec(KernelKind.POLYNOMIAL, new double[] {c, degree}, List.of());
   }
 
-  /** {@code k(x, z) = exp(-gamma * ||x - z||^2)}. */
+  /**
+   * The kernel {@code k(x, z) = exp(-gamma * ||x - z||^2)}.
+   *
+   * @param gamma the width parameter
+   * @return the kernel
+   */
   public static KernelSpec rbf(double gamma) {
     return new KernelSpec(KernelKind.RBF, new double[] {gamma}, List.of());
   }
 
-  /** {@code k(x, z) = sum_m weights[m] * parts[m](x, z)}. */
+  /**
+   * The kernel {@code k(x, z) = sum_m weights[m] * parts[m](x, z)}.
+   *
+   * @param weights one weight per part
+   * @param parts the kernels summed
+   * @return the kernel
+   */
   public static KernelSpec weightedSum(double[] weights, KernelSpec... parts) {
     return new KernelSpec(KernelKind.WEIGHTED_SUM, weights, List.of(parts));
   }
 
-  /** {@code k(x, z) = prod_m parts[m](x, z)}. */
+  /**
+   * The kernel {@code k(x, z) = prod_m parts[m](x, z)}.
+   *
+   * @param parts the kernels multiplied
+   * @return the kernel
+   */
   public static KernelSpec product(KernelSpec... parts) {
     return new KernelSpec(KernelKind.PRODUCT, new double[0], List.of(parts));
   }
 
-  /** {@code k(x, z) = sum_d coefficients[d] * base(x, z)^d}. */
+  /**
+   * The kernel {@code k(x, z) = sum_d coefficients[d] * base(x, z)^d}.
+   *
+   * @param coefficients {@code coefficients[d]} multiplies the power {@code d}
+   * @param base the kernel raised to each power
+   * @return the kernel
+   */
   public static KernelSpec polynomialOf(double[] coefficients, KernelSpec base) {
     return new KernelSpec(KernelKind.POLYNOMIAL_OF, coefficients, List.of(base));
   }
 
-  /** {@code k(x, z) = (f(x) + f(z))^2} with {@code f(x) = w·x + c}. */
+  /**
+   * The kernel {@code k(x, z) = (f(x) + f(z))^2} with {@code f(x) = w·x + c}.
+   *
+   * @param w the weights of {@code f}
+   * @param c the constant of {@code f}
+   * @return the kernel
+   */
   public static KernelSpec squaredSumOfAffine(double[] w, double c) {
     double[] params = Arrays.copyOf(w, w.length + 1);
     params[w.length] = c;

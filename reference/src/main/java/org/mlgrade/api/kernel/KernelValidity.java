@@ -48,6 +48,9 @@ public interface KernelValidity {
   /**
    * The Gram matrix of {@code input.kernel()} on {@code input.points()}: {@code K[i][j] = k(x_i,
    * x_j)} for {@code i, j = 0 .. N-1}, an {@code N x N} array (row {@code i}, column {@code j}).
+   *
+   * @param input the kernel and the points
+   * @return the Gram matrix
    */
   GramMatrix gram(KernelOnPoints input);
 
@@ -78,6 +81,9 @@ public interface KernelValidity {
    * For the worked example in this interface's description: {@code positiveSemidefinite = false},
    * {@code minEigenvalue = -0.2360679775}, and {@code witness = [1, -4]} (or any other valid one,
    * such as the unit eigenvector {@code [0.2297529, -0.9732489]}).
+   *
+   * @param input the kernel and the points
+   * @return whether the Gram matrix is PSD, its smallest eigenvalue and, if not PSD, a witness
    */
   PsdVerdict checkPsd(KernelOnPoints input);
 }

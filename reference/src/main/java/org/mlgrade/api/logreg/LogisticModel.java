@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record LogisticModel(double[] w, double b) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param w the weights, one per feature (length {@code d >= 1})
+   * @param b the bias
+   */
   public LogisticModel {
     Objects.requireNonNull(w, "weights w must be an array of length d >= 1, got null");
     if (w.length == 0) {

@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record LossInput(LogisticModel model, double[][] xs, int[] ys) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param model the parameters
+   * @param xs the examples' features, shape {@code [N][d]}, {@code N >= 1}
+   * @param ys the labels, 0 or 1, length {@code N}
+   */
   public LossInput {
     Objects.requireNonNull(model, "model must not be null");
     LogisticRegressionChecks.checkData(xs, ys, model.w().length);

@@ -44,6 +44,7 @@ public interface GaussianNaiveBayes {
    * and divided by {@code N} (the biased maximum-likelihood estimate). It is 0 when every example
    * equals its class mean on feature {@code j}; return 0 then (no smoothing).
    *
+   * @param data the examples {@code x} and their classes {@code y}
    * @return {@code priors[k] = π_k} ({@code K} values), {@code means[k][j] = μ_kj} ({@code K x
    *     d}), {@code variances[j] = σ_j^2} ({@code d} values)
    */
@@ -64,6 +65,7 @@ public interface GaussianNaiveBayes {
    * finite for any finite point. (The {@code log(2π σ_j^2)} terms are the same for every class and
    * cancel; keeping them is fine.)
    *
+   * @param query the fitted model and the points
    * @return {@code probabilities[i][k] = p(y = k | x_i)}, an {@code M x K} array
    */
   Posteriors posterior(PosteriorQuery query);

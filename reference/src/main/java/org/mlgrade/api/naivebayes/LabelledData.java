@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record LabelledData(double[][] x, int[] y, int classes) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param x {@code N x d} array, {@code x[i]} is example {@code i}; {@code N >= 1}, {@code d >=
+   *     1}, every value finite
+   * @param y {@code N} labels, {@code y[i]} in {@code 0 .. classes-1}
+   * @param classes the number of classes {@code K >= 1}; every class has at least one example
+   */
   public LabelledData {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(y, "y");

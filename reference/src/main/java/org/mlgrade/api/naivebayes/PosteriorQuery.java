@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record PosteriorQuery(GaussianModel model, double[][] x) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param model {@code K} priors, each {@code > 0} and summing to 1 (within {@code 1e-9}); {@code
+   *     K x d} means; {@code d} variances, each {@code > 0}; all finite
+   * @param x {@code M x d} array of points, {@code M >= 1}, every value finite
+   */
   public PosteriorQuery {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(x, "x");

@@ -14,6 +14,15 @@ import java.util.Objects;
 public record BatchNormParams(
     double[] gamma, double[] beta, double[] runningMean, double[] runningVar) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param gamma the affine weight, PyTorch's {@code bn.weight}, length C (any sign)
+   * @param beta the affine bias, PyTorch's {@code bn.bias}, length C
+   * @param runningMean the running mean before this forward pass, {@code bn.running_mean}, length C
+   * @param runningVar the running variance before this forward pass, {@code bn.running_var}, length
+   *     C, every entry {@code >= 0}
+   */
   public BatchNormParams {
     Objects.requireNonNull(gamma, "gamma must not be null");
     int c = gamma.length;

@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record BlockInput(double[][][][] x, BlockParams block, Mode mode) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param x the block's input, shape (N, C, H, W)
+   * @param block the block's parameters, for the same C
+   * @param mode TRAINING or EVAL, for both BatchNorm layers; in TRAINING mode {@code N * H * W}
+   *     must be greater than 1
+   */
   public BlockInput {
     int[] shape = Shapes.of4("x", x);
     Objects.requireNonNull(block, "block must not be null");

@@ -13,6 +13,15 @@ import java.util.Objects;
 public record BlockParams(
     double[][][][] conv1, BatchNormParams bn1, double[][][][] conv2, BatchNormParams bn2) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param conv1 weight of the first 3x3 convolution, PyTorch layout (out, in, kH, kW) = (C, C, 3,
+   *     3)
+   * @param bn1 the BatchNorm2d(C) after the first convolution
+   * @param conv2 weight of the second 3x3 convolution, shape (C, C, 3, 3)
+   * @param bn2 the BatchNorm2d(C) after the second convolution
+   */
   public BlockParams {
     Objects.requireNonNull(conv1, "conv1 must not be null");
     int c = conv1.length;

@@ -25,6 +25,20 @@ public record ShallowNetInput(
     double[] fcBias,
     Mode mode) {
 
+  /**
+   * Checks the components as described above, and throws on an invalid one.
+   *
+   * @param images the image batch, shape (N, 1, H, W) with {@code H >= 3} and {@code W >= 3} (so
+   *     that the stem leaves at least 2x2 for the max-pool)
+   * @param stemConv weight of the stem convolution, shape (C, 1, 3, 3)
+   * @param stemBn the BatchNorm2d(C) after the stem convolution
+   * @param block the residual block's parameters, for the same C
+   * @param fcWeight weight of the final Linear(C, 10), PyTorch layout (10, C)
+   * @param fcBias bias of the final Linear, length 10
+   * @param mode TRAINING or EVAL, for all three BatchNorm layers; in TRAINING mode the block's
+   *     input must have more than one value per channel: {@code N * H2 * W2 > 1} with the sizes
+   *     {@code H2, W2} of {@link ResNet#shallowNet}
+   */
   public ShallowNetInput {
     int[] shape = Shapes.of4("images", images);
     if (shape[1] != 1) {

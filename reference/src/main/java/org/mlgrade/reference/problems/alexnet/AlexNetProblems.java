@@ -7,11 +7,18 @@ import org.mlgrade.api.alexnet.CountTable;
 import org.mlgrade.api.alexnet.LayerCounts;
 import org.mlgrade.api.alexnet.LayerInput;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The AlexNet counting problems. */
-public final class AlexNetProblems {
+public final class AlexNetProblems implements ProblemProvider {
 
-  private AlexNetProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public AlexNetProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** {@code alexnet.layer-counts} and {@code alexnet.table}. */
   public static List<Problem<?, ?, ?>> all() {

@@ -9,11 +9,18 @@ import org.mlgrade.api.backprop.SigmoidChainOutput;
 import org.mlgrade.api.backprop.TanhSoftmaxInput;
 import org.mlgrade.api.backprop.TanhSoftmaxOutput;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The backpropagation problems: a ReLU net, a scalar sigmoid chain and a tanh/softmax net. */
-public final class BackpropProblems {
+public final class BackpropProblems implements ProblemProvider {
 
-  private BackpropProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public BackpropProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** {@code backprop.relu-net}, {@code backprop.sigmoid-chain} and {@code backprop.tanh-softmax}. */
   public static List<Problem<?, ?, ?>> all() {

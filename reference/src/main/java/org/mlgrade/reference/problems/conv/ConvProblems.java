@@ -8,11 +8,18 @@ import org.mlgrade.api.conv.ConvArithmetic;
 import org.mlgrade.api.conv.ConvChoice;
 import org.mlgrade.api.conv.LayerSearch;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The convolution-arithmetic problems. */
-public final class ConvProblems {
+public final class ConvProblems implements ProblemProvider {
 
-  private ConvProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public ConvProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** {@code conv.output-shape}, {@code conv.costs} and {@code conv.find-layer}. */
   public static List<Problem<?, ?, ?>> all() {

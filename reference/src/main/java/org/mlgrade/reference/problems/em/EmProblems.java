@@ -11,11 +11,18 @@ import org.mlgrade.api.em.LogLikelihoodOutput;
 import org.mlgrade.api.em.MStepInput;
 import org.mlgrade.api.em.MStepOutput;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The EM-for-a-mixture-of-Bernoullis problems, one per method of {@link BernoulliMixtureEm}. */
-public final class EmProblems {
+public final class EmProblems implements ProblemProvider {
 
-  private EmProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public EmProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** {@code em.e-step}, {@code em.m-step}, {@code em.log-likelihood} and {@code em.fit}. */
   public static List<Problem<?, ?, ?>> all() {

@@ -6,11 +6,18 @@ import org.mlgrade.api.kernel.KernelOnPoints;
 import org.mlgrade.api.kernel.KernelValidity;
 import org.mlgrade.api.kernel.PsdVerdict;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The kernel validity problems: {@code kernel.gram-matrix} and {@code kernel.psd-check}. */
-public final class KernelProblems {
+public final class KernelProblems implements ProblemProvider {
 
-  private KernelProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public KernelProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** Every kernel problem. */
   public static List<Problem<?, ?, ?>> all() {

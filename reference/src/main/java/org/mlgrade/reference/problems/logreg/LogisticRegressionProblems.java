@@ -8,11 +8,18 @@ import org.mlgrade.api.logreg.LossOutput;
 import org.mlgrade.api.logreg.SgdEpochInput;
 import org.mlgrade.api.logreg.SgdStepInput;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The logistic-regression SGD problems: one SGD step, one epoch, and the loss. */
-public final class LogisticRegressionProblems {
+public final class LogisticRegressionProblems implements ProblemProvider {
 
-  private LogisticRegressionProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public LogisticRegressionProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** {@code logreg.sgd-step}, {@code logreg.sgd-epoch} and {@code logreg.loss}. */
   public static List<Problem<?, ?, ?>> all() {

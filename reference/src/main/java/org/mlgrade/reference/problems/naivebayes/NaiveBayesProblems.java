@@ -7,11 +7,18 @@ import org.mlgrade.api.naivebayes.LabelledData;
 import org.mlgrade.api.naivebayes.PosteriorQuery;
 import org.mlgrade.api.naivebayes.Posteriors;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The Gaussian naive Bayes problems: {@code naive-bayes.fit} and {@code naive-bayes.posterior}. */
-public final class NaiveBayesProblems {
+public final class NaiveBayesProblems implements ProblemProvider {
 
-  private NaiveBayesProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public NaiveBayesProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** Every naive Bayes problem. */
   public static List<Problem<?, ?, ?>> all() {

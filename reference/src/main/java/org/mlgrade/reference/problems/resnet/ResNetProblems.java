@@ -9,11 +9,18 @@ import org.mlgrade.api.resnet.ResNet;
 import org.mlgrade.api.resnet.ShallowNetInput;
 import org.mlgrade.api.resnet.ShallowNetOutput;
 import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemProvider;
 
 /** The problems of the "ResNet" homework, one per method of {@link ResNet}. */
-public final class ResNetProblems {
+public final class ResNetProblems implements ProblemProvider {
 
-  private ResNetProblems() {}
+  /** For {@link java.util.ServiceLoader}; {@link #all()} is the same list without one. */
+  public ResNetProblems() {}
+
+  @Override
+  public List<Problem<?, ?, ?>> problems() {
+    return all();
+  }
 
   /** {@code resnet.batch-norm}, {@code resnet.basic-block} and {@code resnet.shallow-net}. */
   public static List<Problem<?, ?, ?>> all() {
