@@ -9,10 +9,11 @@
  * its standard input, so the child cannot fill the host's disk; otherwise a host directory the
  * grader creates and writes with {@code O_EXCL} before handing it to the child's uid, so a link
  * or FIFO planted by an earlier child is never followed); the harness ({@code org.mlgrade.harness.Harness}) reads and deletes it before any student code
- * runs, then writes {@code START k}, {@code RESULT k}, {@code FLOOD k} and {@code DONE} lines,
- * each marked with the token and carrying base64 JSON, on its standard output. Everything else on
- * that stream, and all of standard error, is the running call's stray output, kept up to the
- * output limit. Time limits, floods and exits are decided by the grader, from outside. The
+ * runs, then writes {@code READY k} once, and {@code RESULT k}, {@code FLOOD k} and {@code DONE}
+ * lines, each marked with the token and carrying base64 JSON, on its standard output. Everything
+ * else on that stream, and all of standard error, is the running call's stray output, kept up to
+ * the output limit. Time limits, floods, oversized answers and exits are decided by the grader,
+ * from outside, by its own clock: a call runs from the line before its report to its report. The
  * harness loads the student's classes in a new class loader for every call, so static fields do
  * not carry state from one test to the next. A stopped child is waited for until every process
  * it was seen to start has gone.

@@ -1,0 +1,100 @@
+package org.mlgrade.grader.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What the grader charges a child's calls with: the CPU time of the child JVM (all its threads,
+ * and the children it has waited for), read from {@code /proc/<pid>/stat}, so that a call costs
+ * the same on an idle laptop and on a machine at load 15. Where there is no {@code /proc} (macOS)
+ * or the JVM cannot be found, it falls back to wall-clock time, and says so.
+ *
+ * <p>The JVM is found once, when the child says it is ready and before any student code has run
+ * (so no student process can pose as it): the launched process itself, or under bubblewrap its
+ * descendant whose program is {@code java} running the harness. Processes the student starts are
+ * not charged; the wall-clock backstop bounds them.
+ */
+final class ChildClock {
+
+  /**
+   * {@code USER_HZ}: the unit of {@code utime} and {@code stime} in {@code /proc/<pid>/stat}. The
+   * kernel reports 100 ticks per second to user space on every architecture Java runs on (the
+   * kernel's own {@code HZ} does not leak here); {@code getconf CLK_TCK} says so.
+   */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  private static final String HARNESS = "org.mlgrade.harness.Harness";
+
+  private final Path stat;
+  private long last;
+
+  private ChildClock(Path stat) {
+    this.stat = stat;
+  }
+
+  /** A clock for the child JVM started as {@code process}, or a wall clock when it cannot read one. */
+  static ChildClock of(Process process) {
+    Stream<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()),
+        process.descendants());
+    Optional<Path> jvm = tree.map(p -> Path.of("/proc", String.valueOf(p.pid())))
+        .filter(ChildClock::isHarnessJvm).findFirst();
+    if (jvm.isEmpty()) {
+      return new ChildClock(null);
+    }
+    ChildClock clock = new ChildClock(jvm.get().resolve("stat"));
+    return clock.cpuNanos() >= 0 ? clock : new ChildClock(null);
+  }
+
+  /** Whether calls are charged with CPU time; false: with wall-clock time. */
+  boolean measuresCpu() {
+    return stat != null;
+  }
+
+  /**
+   * The reading now, in nanoseconds: CPU time used by the JVM so far, or {@link System#nanoTime()}
+   * for a wall clock. After the JVM is gone, the last reading.
+   */
+  long nanos() {
+    if (stat == null) {
+      return System.nanoTime();
+    }
+    long cpu = cpuNanos();
+    if (cpu > last) {
+      last = cpu;
+    }
+    return last;
+  }
+
+  /** utime + stime + cutime + cstime of the JVM, or -1 when they cannot be read. */
+  private long cpuNanos() {
+    try {
+      String text = new String(Files.readAllBytes(stat), StandardCharsets.US_ASCII);
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so count from the
+      // last ')'. After it, field 3 (state) is at 0, utime (14) at 11, ..., cstime (17) at 14.
+      String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+      long ticks = 0;
+      for (int i = 11; i <= 14; i++) {
+        ticks += Long.parseLong(fields[i]);
+      }
+      return ticks * NANOS_PER_TICK;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static boolean isHarnessJvm(Path proc) {
+    try {
+      List<String> argv = List.of(new String(Files.readAllBytes(proc.resolve("cmdline")),
+          StandardCharsets.UTF_8).split("\0"));
+      return !argv.isEmpty() && (argv.get(0).endsWith("/java") || argv.get(0).equals("java"))
+          && argv.contains(HARNESS);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+}
