@@ -41,12 +41,14 @@ final class ChildClock {
   static ChildClock of(Process process) {
     Stream<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()),
         process.descendants());
-    Optional<Path> jvm = tree.map(p -> Path.of("/proc", String.valueOf(p.pid())))
-        .filter(ChildClock::isHarnessJvm).findFirst();
-    if (jvm.isEmpty()) {
-      return new ChildClock(null);
-    }
-    ChildClock clock = new ChildClock(jvm.get().resolve("stat"));
+    Optional<ProcessHandle> jvm = tree
+        .filter(p -> isHarnessJvm(Path.of("/proc", String.valueOf(p.pid())))).findFirst();
+    return jvm.isEmpty() ? new ChildClock(null) : ofPid(jvm.get().pid());
+  }
+
+  /** A clock reading the CPU time of process {@code pid}, or a wall clock when it cannot. */
+  static ChildClock ofPid(long pid) {
+    ChildClock clock = new ChildClock(Path.of("/proc", String.valueOf(pid), "stat"));
     return clock.cpuNanos() >= 0 ? clock : new ChildClock(null);
   }
 

@@ -358,6 +358,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       long wallLimit = 0;
       boolean chargeIsPerTest = true;
       boolean wallIsPerTest = true;
+      long charged = 0;
       long startDeadline = System.nanoTime() + options.startupTimeout().toNanos();
       while (true) {
         long now = System.nanoTime();
@@ -368,9 +369,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           long wallLeft = callWall0 + wallLimit - now;
           wait = wallLeft;
           if (clock.measuresCpu()) {
-            // CPU time runs at most as fast as the wall clock on every core at once.
-            long chargeLeft = chargeLimit - (clock.nanos() - callCharge0);
-            wait = Math.min(wallLeft, Math.max(MIN_POLL_NANOS, chargeLeft / CORES));
+            // CPU time runs at most as fast as the wall clock on every core at once: until then
+            // the limit cannot have been reached. One reading of the clock per event, no more.
+            wait = Math.min(wallLeft, Math.max(MIN_POLL_NANOS, (chargeLimit - charged) / CORES));
           }
         }
         ChildEvent event = child.next(wait);
@@ -384,6 +385,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           long charge = clock.nanos() - callCharge0;
           long wall = now - callWall0;
           if (charge < chargeLimit && wall < wallLimit) {
+            charged = charge;
             continue;
           }
           child.kill();
@@ -398,6 +400,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
             current = first;
             callCharge0 = clock.nanos();
             callWall0 = System.nanoTime();
+            charged = 0;
             chargeLimit = chargeLimit(clock);
             wallLimit = wallLimit(clock);
             chargeIsPerTest = chargeLimit == perTestCharge(clock);
@@ -436,6 +439,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           }
           callCharge0 += charge;
           callWall0 = now;
+          charged = 0;
           chargeLimit = chargeLimit(clock);
           wallLimit = wallLimit(clock);
           chargeIsPerTest = chargeLimit == perTestCharge(clock);
