@@ -46,6 +46,11 @@
  *   <li>{@code prlimit --nproc} counts every process and thread of uid 65534 on the machine, so
  *       a process or thread bomb briefly takes that budget from children of other submissions
  *       graded at the same time.
+ *   <li>The grader's clock charges each call with the CPU time of the child JVM only: processes
+ *       the student starts are bounded by the wall-clock backstop (3 × the per-test limit + 2 s)
+ *       and {@code prlimit --cpu}, not by the per-test limit. A child that holds its reports back
+ *       moves time from a call to the one before it, never out of the count: every moment from
+ *       the ready line to the last report is charged to some call.
  *   <li>Native memory outside the heap (JNI-free {@code Unsafe.allocateMemory}) is bounded by
  *       nothing but the host ({@code -Xmx} bounds the heap and direct buffers; there is no
  *       cgroup and {@code --as} breaks the JVM).
