@@ -1,9 +1,12 @@
 package org.mlgrade.grader.sandbox;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,7 +22,7 @@ import java.util.stream.Stream;
  * descendant whose program is {@code java} running the harness. Processes the student starts are
  * not charged; the wall-clock backstop bounds them.
  */
-final class ChildClock {
+final class ChildClock implements AutoCloseable {
 
   /**
    * {@code USER_HZ}: the unit of {@code utime} and {@code stime} in {@code /proc/<pid>/stat}. The
@@ -30,10 +33,11 @@ final class ChildClock {
 
   private static final String HARNESS = "org.mlgrade.harness.Harness";
 
-  private final Path stat;
+  private final FileChannel stat;
+  private final ByteBuffer buffer = ByteBuffer.allocate(1024);
   private long last;
 
-  private ChildClock(Path stat) {
+  private ChildClock(FileChannel stat) {
     this.stat = stat;
   }
 
@@ -48,8 +52,32 @@ final class ChildClock {
 
   /** A clock reading the CPU time of process {@code pid}, or a wall clock when it cannot. */
   static ChildClock ofPid(long pid) {
-    ChildClock clock = new ChildClock(Path.of("/proc", String.valueOf(pid), "stat"));
-    return clock.cpuNanos() >= 0 ? clock : new ChildClock(null);
+    try {
+      // Kept open and read again from the start at each reading: a third of the cost of opening
+      // the file each time. The kernel closes it for us if the grader forgets; the child's
+      // ChildProcess owns the clock and closes it with the child.
+      ChildClock clock = new ChildClock(FileChannel.open(
+          Path.of("/proc", String.valueOf(pid), "stat"), StandardOpenOption.READ));
+      if (clock.cpuNanos() >= 0) {
+        return clock;
+      }
+      clock.close();
+    } catch (IOException | UnsupportedOperationException e) {
+      // No /proc here (macOS) or the process is gone: wall-clock time.
+    }
+    return new ChildClock(null);
+  }
+
+  /** Closes the open {@code /proc} file, if any. */
+  @Override
+  public void close() {
+    if (stat != null) {
+      try {
+        stat.close();
+      } catch (IOException e) {
+        // nothing to do
+      }
+    }
   }
 
   /** Whether calls are charged with CPU time; false: with wall-clock time. */
@@ -75,15 +103,42 @@ final class ChildClock {
   /** utime + stime + cutime + cstime of the JVM, or -1 when they cannot be read. */
   private long cpuNanos() {
     try {
-      String text = new String(Files.readAllBytes(stat), StandardCharsets.US_ASCII);
-      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so count from the
-      // last ')'. After it, field 3 (state) is at 0, utime (14) at 11, ..., cstime (17) at 14.
-      String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-      long ticks = 0;
-      for (int i = 11; i <= 14; i++) {
-        ticks += Long.parseLong(fields[i]);
+      buffer.clear();
+      int n = 0;
+      while (buffer.hasRemaining()) {
+        int read = stat.read(buffer, n);
+        if (read <= 0) {
+          break;
+        }
+        n += read;
       }
-      return ticks * NANOS_PER_TICK;
+      byte[] text = buffer.array();
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so count from the
+      // last ')'. After it, field 3 (state) is the first, utime (14) the 12th, ..., cstime (17)
+      // the 15th.
+      int at = n - 1;
+      while (at >= 0 && text[at] != ')') {
+        at--;
+      }
+      if (at < 0) {
+        return -1;
+      }
+      long ticks = 0;
+      int field = 3;
+      long value = 0;
+      for (int i = at + 2; i < n && field <= 17; i++) {
+        byte b = text[i];
+        if (b == ' ' || b == '\n') {
+          if (field >= 14) {
+            ticks += value;
+          }
+          field++;
+          value = 0;
+        } else if (b >= '0' && b <= '9') {
+          value = value * 10 + (b - '0');
+        }
+      }
+      return field > 17 ? ticks * NANOS_PER_TICK : -1;
     } catch (IOException | RuntimeException e) {
       return -1;
     }

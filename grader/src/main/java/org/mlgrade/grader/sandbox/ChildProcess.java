@@ -31,6 +31,7 @@ final class ChildProcess implements AutoCloseable {
   private final StrayOutput stray;
   private final List<Thread> readers;
   private final Set<ProcessHandle> killed = ConcurrentHashMap.newKeySet();
+  private ChildClock clock;
 
   private ChildProcess(Process process, String token, int outputBytes,
       IntToLongFunction maxLineBytes) {
@@ -84,9 +85,15 @@ final class ChildProcess implements AutoCloseable {
     return stray;
   }
 
-  /** The clock the child's calls are charged by; find it once the child is ready. */
-  ChildClock clock() {
-    return ChildClock.of(process);
+  /**
+   * The clock the child's calls are charged by, found the first time it is asked for: ask once
+   * the child is ready, before student code runs.
+   */
+  synchronized ChildClock clock() {
+    if (clock == null) {
+      clock = ChildClock.of(process);
+    }
+    return clock;
   }
 
   /** The exit status, waiting up to {@code millis} for the process to end; empty if it did not. */
@@ -135,6 +142,11 @@ final class ChildProcess implements AutoCloseable {
     }
     // A reader blocked on a full queue nobody reads any more must not linger.
     readers.forEach(Thread::interrupt);
+    synchronized (this) {
+      if (clock != null) {
+        clock.close();
+      }
+    }
   }
 
   private void drainStderr() {

@@ -59,6 +59,7 @@ final class HostileSubmissions implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lay out the adversarial secrets", e);
     }
+    snapshotShared();
   }
 
   /** The names of the cases, from the resource directory. */
@@ -85,7 +86,8 @@ final class HostileSubmissions implements AutoCloseable {
 
   /**
    * Remembers what the host's shared temporary directories hold, so that {@link
-   * #writtenOutside()} finds whatever a case leaves there, whatever its name.
+   * #writtenOutside()} finds whatever a case leaves there, whatever its name. Done once when the
+   * submissions are laid out; call it again before each case to tell the cases apart.
    */
   void snapshotShared() {
     sharedBefore = sharedEntries();
@@ -130,7 +132,10 @@ final class HostileSubmissions implements AutoCloseable {
    * Trees the grader makes and removes itself (its own and, on a shared machine, other graders'
    * run directories, whose work directories belong to the child's uid while a child runs).
    */
-  private static final List<String> GRADER_TREES = List.of("mlgrade-sandbox-", "mlgrade-work-");
+  private static final List<String> GRADER_TREES = List.of("mlgrade-sandbox-", "mlgrade-work-",
+      // The JVM's performance-data directory of the child's uid: made by the isolation probe's
+      // `java -version` (the children themselves run with -XX:-UsePerfData), not by a case.
+      "hsperfdata_");
 
   private java.util.Set<Path> sharedBefore = java.util.Set.of();
 
