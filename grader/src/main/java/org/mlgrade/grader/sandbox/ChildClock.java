@@ -41,7 +41,7 @@ final class ChildClock implements AutoCloseable {
     this.stat = stat;
   }
 
-  /** A clock for the child JVM started as {@code process}, or a wall clock when it cannot read one. */
+  /** A clock for the child JVM started as {@code process}; a wall clock when none can be read. */
   static ChildClock of(Process process) {
     Stream<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()),
         process.descendants());

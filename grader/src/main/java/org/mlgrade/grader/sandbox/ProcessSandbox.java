@@ -47,9 +47,10 @@ import org.mlgrade.harness.Wire;
  * for the call K that is running by the grader's count; statuses that only the grader can observe
  * (time-outs, exits, runs not made) never come from the child, the child reports no time, and
  * answers and texts are bounded while they are read: memory held for a submission is bounded by
- * its plan's answer bounds plus {@link #MAX_KEPT_PRINT_BYTES} of printed output. The residual risk is code that reads the token out of the
- * harness's memory by reflection: it can then forge a report for the running call, which earns
- * nothing that returning the same value would not have earned, since judging happens here.
+ * its plan's answer bounds plus {@link #MAX_KEPT_PRINT_BYTES} of printed output. The residual
+ * risk is code that reads the token out of the harness's memory by reflection: it can then forge
+ * a report for the running call, which earns nothing that returning the same value would not have
+ * earned, since judging happens here.
  */
 public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
@@ -403,7 +404,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
             charged = 0;
             chargeLimit = chargeLimit(clock);
             wallLimit = wallLimit(clock);
-            chargeIsPerTest = chargeLimit == perTestCharge(clock);
+            chargeIsPerTest = chargeLimit == limits.perTest().toNanos();
             wallIsPerTest = wallLimit == perTestWall(clock);
           }
           continue;
@@ -442,7 +443,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           charged = 0;
           chargeLimit = chargeLimit(clock);
           wallLimit = wallLimit(clock);
-          chargeIsPerTest = chargeLimit == perTestCharge(clock);
+          chargeIsPerTest = chargeLimit == limits.perTest().toNanos();
           wallIsPerTest = wallLimit == perTestWall(clock);
         } else if (event instanceof ChildEvent.Flooded f) {
           if (f.index() == current) {
@@ -488,7 +489,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
     /** What the next call may be charged: the per-test limit, or what is left of the total. */
     private long chargeLimit(ChildClock clock) {
-      return Math.min(perTestCharge(clock), clock.measuresCpu() ? budget.chargeLeft()
+      return Math.min(limits.perTest().toNanos(), clock.measuresCpu() ? budget.chargeLeft()
           : Math.min(budget.chargeLeft(), budget.wallLeft()));
     }
 
@@ -496,10 +497,6 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     private long wallLimit(ChildClock clock) {
       return Math.min(perTestWall(clock), clock.measuresCpu() ? budget.wallLeft()
           : Math.min(budget.chargeLeft(), budget.wallLeft()));
-    }
-
-    private long perTestCharge(ChildClock clock) {
-      return limits.perTest().toNanos();
     }
 
     private long perTestWall(ChildClock clock) {
