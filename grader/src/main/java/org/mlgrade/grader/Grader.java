@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.sandbox.ChildClasspath;
+import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.rubric.Rubric;
@@ -100,6 +101,15 @@ public final class Grader implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot clean up the grader's temporary files", e);
     }
+  }
+
+  /**
+   * The isolation level student code will run at, once the sandbox is ready (it is prepared in
+   * the background); completes exceptionally when the level asked for does not work here.
+   */
+  public CompletableFuture<IsolationLevel> isolation() {
+    return sandbox.thenApply(s -> s instanceof ProcessSandbox p ? p.isolation()
+        : IsolationLevel.PROCESS_ONLY);
   }
 
   /** The plan this grader grades by. */

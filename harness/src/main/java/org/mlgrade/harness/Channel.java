@@ -21,8 +21,12 @@ final class Channel {
 
   /** The kinds of line; the grader's parser knows the same names. */
   enum Kind {
-    /** The child is about to run call {@code index}. */
-    START,
+    /**
+     * The child is ready and will run call {@code index} and the calls after it, back to back;
+     * sent once, before any student code is loaded. The grader's clock for {@code index} starts
+     * when it reads this line, and for every next call when it reads the previous call's result.
+     */
+    READY,
     /** The call ended; the payload is a {@link Report}. */
     RESULT,
     /** The call printed too much; the payload is a {@link Report} with the capped output. */

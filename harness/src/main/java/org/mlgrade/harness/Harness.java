@@ -29,10 +29,12 @@ import org.mlgrade.harness.Implementations.Resolution;
  * in its own class loader (whose parent is the platform loader, so student code does not see the
  * harness or Jackson by name). Then for each call it loads the student's classes afresh, in a new
  * class loader whose parent is the API's, so that no static field carries state from one call to
- * the next and results do not depend on the order of the calls; it announces {@code START}, calls
- * the student's method reflectively and announces {@code RESULT}. After the last
- * call it halts the JVM, so that threads or shutdown hooks left by student code cannot keep it
- * alive. The grader enforces every time limit from outside; the harness enforces none.
+ * the next and results do not depend on the order of the calls; it calls the student's method
+ * reflectively and announces {@code RESULT}. Once warmed up, before any student class is loaded,
+ * it announces {@code READY}; from then on the calls run back to back, so that the grader times
+ * each one from the line before its result to its result. After the last call it halts the JVM,
+ * so that threads or shutdown hooks left by student code cannot keep it alive. The grader
+ * enforces every time limit from outside; the harness enforces none and reports no time.
  */
 public final class Harness {
 
@@ -43,8 +45,8 @@ public final class Harness {
   /** Exit status after an out-of-memory call, so that the grader starts a fresh JVM. */
   public static final int EXIT_AFTER_OUT_OF_MEMORY = 71;
 
-  /** Largest encoded return value reported; a larger one is reported as a failure. */
-  static final int MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+  /** Longest message reported for a call (an exception with its causes and frames). */
+  public static final int MAX_MESSAGE_CHARS = 8_000;
 
   private final Request request;
   private final Channel channel;
@@ -92,6 +94,9 @@ public final class Harness {
     Path studentDir = Path.of(request.studentDir());
     Set<String> studentClasses = Implementations.list(studentDir);
     warmUp();
+    if (!request.calls().isEmpty()) {
+      channel.send(Kind.READY, request.calls().get(0).index(), null);
+    }
     for (Request.Call call : request.calls()) {
       ClassLoader loader = studentLoader(studentDir);
       Thread.currentThread().setContextClassLoader(loader);
@@ -113,7 +118,8 @@ public final class Harness {
   private void warmUp() {
     try {
       Wire.MAPPER.readTree("{\"a\":[1.5,NaN],\"b\":{\"c\":\"d\"}}");
-      Wire.MAPPER.writeValueAsBytes(new Report("RETURNED", "{}", "", 0, "", ""));
+      Wire.MAPPER.writeValueAsBytes(new Report("RETURNED", "{}", "", "", ""));
+      Wire.MAPPER.writeValue(new BoundedWriter(64), java.util.Map.of("a", 1.5));
       Wire.MAPPER.readValue("{\"x\":[1,2]}", java.util.Map.class);
     } catch (IOException e) {
       throw new IllegalStateException("Jackson does not work in the child", e);
@@ -152,8 +158,6 @@ public final class Harness {
     out.begin();
     err.begin();
     current = call.index();
-    channel.send(Kind.START, call.index(), null);
-    long start = System.nanoTime();
     Outcome outcome;
     try {
       outcome = call(call);
@@ -165,10 +169,9 @@ public final class Harness {
     } catch (Throwable e) {
       outcome = new Outcome("THREW", null, describe(e));
     }
-    long elapsed = System.nanoTime() - start;
     current = -1;
-    return new Report(outcome.status(), outcome.outputJson(), outcome.message(), elapsed,
-        out.end(), err.end());
+    return new Report(outcome.status(), outcome.outputJson(),
+        Failures.cap(outcome.message(), MAX_MESSAGE_CHARS), out.end(), err.end());
   }
 
   /** The status, the encoded value (or null) and the message of one call. */
@@ -211,12 +214,22 @@ public final class Harness {
     } catch (InvocationTargetException e) {
       return failure(e.getCause(), "THREW", "");
     }
-    String json = Wire.MAPPER.writeValueAsString(result);
-    if (json.length() > MAX_OUTPUT_CHARS) {
-      return new Outcome("THREW", null, "the returned value is too large to report ("
-          + json.length() + " characters of JSON, at most " + MAX_OUTPUT_CHARS + ")");
+    // Encoded into a bounded buffer that gives up past the limit: a huge answer costs neither
+    // the child's heap nor the pipe nor the grader's heap.
+    BoundedWriter json = new BoundedWriter(call.maxAnswerChars());
+    try {
+      Wire.MAPPER.writeValue(json, result);
+    } catch (IOException e) {
+      if (!json.overflowed()) {
+        throw e;
+      }
     }
-    return new Outcome("RETURNED", json, "");
+    if (json.overflowed()) {
+      return new Outcome("ANSWER_TOO_LARGE", null, "the returned value is longer than any "
+          + "answer to this test can be: more than " + call.maxAnswerChars()
+          + " characters of JSON");
+    }
+    return new Outcome("RETURNED", json.toString(), "");
   }
 
   private static Method method(Class<?> solver, String name) {
@@ -265,7 +278,7 @@ public final class Harness {
       return;
     }
     channel.send(Kind.FLOOD, index, new Report("OUTPUT_FLOOD", null,
-        "printed more than " + request.outputBytes() + " bytes", 0, out.text(), err.text()));
+        "printed more than " + request.outputBytes() + " bytes", out.text(), err.text()));
     while (true) {
       LockSupport.park(this);
     }

@@ -24,6 +24,9 @@ public record Request(
    * @param solverInterface the fully-qualified name of the API interface
    * @param method the name of the interface method, which takes one argument
    * @param inputJson the argument in the {@link Wire} format
+   * @param maxAnswerChars the longest encoding of the returned value the grader accepts; a longer
+   *     one is reported as {@code ANSWER_TOO_LARGE} without its value (the grader checks again)
    */
-  public record Call(int index, String solverInterface, String method, String inputJson) {}
+  public record Call(int index, String solverInterface, String method, String inputJson,
+      int maxAnswerChars) {}
 }

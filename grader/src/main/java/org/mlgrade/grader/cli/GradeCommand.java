@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.report.FeedbackPdf;
@@ -15,6 +16,7 @@ import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationProbe;
+import org.mlgrade.grader.sandbox.IsolationWarning;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,10 +93,17 @@ final class GradeCommand implements Callable<Integer> {
       err.println("mlgrade grade: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;
     }
+    // Below bubblewrap, say so as soon as the level is known, and again after the results.
+    CompletableFuture<Void> warned = grader.isolation().thenAccept(level ->
+        IsolationWarning.text(level).ifPresent(warning -> {
+          err.println(warning);
+          err.flush();
+        }));
     Result result;
     try (grader) {
       result = grader.grade(submission);
     }
+    warned.exceptionally(e -> null).join();
     PrintWriter out = spec.commandLine().getOut();
     TerminalReport.print(result, out, !visibleOnly);
     Path written = GradescopeReport.write(result, outDir);
@@ -108,6 +117,7 @@ final class GradeCommand implements Callable<Integer> {
           + ": " + e + " (results.json is complete; the score is unaffected)");
     }
     out.flush();
+    IsolationWarning.text(result.isolation()).ifPresent(err::println);
     err.flush();
     return ExitCodes.OK;
   }

@@ -15,7 +15,8 @@ import org.mlgrade.reference.Problem;
  * its expected answer computed by the reference, once, before any student code runs.
  *
  * <p>The plan is immutable and shared by all the submissions of a batch. The expected answers
- * never leave this process: only {@link #calls()} go to the sandbox.
+ * never leave this process: only {@link #calls()} go to the sandbox, each with the longest answer
+ * it accepts ({@link AnswerBound}), so that the grader's memory per student stays bounded.
  */
 public final class GradingPlan {
 
@@ -52,17 +53,19 @@ public final class GradingPlan {
       for (int t = 0; t < cases.size(); t++) {
         TestCase test = cases.get(t);
         String key = q + "/" + t;
-        tests.add(new PlannedTest(question, test, call(key, question.problem(), test),
-            expected(question, test)));
+        Object expected = expected(question, test);
+        tests.add(new PlannedTest(question, test, call(key, question.problem(), test, expected),
+            expected));
       }
     }
     return new GradingPlan(rubric, tests);
   }
 
-  private static Call call(String key, Problem<?, ?, ?> problem, TestCase test) {
+  private static Call call(String key, Problem<?, ?, ?> problem, TestCase test,
+      Object expected) {
     try {
       return new Call(key, problem.solverType().getName(), problem.method(),
-          Wire.MAPPER.writeValueAsString(test.input()));
+          Wire.MAPPER.writeValueAsString(test.input()), AnswerBound.of(expected));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "cannot encode the input of test '" + test.name() + "': " + e.getOriginalMessage(), e);

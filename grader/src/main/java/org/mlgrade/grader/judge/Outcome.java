@@ -13,6 +13,7 @@ public enum Outcome {
   OUT_OF_MEMORY("ran out of memory"),
   STACK_OVERFLOW("stack overflow"),
   OUTPUT_FLOOD("printed too much"),
+  ANSWER_TOO_LARGE("answer too large"),
   NO_IMPLEMENTATION("no implementation found"),
   AMBIGUOUS_IMPLEMENTATION("several implementations found"),
   CANNOT_INSTANTIATE("implementation could not be created"),
@@ -39,6 +40,7 @@ public enum Outcome {
       case OUT_OF_MEMORY -> OUT_OF_MEMORY;
       case STACK_OVERFLOW -> STACK_OVERFLOW;
       case OUTPUT_FLOOD -> OUTPUT_FLOOD;
+      case ANSWER_TOO_LARGE -> ANSWER_TOO_LARGE;
       case NO_IMPLEMENTATION -> NO_IMPLEMENTATION;
       case AMBIGUOUS_IMPLEMENTATION -> AMBIGUOUS_IMPLEMENTATION;
       case CANNOT_INSTANTIATE -> CANNOT_INSTANTIATE;

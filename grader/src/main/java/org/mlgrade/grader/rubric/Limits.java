@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * Resource limits for running one submission.
  *
- * @param perTest wall time of one test call (compilation not included)
- * @param total wall time of all the submission's test calls together
+ * @param perTest CPU time of one test call (compilation and JVM start-up not included), with a
+ *     wall-clock backstop of 3 × this + 2 s; wall-clock time where CPU time cannot be read
+ * @param total the same time summed over all the submission's test calls
  * @param heapMegabytes maximum heap of the sandbox JVM
  * @param outputBytes how much of one test's stdout and stderr is kept; more is a flood
  */

@@ -10,7 +10,7 @@ package org.mlgrade.grader.sandbox;
  *     CallStatus#RETURNED}
  * @param message for the student: the exception with a trimmed stack trace, the limit that was
  *     hit, the classes that clash, ...; empty when there is nothing to say
- * @param elapsedNanos wall time of the call
+ * @param elapsedNanos wall time of the call, measured by the grader (the child reports none)
  * @param stdout what the call printed on standard output, capped
  * @param stderr what the call printed on standard error, capped
  */

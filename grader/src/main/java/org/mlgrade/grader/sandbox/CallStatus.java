@@ -6,7 +6,10 @@ public enum CallStatus {
   RETURNED,
   /** Threw an exception. */
   THREW,
-  /** Ran past the per-test wall time and was stopped. */
+  /**
+   * Ran past the per-test limit (CPU time, with a wall-clock backstop) twice, the second time in
+   * a fresh JVM, or past the submission's limit, and was stopped.
+   */
   TIMED_OUT,
   /** Called {@code System.exit} or {@code Runtime.halt}, or the JVM died. */
   EXITED,
@@ -16,6 +19,8 @@ public enum CallStatus {
   STACK_OVERFLOW,
   /** Printed more than the output limit. */
   OUTPUT_FLOOD,
+  /** Returned a value whose encoding is longer than any answer to the test can be. */
+  ANSWER_TOO_LARGE,
   /** No class of the submission implements the interface. */
   NO_IMPLEMENTATION,
   /** Several classes implement the interface. */

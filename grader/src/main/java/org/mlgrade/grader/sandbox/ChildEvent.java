@@ -5,8 +5,12 @@ import org.mlgrade.harness.Report;
 /** Something the parent learned about a running child, in the order it learned it. */
 sealed interface ChildEvent {
 
-  /** The child announced that call {@code index} starts now. */
-  record Started(int index) implements ChildEvent {}
+  /**
+   * The child is ready: it runs call {@code index} now and the calls after it back to back. Not
+   * trusted for time: the grader's clock for a call starts when this (or the previous call's
+   * report) is read.
+   */
+  record Ready(int index) implements ChildEvent {}
 
   /**
    * The child reported how call {@code index} ended; {@code stray} is what the call wrote around
@@ -19,6 +23,12 @@ sealed interface ChildEvent {
 
   /** Call {@code index} wrote too much straight to the process's standard output or error. */
   record RawFlood(int index) implements ChildEvent {}
+
+  /**
+   * A protocol line about call {@code index} grew past what its report can be (its answer's bound
+   * plus its capped prints); the rest of the line was skipped unread.
+   */
+  record Oversized(int index) implements ChildEvent {}
 
   /** The child reported every call. */
   record Done() implements ChildEvent {}

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntToLongFunction;
 
 /**
  * One running child JVM: its process, the two threads that drain its standard output and error
@@ -30,13 +31,15 @@ final class ChildProcess implements AutoCloseable {
   private final StrayOutput stray;
   private final List<Thread> readers;
   private final Set<ProcessHandle> killed = ConcurrentHashMap.newKeySet();
+  private ChildClock clock;
 
-  private ChildProcess(Process process, String token, int outputBytes) {
+  private ChildProcess(Process process, String token, int outputBytes,
+      IntToLongFunction maxLineBytes) {
     this.process = process;
     this.stray = new StrayOutput(outputBytes, events);
     readers = List.of(
         daemon("mlgrade-child-stdout-" + process.pid(),
-            new ProtocolReader(process.getInputStream(), token, stray, events)),
+            new ProtocolReader(process.getInputStream(), token, stray, events, maxLineBytes)),
         daemon("mlgrade-child-stderr-" + process.pid(), this::drainStderr));
     readers.forEach(Thread::start);
   }
@@ -46,9 +49,10 @@ final class ChildProcess implements AutoCloseable {
    *
    * @param input what the child reads on standard input before it ends, or null for {@code
    *     /dev/null}
+   * @param maxLineBytes the longest protocol line accepted while call {@code index} runs
    */
   static ChildProcess start(List<String> command, Path directory, byte[] input, String token,
-      int outputBytes) throws IOException {
+      int outputBytes, IntToLongFunction maxLineBytes) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(directory.toFile())
         .redirectInput(input == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
@@ -56,7 +60,7 @@ final class ChildProcess implements AutoCloseable {
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/bin:/bin");
     builder.environment().put("LANG", "C.UTF-8");
-    ChildProcess child = new ChildProcess(builder.start(), token, outputBytes);
+    ChildProcess child = new ChildProcess(builder.start(), token, outputBytes, maxLineBytes);
     if (input != null) {
       daemon("mlgrade-child-stdin-" + child.process.pid(), () -> child.feed(input)).start();
     }
@@ -79,6 +83,17 @@ final class ChildProcess implements AutoCloseable {
 
   StrayOutput stray() {
     return stray;
+  }
+
+  /**
+   * The clock the child's calls are charged by, found the first time it is asked for: ask once
+   * the child is ready, before student code runs.
+   */
+  synchronized ChildClock clock() {
+    if (clock == null) {
+      clock = ChildClock.of(process);
+    }
+    return clock;
   }
 
   /** The exit status, waiting up to {@code millis} for the process to end; empty if it did not. */
@@ -127,6 +142,11 @@ final class ChildProcess implements AutoCloseable {
     }
     // A reader blocked on a full queue nobody reads any more must not linger.
     readers.forEach(Thread::interrupt);
+    synchronized (this) {
+      if (clock != null) {
+        clock.close();
+      }
+    }
   }
 
   private void drainStderr() {

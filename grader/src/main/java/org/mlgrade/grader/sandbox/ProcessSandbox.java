@@ -2,6 +2,7 @@ package org.mlgrade.grader.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.mlgrade.grader.rubric.Limits;
+import org.mlgrade.harness.Harness;
 import org.mlgrade.harness.Report;
 import org.mlgrade.harness.Request;
 import org.mlgrade.harness.Wire;
@@ -30,22 +32,38 @@ import org.mlgrade.harness.Wire;
  * directory; the harness reads and deletes it, then runs the calls and reports each one on its
  * standard output, on lines marked with a per-child random token. The grader reads both output
  * streams as they come, into bounded buffers, and enforces every limit from outside: on a
- * per-test or total time-out, an output flood, or a child that exits during a call, it kills the
- * child's process tree, records the call's status and starts a new child for the calls left.
+ * per-test or total time-out, an output flood, an answer longer than the test's answer can be, or
+ * a child that exits during a call, it kills the child's process tree, records the call's status
+ * and starts a new child for the calls left.
+ *
+ * <p>Time: the grader's own clock runs from the child's ready line (JVM start-up is never
+ * charged) and charges each call with the child JVM's CPU time from the line before its report
+ * (the ready line, or the previous call's report) to its report, against the per-test limit and
+ * the submission's total; a wall-clock backstop ({@link #backstop}) stops code that sleeps or
+ * blocks, and where CPU time cannot be read the limits are wall-clock time. A call that runs out
+ * of its per-test limit is tried once more in a fresh JVM before it is scored as timed out.
  *
  * <p>Trust: a protocol line is only ever taken as "the student's code returned this for call K",
- * for the call K the child announced last; statuses that only the grader can observe (time-outs,
- * exits, runs not made) never come from the child, reported times are clamped to what the grader
- * measured, and texts are capped. The residual risk is code that reads the token out of the
- * harness's memory by reflection: it can then forge a report for the running call, which earns
- * nothing that returning the same value would not have earned, since judging happens here.
+ * for the call K that is running by the grader's count; statuses that only the grader can observe
+ * (time-outs, exits, runs not made) never come from the child, the child reports no time, and
+ * answers and texts are bounded while they are read: memory held for a submission is bounded by
+ * its plan's answer bounds plus {@link #MAX_KEPT_PRINT_BYTES} of printed output. The residual
+ * risk is code that reads the token out of the harness's memory by reflection: it can then forge
+ * a report for the running call, which earns nothing that returning the same value would not have
+ * earned, since judging happens here.
  */
 public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
   private static final int MAX_MESSAGE_CHARS = 8_000;
   private static final Set<String> CHILD_STATUSES = Set.of("RETURNED", "THREW", "OUT_OF_MEMORY",
-      "STACK_OVERFLOW", "NO_IMPLEMENTATION", "AMBIGUOUS_IMPLEMENTATION", "CANNOT_INSTANTIATE");
+      "STACK_OVERFLOW", "NO_IMPLEMENTATION", "AMBIGUOUS_IMPLEMENTATION", "CANNOT_INSTANTIATE",
+      "ANSWER_TOO_LARGE");
   private static final long FINISH_MILLIS = 2_000;
+  /** Printed output kept for one submission, over all its tests; the rest is dropped. */
+  private static final long MAX_KEPT_PRINT_BYTES = 2L << 20;
+  /** The shortest wait between two readings of a running call's CPU time. */
+  private static final long MIN_POLL_NANOS = 10_000_000L;
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SandboxOptions options;
@@ -121,7 +139,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       Objects.requireNonNull(call, "a call is null");
     }
     CallResult[] results = new CallResult[calls.size()];
-    long totalDeadline = System.nanoTime() + limits.total().toNanos();
+    Budget budget = new Budget(limits);
+    boolean[] retried = new boolean[calls.size()];
     int restarts = 0;
     boolean childIsNobody = isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot();
     try (RunDirectory run = RunDirectory.create(workRoot, classesDir, childIsNobody)) {
@@ -129,7 +148,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       int failedStarts = 0;
       boolean first = true;
       while (next < calls.size()) {
-        if (System.nanoTime() >= totalDeadline) {
+        if (budget.exhausted()) {
           notRun(results, calls, next, "the submission's time limit of "
               + seconds(limits.total()) + " ran out before this test started");
           break;
@@ -138,7 +157,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           restarts++;
         }
         first = false;
-        Progress progress = new ChildRun(run, calls, limits, results, totalDeadline).drive(next);
+        Progress progress = new ChildRun(run, calls, limits, results, budget, retried)
+            .drive(next);
         failedStarts = progress.started() ? 0 : failedStarts + 1;
         if (failedStarts >= 2) {
           notRun(results, calls, progress.next(), "the sandbox JVM did not start: "
@@ -161,8 +181,85 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     Trees.deleteQuietly(workRoot);
   }
 
+  /**
+   * The wall-clock backstop of a CPU-time limit: how long a call may take, whatever CPU it used,
+   * so that code that sleeps or blocks is stopped too. Generous, so that a busy machine, which
+   * slows a call's wall time but not its CPU time, does not reach it: 3 × the limit + 2 s.
+   */
+  static Duration backstop(Duration limit) {
+    return limit.multipliedBy(3).plusSeconds(2);
+  }
+
+  /**
+   * The longest protocol line a report on a call can take: its answer (each character at most 3
+   * bytes once escaped in the report), its two capped print streams and its capped message (each
+   * character at most 6 bytes, as {@code \u0000}), in base64.
+   */
+  static long reportLineBytes(int maxAnswerChars, int outputBytes) {
+    long json = 3L * maxAnswerChars + 6L * (2L * outputBytes + Harness.MAX_MESSAGE_CHARS) + 1024;
+    return 4 * (json / 3 + 1) + 64;
+  }
+
   /** How far one child got: the next call to run, and whether it started any call at all. */
   private record Progress(int next, boolean started, String diagnostics) {}
+
+  /**
+   * What a submission has spent, summed over its calls and its children: the charged time (CPU
+   * time, or wall time where CPU time cannot be read) against the submission's limit, the calls'
+   * wall time against that limit's backstop, and the bytes of printed output kept. JVM start-up
+   * is never charged: the submission's clock runs only from a child's ready line to its last
+   * report.
+   */
+  private static final class Budget {
+
+    private final long totalNanos;
+    private final long totalWallNanos;
+    private long charged;
+    private long wall;
+    private long keptBytes;
+
+    Budget(Limits limits) {
+      this.totalNanos = limits.total().toNanos();
+      this.totalWallNanos = backstop(limits.total()).toNanos();
+    }
+
+    boolean exhausted() {
+      return charged >= totalNanos || wall >= totalWallNanos;
+    }
+
+    long chargeLeft() {
+      return Math.max(0, totalNanos - charged);
+    }
+
+    long wallLeft() {
+      return Math.max(0, totalWallNanos - wall);
+    }
+
+    void spend(long chargedNanos, long wallNanos) {
+      charged += Math.max(0, chargedNanos);
+      wall += Math.max(0, wallNanos);
+    }
+
+    /**
+     * {@code text}, or as much of it as the submission's budget for printed output has left, so
+     * that what the grader holds for one student stays bounded whatever the student prints.
+     */
+    String keep(String text) {
+      if (text.isEmpty()) {
+        return text;
+      }
+      long size = text.getBytes(StandardCharsets.UTF_8).length;
+      long left = MAX_KEPT_PRINT_BYTES - keptBytes;
+      if (size <= left) {
+        keptBytes += size;
+        return text;
+      }
+      keptBytes = MAX_KEPT_PRINT_BYTES;
+      return CappedBytes.truncate(text, (int) Math.max(0, left)) + "\n[more output not kept: "
+          + "this submission's tests printed more than " + (MAX_KEPT_PRINT_BYTES >> 20)
+          + " MiB in all]";
+    }
+  }
 
   /** The life of one child JVM. */
   private final class ChildRun {
@@ -171,15 +268,17 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     private final List<Call> calls;
     private final Limits limits;
     private final CallResult[] results;
-    private final long totalDeadline;
+    private final Budget budget;
+    private final boolean[] retried;
 
     ChildRun(RunDirectory run, List<Call> calls, Limits limits, CallResult[] results,
-        long totalDeadline) {
+        Budget budget, boolean[] retried) {
       this.run = run;
       this.calls = calls;
       this.limits = limits;
       this.results = results;
-      this.totalDeadline = totalDeadline;
+      this.budget = budget;
+      this.retried = retried;
     }
 
     Progress drive(int first) throws InterruptedException {
@@ -203,7 +302,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       for (int i = first; i < calls.size(); i++) {
         Call call = calls.get(i);
         requested.add(new Request.Call(i, call.solverInterface(), call.method(),
-            call.inputJson()));
+            call.inputJson(), call.maxAnswerChars()));
       }
       Request request = new Request(token, limits.outputBytes(), childClasspath,
           childClasses.toString(), requested);
@@ -233,7 +332,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       ChildProcess child;
       try {
         child = ChildProcess.start(command, hostWork, bubblewrap ? requestBytes : null, token,
-            limits.outputBytes());
+            limits.outputBytes(), index -> index >= 0 && index < calls.size()
+                ? reportLineBytes(calls.get(index).maxAnswerChars(), limits.outputBytes())
+                : ProtocolReader.IDLE_LINE_BYTES);
       } catch (IOException e) {
         return new Progress(first, false, "cannot start " + command.get(0) + ": "
             + e.getMessage());
@@ -243,86 +344,200 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       }
     }
 
+    /**
+     * Follows the child's events with the grader's own clock: call {@code k} runs from the moment
+     * the child's ready line (for the first call) or the report of call {@code k - 1} is read
+     * until its own report is read, and is charged the child JVM's CPU time over that span (see
+     * {@link ChildClock}). Nothing the child says about time is used.
+     */
     private Progress watch(ChildProcess child, int first) throws InterruptedException {
-      int next = first;
       int current = -1;
-      boolean started = false;
-      long callStart = 0;
-      long waitDeadline = System.nanoTime() + options.startupTimeout().toNanos();
+      ChildClock clock = null;
+      long callCharge0 = 0;
+      long callWall0 = 0;
+      long chargeLimit = 0;
+      long wallLimit = 0;
+      boolean chargeIsPerTest = true;
+      boolean wallIsPerTest = true;
+      long charged = 0;
+      long startDeadline = System.nanoTime() + options.startupTimeout().toNanos();
       while (true) {
         long now = System.nanoTime();
-        long deadline = current >= 0
-            ? Math.min(callStart + limits.perTest().toNanos(), totalDeadline)
-            : Math.min(waitDeadline, totalDeadline);
-        ChildEvent event = child.next(deadline - now);
+        long wait;
+        if (current < 0) {
+          wait = startDeadline - now;
+        } else {
+          long wallLeft = callWall0 + wallLimit - now;
+          wait = wallLeft;
+          if (clock.measuresCpu()) {
+            // CPU time runs at most as fast as the wall clock on every core at once: until then
+            // the limit cannot have been reached. One reading of the clock per event, no more.
+            wait = Math.min(wallLeft, Math.max(MIN_POLL_NANOS, (chargeLimit - charged) / CORES));
+          }
+        }
+        ChildEvent event = child.next(wait);
         now = System.nanoTime();
         if (event == null) {
+          if (current < 0) {
+            child.kill();
+            return new Progress(first, false, "the JVM was not ready within "
+                + seconds(options.startupTimeout()) + "; " + child.stray().diagnostics());
+          }
+          long charge = clock.nanos() - callCharge0;
+          long wall = now - callWall0;
+          if (charge < chargeLimit && wall < wallLimit) {
+            charged = charge;
+            continue;
+          }
           child.kill();
-          if (current >= 0) {
-            boolean total = callStart + limits.perTest().toNanos() > totalDeadline;
-            StrayOutput.Captured stray = child.stray().peek(current);
-            results[current] = new CallResult(calls.get(current).key(), CallStatus.TIMED_OUT,
-                null, total
-                    ? "the submission's time limit of " + seconds(limits.total())
-                        + " ran out during this test, which was stopped"
-                    : "ran longer than the limit of " + seconds(limits.perTest())
-                        + " per test and was stopped",
-                now - callStart, cap(stray.stdout()), cap(stray.stderr()));
-            return new Progress(current + 1, true, "");
-          }
-          return new Progress(next, started, "no call started within "
-              + seconds(options.startupTimeout()) + "; " + child.stray().diagnostics());
+          budget.spend(charge, wall);
+          boolean byCharge = charge >= chargeLimit;
+          return timedOut(child, current, byCharge ? chargeIsPerTest : wallIsPerTest,
+              byCharge, clock.measuresCpu(), wall);
         }
-        if (event instanceof ChildEvent.Started s) {
-          if (current < 0 && s.index() == next) {
-            current = s.index();
-            callStart = now;
-            started = true;
+        if (event instanceof ChildEvent.Ready r) {
+          if (current < 0 && r.index() == first) {
+            clock = child.clock();
+            current = first;
+            callCharge0 = clock.nanos();
+            callWall0 = System.nanoTime();
+            charged = 0;
+            chargeLimit = chargeLimit(clock);
+            wallLimit = wallLimit(clock);
+            chargeIsPerTest = chargeLimit == limits.perTest().toNanos();
+            wallIsPerTest = wallLimit == perTestWall(clock);
           }
-        } else if (event instanceof ChildEvent.Reported r) {
-          if (r.index() == current) {
-            results[current] = fromReport(calls.get(current), r.report(), r.stray(),
-                now - callStart);
-            next = current + 1;
-            current = -1;
-            waitDeadline = now + limits.perTest().toNanos() + options.startupTimeout().toNanos();
-            if (next == calls.size()) {
-              finish(child);
-              return new Progress(next, true, "");
-            }
+          continue;
+        }
+        if (current < 0) {
+          if (event instanceof ChildEvent.Ended) {
+            OptionalInt status = child.exitStatus(FINISH_MILLIS);
+            child.kill();
+            return new Progress(first, false, "the JVM stopped "
+                + (status.isPresent() ? "with exit status " + status.getAsInt()
+                    : "after closing its output") + " before it was ready; "
+                + child.stray().diagnostics());
           }
+          continue;
+        }
+        long charge = clock.nanos() - callCharge0;
+        long wall = now - callWall0;
+        if (event instanceof ChildEvent.Reported r) {
+          if (r.index() != current) {
+            continue;
+          }
+          budget.spend(charge, wall);
+          results[current] = fromReport(calls.get(current), r.report(), r.stray(), wall);
+          current++;
+          if (current == calls.size()) {
+            finish(child);
+            return new Progress(current, true, "");
+          }
+          // After running out of heap the harness halts so that the next call gets a fresh JVM.
+          if (budget.exhausted() || results[current - 1].status() == CallStatus.OUT_OF_MEMORY) {
+            child.kill();
+            return new Progress(current, true, "");
+          }
+          callCharge0 += charge;
+          callWall0 = now;
+          charged = 0;
+          chargeLimit = chargeLimit(clock);
+          wallLimit = wallLimit(clock);
+          chargeIsPerTest = chargeLimit == limits.perTest().toNanos();
+          wallIsPerTest = wallLimit == perTestWall(clock);
         } else if (event instanceof ChildEvent.Flooded f) {
           if (f.index() == current) {
             child.kill();
+            budget.spend(charge, wall);
             results[current] = flood(calls.get(current), f.report().stdout(),
-                f.report().stderr(), f.stray(), now - callStart);
+                f.report().stderr(), f.stray(), wall);
             return new Progress(current + 1, true, "");
           }
         } else if (event instanceof ChildEvent.RawFlood f) {
           if (f.index() == current) {
             child.kill();
+            budget.spend(charge, wall);
             StrayOutput.Captured stray = child.stray().end(current);
-            results[current] = flood(calls.get(current), "", "", stray, now - callStart);
+            results[current] = flood(calls.get(current), "", "", stray, wall);
+            return new Progress(current + 1, true, "");
+          }
+        } else if (event instanceof ChildEvent.Oversized o) {
+          if (o.index() == current) {
+            child.kill();
+            budget.spend(charge, wall);
+            StrayOutput.Captured stray = child.stray().end(current);
+            results[current] = tooLarge(calls.get(current), "its report was longer than any "
+                + "answer to this test can be, and was not read", stray, wall);
             return new Progress(current + 1, true, "");
           }
         } else if (event instanceof ChildEvent.Ended) {
           OptionalInt status = child.exitStatus(FINISH_MILLIS);
           child.kill();
+          budget.spend(charge, wall);
           String how = status.isPresent() ? "with exit status " + status.getAsInt()
               : "after closing its output";
-          if (current >= 0) {
-            StrayOutput.Captured stray = child.stray().end(current);
-            results[current] = new CallResult(calls.get(current).key(), CallStatus.EXITED, null,
-                "the JVM stopped during this test " + how
-                    + " (System.exit, Runtime.halt or a crash)",
-                now - callStart, cap(stray.stdout()), cap(stray.stderr()));
-            return new Progress(current + 1, true, "");
-          }
-          return new Progress(next, started, "the JVM stopped " + how + "; "
-              + child.stray().diagnostics());
+          StrayOutput.Captured stray = child.stray().end(current);
+          results[current] = new CallResult(calls.get(current).key(), CallStatus.EXITED, null,
+              "the JVM stopped during this test " + how
+                  + " (System.exit, Runtime.halt or a crash)",
+              wall, keep(stray.stdout()), keep(stray.stderr()));
+          return new Progress(current + 1, true, "");
         }
         // ChildEvent.Done before the last report, or an event about another call: ignored.
       }
+    }
+
+    /** What the next call may be charged: the per-test limit, or what is left of the total. */
+    private long chargeLimit(ChildClock clock) {
+      return Math.min(limits.perTest().toNanos(), clock.measuresCpu() ? budget.chargeLeft()
+          : Math.min(budget.chargeLeft(), budget.wallLeft()));
+    }
+
+    /** How long the next call may take by the wall clock: the backstop of a CPU-time limit. */
+    private long wallLimit(ChildClock clock) {
+      return Math.min(perTestWall(clock), clock.measuresCpu() ? budget.wallLeft()
+          : Math.min(budget.chargeLeft(), budget.wallLeft()));
+    }
+
+    private long perTestWall(ChildClock clock) {
+      return clock.measuresCpu() ? backstop(limits.perTest()).toNanos()
+          : limits.perTest().toNanos();
+    }
+
+    /**
+     * Call {@code index} ran out of time and its child was killed. A first time-out against the
+     * per-test limit is tried again in a fresh JVM, so that a moment of contention on a busy
+     * machine does not cost a student the test; a second one, or the submission's limit running
+     * out, is the result.
+     */
+    private Progress timedOut(ChildProcess child, int index, boolean perTest, boolean byCharge,
+        boolean cpu, long wall) {
+      if (perTest && !retried[index] && !budget.exhausted()) {
+        retried[index] = true;
+        return new Progress(index, true, "");
+      }
+      String why;
+      // Not retried although the per-test limit was hit: the submission's time is used up too.
+      if (!perTest || !retried[index]) {
+        why = "the submission's time limit of " + seconds(limits.total())
+            + (cpu ? " of CPU time" : "") + " ran out during this test, which was stopped";
+      } else if (!cpu) {
+        why = "ran longer than the limit of " + seconds(limits.perTest()) + " per test (wall-clock "
+            + "time: CPU time cannot be read on this system) and was stopped, also when run "
+            + "again in a fresh JVM";
+      } else if (byCharge) {
+        why = "used more than the limit of " + seconds(limits.perTest()) + " per test of CPU "
+            + "time and was stopped, also when run again in a fresh JVM";
+      } else {
+        why = "took longer than " + seconds(backstop(limits.perTest())) + " of wall-clock time "
+            + "(the limit of " + seconds(limits.perTest()) + " per test counts CPU time; code "
+            + "that sleeps or waits is stopped after 3 × the limit + 2 s) and was stopped, also "
+            + "when run again in a fresh JVM";
+      }
+      StrayOutput.Captured stray = child.stray().peek(index);
+      results[index] = new CallResult(calls.get(index).key(), CallStatus.TIMED_OUT, null, why,
+          wall, keep(stray.stdout()), keep(stray.stderr()));
+      return new Progress(index + 1, true, "");
     }
 
     /** After the last report: let the child halt itself, briefly, then kill it anyway. */
@@ -332,39 +547,60 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     }
 
     private CallResult fromReport(Call call, Report report, StrayOutput.Captured stray,
-        long measured) {
-      String stdout = cap(nonNull(report.stdout()) + stray.stdout());
-      String stderr = cap(nonNull(report.stderr()) + stray.stderr());
-      long elapsed = report.elapsedNanos() >= 0 && report.elapsedNanos() <= measured
-          ? report.elapsedNanos() : measured;
+        long wall) {
+      String stdout = keep(cap(nonNull(report.stdout()) + stray.stdout()));
+      String stderr = keep(cap(nonNull(report.stderr()) + stray.stderr()));
       if (!CHILD_STATUSES.contains(report.status())) {
         return new CallResult(call.key(), CallStatus.EXITED, null,
-            "the sandbox's report on this test was not understood", measured, stdout, stderr);
+            "the sandbox's report on this test was not understood", wall, stdout, stderr);
       }
       CallStatus status = CallStatus.valueOf(report.status());
       if (status == CallStatus.RETURNED && report.outputJson() == null) {
         return new CallResult(call.key(), CallStatus.EXITED, null,
-            "the sandbox's report on this test carried no value", measured, stdout, stderr);
+            "the sandbox's report on this test carried no value", wall, stdout, stderr);
+      }
+      if (status == CallStatus.RETURNED
+          && report.outputJson().length() > call.maxAnswerChars()) {
+        status = CallStatus.ANSWER_TOO_LARGE;
       }
       String message = nonNull(report.message());
+      if (status == CallStatus.ANSWER_TOO_LARGE) {
+        message = tooLargeMessage(call);
+      }
       if (message.length() > MAX_MESSAGE_CHARS) {
         message = message.substring(0, MAX_MESSAGE_CHARS) + "...";
       }
       return new CallResult(call.key(), status,
-          status == CallStatus.RETURNED ? report.outputJson() : null, message, elapsed, stdout,
+          status == CallStatus.RETURNED ? report.outputJson() : null, message, wall, stdout,
           stderr);
     }
 
+    private CallResult tooLarge(Call call, String how, StrayOutput.Captured stray, long wall) {
+      return new CallResult(call.key(), CallStatus.ANSWER_TOO_LARGE, null,
+          tooLargeMessage(call) + "; " + how, wall, keep(cap(stray.stdout())),
+          keep(cap(stray.stderr())));
+    }
+
     private CallResult flood(Call call, String stdout, String stderr, StrayOutput.Captured stray,
-        long measured) {
+        long wall) {
       return new CallResult(call.key(), CallStatus.OUTPUT_FLOOD, null,
           "printed more than " + limits.outputBytes() + " bytes of output and was stopped",
-          measured, cap(nonNull(stdout) + stray.stdout()), cap(nonNull(stderr) + stray.stderr()));
+          wall, keep(cap(nonNull(stdout) + stray.stdout())),
+          keep(cap(nonNull(stderr) + stray.stderr())));
+    }
+
+    private String keep(String text) {
+      return budget.keep(text);
     }
 
     private String cap(String text) {
       return CappedBytes.truncate(text, limits.outputBytes());
     }
+  }
+
+  private static String tooLargeMessage(Call call) {
+    return "the returned value is longer than any answer to this test can be (more than "
+        + call.maxAnswerChars() + " characters of JSON)";
   }
 
   private static Path childPath(boolean bubblewrap, String name, Path host) {

@@ -9,10 +9,11 @@
  * its standard input, so the child cannot fill the host's disk; otherwise a host directory the
  * grader creates and writes with {@code O_EXCL} before handing it to the child's uid, so a link
  * or FIFO planted by an earlier child is never followed); the harness ({@code org.mlgrade.harness.Harness}) reads and deletes it before any student code
- * runs, then writes {@code START k}, {@code RESULT k}, {@code FLOOD k} and {@code DONE} lines,
- * each marked with the token and carrying base64 JSON, on its standard output. Everything else on
- * that stream, and all of standard error, is the running call's stray output, kept up to the
- * output limit. Time limits, floods and exits are decided by the grader, from outside. The
+ * runs, then writes {@code READY k} once, and {@code RESULT k}, {@code FLOOD k} and {@code DONE}
+ * lines, each marked with the token and carrying base64 JSON, on its standard output. Everything
+ * else on that stream, and all of standard error, is the running call's stray output, kept up to
+ * the output limit. Time limits, floods, oversized answers and exits are decided by the grader,
+ * from outside, by its own clock: a call runs from the line before its report to its report. The
  * harness loads the student's classes in a new class loader for every call, so static fields do
  * not carry state from one test to the next. A stopped child is waited for until every process
  * it was seen to start has gone.
@@ -45,6 +46,11 @@
  *   <li>{@code prlimit --nproc} counts every process and thread of uid 65534 on the machine, so
  *       a process or thread bomb briefly takes that budget from children of other submissions
  *       graded at the same time.
+ *   <li>The grader's clock charges each call with the CPU time of the child JVM only: processes
+ *       the student starts are bounded by the wall-clock backstop (3 × the per-test limit + 2 s)
+ *       and {@code prlimit --cpu}, not by the per-test limit. A child that holds its reports back
+ *       moves time from a call to the one before it, never out of the count: every moment from
+ *       the ready line to the last report is charged to some call.
  *   <li>Native memory outside the heap (JNI-free {@code Unsafe.allocateMemory}) is bounded by
  *       nothing but the host ({@code -Xmx} bounds the heap and direct buffers; there is no
  *       cgroup and {@code --as} breaks the JVM).

@@ -59,6 +59,7 @@ final class HostileSubmissions implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lay out the adversarial secrets", e);
     }
+    snapshotShared();
   }
 
   /** The names of the cases, from the resource directory. */
@@ -83,8 +84,33 @@ final class HostileSubmissions implements AutoCloseable {
     return resource("adversarial").resolve("rubric.yaml");
   }
 
-  /** The files a hostile case may have written outside its work dir (expected: none). */
+  /**
+   * Remembers what the host's shared temporary directories hold, so that {@link
+   * #writtenOutside()} finds whatever a case leaves there, whatever its name. Done once when the
+   * submissions are laid out; call it again before each case to tell the cases apart.
+   */
+  void snapshotShared() {
+    sharedBefore = sharedEntries();
+  }
+
+  /**
+   * The files a hostile case may have written outside its work dir (expected: none): anything in
+   * the "outside" directory but the victim, anything under {@code /tmp} named with this run's
+   * marker, and every entry of {@code /tmp}, {@code /var/tmp} and {@code /dev/shm} (two levels
+   * deep) that is new since {@link #snapshotShared()} and owned by the uid student code runs as.
+   */
   List<Path> writtenOutside() {
+    List<Path> found = new java.util.ArrayList<>(markedOrOutside());
+    for (Path entry : sharedEntries()) {
+      if (!sharedBefore.contains(entry) && !found.contains(entry)) {
+        found.add(entry);
+      }
+    }
+    return found;
+  }
+
+  /** What cases wrote into the "outside" directory or under {@code /tmp} with the run's marker. */
+  private List<Path> markedOrOutside() {
     try (Stream<Path> list = Files.list(outsideDir)) {
       List<Path> found = new java.util.ArrayList<>(list
           .filter(p -> !p.getFileName().toString().equals("victim")).toList());
@@ -95,6 +121,57 @@ final class HostileSubmissions implements AutoCloseable {
       return found;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The host directories every process shares, where a child at a weak level can write. */
+  static final List<Path> SHARED_DIRS = List.of(Path.of("/tmp"), Path.of("/var/tmp"),
+      Path.of("/dev/shm"));
+
+  /**
+   * Trees the grader makes and removes itself (its own and, on a shared machine, other graders'
+   * run directories, whose work directories belong to the child's uid while a child runs).
+   */
+  private static final List<String> GRADER_TREES = List.of("mlgrade-sandbox-", "mlgrade-work-",
+      // The JVM's performance-data directory of the child's uid: made by the isolation probe's
+      // `java -version` (the children themselves run with -XX:-UsePerfData), not by a case.
+      "hsperfdata_");
+
+  private java.util.Set<Path> sharedBefore = java.util.Set.of();
+
+  /** Entries of the shared directories, two levels deep, owned by student code's uid. */
+  private static java.util.Set<Path> sharedEntries() {
+    Object childUid = childUid();
+    java.util.Set<Path> entries = new java.util.HashSet<>();
+    for (Path dir : SHARED_DIRS) {
+      try (Stream<Path> walk = Files.walk(dir, 2)) {
+        walk.filter(p -> !p.equals(dir))
+            .filter(p -> GRADER_TREES.stream().noneMatch(prefix ->
+                dir.relativize(p).getName(0).toString().startsWith(prefix)))
+            .filter(p -> childUid.equals(owner(p)))
+            .forEach(entries::add);
+      } catch (IOException | UncheckedIOException e) {
+        // A directory that cannot be read (or an entry that vanished): skip it.
+      }
+    }
+    return entries;
+  }
+
+  /** The uid children run as: 65534 when the grader is root, the grader's own uid otherwise. */
+  static Object childUid() {
+    try {
+      Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      return Integer.valueOf(0).equals(self) ? Integer.valueOf(65534) : self;
+    } catch (IOException | UnsupportedOperationException e) {
+      return Integer.valueOf(-1);
+    }
+  }
+
+  private static Object owner(Path path) {
+    try {
+      return Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
     }
   }
 
@@ -145,7 +222,7 @@ final class HostileSubmissions implements AutoCloseable {
   @Override
   public void close() {
     survivors().forEach(ProcessHandle::destroyForcibly);
-    for (Path leftover : writtenOutside()) {
+    for (Path leftover : markedOrOutside()) {
       delete(leftover);
     }
     delete(secretDir);

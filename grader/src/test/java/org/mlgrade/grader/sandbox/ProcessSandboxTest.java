@@ -6,7 +6,11 @@ import static org.mlgrade.grader.sandbox.SandboxFixture.LOOP_LIMITS;
 import static org.mlgrade.grader.sandbox.SandboxFixture.calls;
 import static org.mlgrade.grader.sandbox.SandboxFixture.square;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +88,61 @@ class ProcessSandboxTest {
     SandboxRun run = sandbox.run(fixture.solution, calls("loop", ""), LOOP_LIMITS);
 
     assertThat(statuses(run)).containsExactly(CallStatus.TIMED_OUT, CallStatus.RETURNED);
-    assertThat(run.results().get(0).message()).contains("3 s per test");
+    assertThat(run.results().get(0).message()).contains("3 s per test")
+        .contains("also when run again in a fresh JVM");
     assertThat(run.results().get(1).outputJson()).isEqualTo(square(1));
-    assertThat(run.restarts()).isEqualTo(1);
+    // One restart to try the loop again in a fresh JVM, one for the call after it.
+    assertThat(run.restarts()).isEqualTo(2);
+  }
+
+  @Test
+  void holdingProtocolLinesBackDoesNotStopTheGradersClock() {
+    // Issue 13: the first call swaps the channel's stream so that lines reach the grader only
+    // with the next result; the second computes for 5 s of CPU time against a 3 s limit.
+    SandboxRun run = run("hold", "cpu:5000", "");
+
+    assertThat(run.results().get(0).stdout()).startsWith("HELD");
+    assertThat(statuses(run)).containsExactly(CallStatus.RETURNED, CallStatus.TIMED_OUT,
+        CallStatus.RETURNED);
+  }
+
+  @Test
+  void sleepingIsNotChargedAsCpuTimeUpToTheWallClockBackstop() {
+    assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "no /proc: limits are wall time");
+    // 4.5 s asleep against a 3 s CPU-time limit, within the backstop of 3 x 3 s + 2 s.
+    CallResult result = run("sleep:4500").results().get(0);
+
+    assertThat(result.status()).isEqualTo(CallStatus.RETURNED);
+    assertThat(result.elapsedNanos()).isGreaterThanOrEqualTo(4_500_000_000L);
+  }
+
+  @Test
+  void sleepingPastTheBackstopTimesOutAndSaysItCountedWallTime() {
+    assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "no /proc: limits are wall time");
+    Limits quick = new Limits(Duration.ofSeconds(1), LIMITS.total(), LIMITS.heapMegabytes(),
+        LIMITS.outputBytes());
+    CallResult result = sandbox.run(fixture.solution, calls("sleep:600000"), quick).results()
+        .get(0);
+
+    assertThat(result.status()).isEqualTo(CallStatus.TIMED_OUT);
+    assertThat(result.message()).contains("5 s of wall-clock time");
+  }
+
+  @Test
+  void anAnswerLongerThanTheCallsBoundIsTooLargeAndTheNextCallStillRuns() {
+    // {"y":4.0} is 9 characters of JSON; a bound of 8 cannot hold it.
+    List<Call> calls = List.of(
+        new Call("big", StudentCode.SOLVER, StudentCode.METHOD, "{\"x\":2.0,\"note\":\"\"}", 8),
+        new Call("fits", StudentCode.SOLVER, StudentCode.METHOD, "{\"x\":2.0,\"note\":\"\"}",
+            9));
+
+    SandboxRun run = sandbox.run(fixture.solution, calls, LIMITS);
+
+    assertThat(statuses(run)).containsExactly(CallStatus.ANSWER_TOO_LARGE, CallStatus.RETURNED);
+    assertThat(run.results().get(0).outputJson()).isNull();
+    assertThat(run.results().get(0).message()).contains("more than 8 characters");
+    assertThat(run.results().get(1).outputJson()).isEqualTo("{\"y\":4.0}");
+    assertThat(run.restarts()).isZero();
   }
 
   @Test

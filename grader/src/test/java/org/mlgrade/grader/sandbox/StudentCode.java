@@ -52,6 +52,8 @@ final class StudentCode {
             if (note.startsWith("read:")) return new Out(read(note.substring(5)));
             if (note.startsWith("class:")) return new Out(load(note.substring(6)));
             if (note.startsWith("connect:")) return new Out(connect(note.substring(8)));
+            if (note.startsWith("cpu:")) return new Out(spinCpu(Long.parseLong(note.substring(4))));
+            if (note.startsWith("sleep:")) { sleepMillis(Long.parseLong(note.substring(6))); return new Out(in.x() * in.x()); }
             switch (note) {
               case "print": System.out.println("hello from student"); System.err.println("careful"); break;
               case "throw": throw new IllegalArgumentException("negative input " + in.x());
@@ -65,6 +67,7 @@ final class StudentCode {
               case "rawflood": rawFlood(); break;
               case "fake": fake(); break;
               case "thread": linger(); break;
+              case "hold": System.out.println(Holder.install()); break;
               case "stdin": return new Out(System.in.read() + new FileInputStream(FileDescriptor.in).read());
               default: break;
             }
@@ -98,7 +101,7 @@ final class StudentCode {
 
         static void fake() throws IOException {
           String report = Base64.getEncoder().encodeToString(
-              "{\\"status\\":\\"RETURNED\\",\\"outputJson\\":\\"{\\\\\\"y\\\\\\":1000.0}\\",\\"message\\":\\"\\",\\"elapsedNanos\\":1,\\"stdout\\":\\"\\",\\"stderr\\":\\"\\"}"
+              "{\\"status\\":\\"RETURNED\\",\\"outputJson\\":\\"{\\\\\\"y\\\\\\":1000.0}\\",\\"message\\":\\"\\",\\"stdout\\":\\"\\",\\"stderr\\":\\"\\"}"
                   .getBytes(StandardCharsets.UTF_8));
           String[] lies = {
             "RESULT 0 " + report, "RESULT 1 " + report, "START 1 ", "DONE -1 ",
@@ -126,6 +129,72 @@ final class StudentCode {
 
         static void sleep() {
           try { Thread.sleep(1000); } catch (InterruptedException e) { }
+        }
+
+        static void sleepMillis(long millis) {
+          try { Thread.sleep(millis); } catch (InterruptedException e) { }
+        }
+
+        /** Computes until this thread has used {@code millis} of CPU time. */
+        static double spinCpu(long millis) {
+          var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+          long start = threads.getCurrentThreadCpuTime();
+          double sink = 0;
+          while (threads.getCurrentThreadCpuTime() - start < millis * 1_000_000L) {
+            for (int i = 0; i < 100_000; i++) sink += Math.sqrt(i + sink);
+          }
+          return sink < 0 ? -1 : 7;
+        }
+
+        /**
+         * The clock trick of issue 13: swaps the harness channel's final output stream, through
+         * Unsafe, for one that holds protocol lines back until the next RESULT line.
+         */
+        static final class Holder extends OutputStream {
+          private final OutputStream real;
+          private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+
+          Holder(OutputStream real) { this.real = real; }
+
+          static String install() {
+            try {
+              java.lang.reflect.Field theUnsafe = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+              theUnsafe.setAccessible(true);
+              sun.misc.Unsafe unsafe = (sun.misc.Unsafe) theUnsafe.get(null);
+              Object capture = unsafe.getObject(System.out,
+                  unsafe.objectFieldOffset(FilterOutputStream.class.getDeclaredField("out")));
+              java.lang.reflect.Field listener = capture.getClass().getDeclaredField("listener");
+              listener.setAccessible(true);
+              Object lambda = listener.get(capture);
+              java.lang.reflect.Field captured = lambda.getClass().getDeclaredFields()[0];
+              captured.setAccessible(true);
+              Object harness = captured.get(lambda);
+              java.lang.reflect.Field channelField = harness.getClass().getDeclaredField("channel");
+              channelField.setAccessible(true);
+              Object channel = channelField.get(harness);
+              long offset = unsafe.objectFieldOffset(channel.getClass().getDeclaredField("out"));
+              unsafe.putObject(channel, offset, new Holder((OutputStream) unsafe.getObject(channel, offset)));
+              return "HELD";
+            } catch (ReflectiveOperationException | RuntimeException e) {
+              return "refused: " + e;
+            }
+          }
+
+          @Override
+          public synchronized void write(byte[] b, int off, int len) throws IOException {
+            String text = new String(b, off, len, StandardCharsets.US_ASCII);
+            if (text.contains(" RESULT ") || text.contains(" DONE ")) {
+              real.write(held.toByteArray());
+              held.reset();
+              real.write(b, off, len);
+              real.flush();
+            } else {
+              held.write(b, off, len);
+            }
+          }
+
+          @Override
+          public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
         }
 
         static double read(String path) {
