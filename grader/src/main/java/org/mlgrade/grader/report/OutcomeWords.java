@@ -25,6 +25,8 @@ final class OutcomeWords {
           + "arrays far larger than needed.";
       case STACK_OVERFLOW -> "Your code called itself too deeply: a recursion that does not stop, "
           + "or one too deep for this input.";
+      case ANSWER_TOO_LARGE -> "Your code returned an answer far larger than the question's "
+          + "answer can be (for example an array with millions of entries); it was not read.";
       case OUTPUT_FLOOD -> "Your code printed far too much; remove debugging prints, especially "
           + "inside loops.";
       case NO_IMPLEMENTATION -> "None of your classes implements the interface this question "
