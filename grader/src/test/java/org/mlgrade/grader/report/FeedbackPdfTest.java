@@ -125,6 +125,16 @@ class FeedbackPdfTest {
     assertThat(text).contains("∂ŷ/∂z ≤ 1/4").doesNotContain("?/?z");
   }
 
+  @Test
+  void letterPairsStayLettersNotLigatures(@TempDir Path dir) throws Exception {
+    // DejaVu has "fi" and "fl" ligature glyphs; drawn, they would extract as U+FB01 / U+FB02
+    QuestionResult q = new QuestionResult("nb-fit", "Gaussian fit, float flags", 0, 1,
+        List.of(visibleTimeout()));
+    String text = PdfAssertions.text(FeedbackPdf.write(result(List.of(q), compiled()), dir));
+    assertThat(text).contains("nb-fit", "Gaussian fit, float flags").doesNotContain("\uFB01",
+        "\uFB02");
+  }
+
   /**
    * Four failed visible tests with long inputs, long values and long printed lines, plus a hidden
    * one.
