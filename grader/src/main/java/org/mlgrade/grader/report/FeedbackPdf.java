@@ -65,7 +65,7 @@ public final class FeedbackPdf {
   private static void header(PdfLayout pdf, Result result) throws IOException {
     pdf.title(result.assignment());
     pdf.paragraph("Student: " + result.submission());
-    pdf.paragraph("Graded: " + ZonedDateTime.now(ZoneOffset.UTC).format(DATE));
+    pdf.paragraph("Date: " + ZonedDateTime.now(ZoneOffset.UTC).format(DATE));
     pdf.space(4);
     pdf.paragraph("Total: " + points(result.score()) + " / "
         + points(result.maxScore()) + " points" + percent(result.score(),
