@@ -27,6 +27,9 @@ import org.mlgrade.reference.Mismatch;
 
 class FeedbackPdfTest {
 
+  /** Text stays within the side margins (50 pt, a point of slack) and clear of the page's ends. */
+  private static final float MARGINS = PdfLayout.MARGIN - 1;
+
   /** The Greek letters and maths symbols the issue names. */
   static final String SYMBOLS = "σ η ∂ ≤ ŷ ∑ √";
 
@@ -167,7 +170,7 @@ class FeedbackPdfTest {
     int pages = PdfAssertions.pages(file);
     assertThat(pages).isGreaterThan(3);
     // glyphsOutside extracts the text too, so it also proves what the text holds
-    assertThat(PdfAssertions.glyphsOutside(file, 20)).isEmpty();
+    assertThat(PdfAssertions.glyphsOutside(file, MARGINS, 20)).isEmpty();
     PdfAssertions.renders(file, pages - 1);
   }
 
