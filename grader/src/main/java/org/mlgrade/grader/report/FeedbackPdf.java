@@ -65,10 +65,10 @@ public final class FeedbackPdf {
   private static void header(PdfLayout pdf, Result result) throws IOException {
     pdf.title(result.assignment());
     pdf.paragraph("Student: " + result.submission());
-    pdf.paragraph("Graded: " + ZonedDateTime.now(ZoneOffset.UTC).format(DATE));
+    pdf.paragraph("Date: " + ZonedDateTime.now(ZoneOffset.UTC).format(DATE));
     pdf.space(4);
-    pdf.paragraph("Total: " + Tables.points(result.score()) + " / "
-        + Tables.points(result.maxScore()) + " points" + percent(result.score(),
+    pdf.paragraph("Total: " + points(result.score()) + " / "
+        + points(result.maxScore()) + " points" + percent(result.score(),
         result.maxScore()), pdf.fonts().bold, 14, 0, PdfLayout.TEXT);
     pdf.space(4);
     pdf.paragraph("Your code ran in: " + OutcomeWords.isolation(result.isolation()) + ".",
@@ -85,12 +85,12 @@ public final class FeedbackPdf {
     List<List<String>> rows = new ArrayList<>();
     for (QuestionResult question : result.questions()) {
       rows.add(List.of(question.id(), abridge(question.title(), MAX_NAME_CHARS),
-          Tables.points(question.score()) + " / " + Tables.points(question.maxScore()),
+          points(question.score()) + " / " + points(question.maxScore()),
           question.passedCount() + " of " + question.tests().size()));
     }
-    rows.add(List.of("total", "", Tables.points(result.score()) + " / "
-        + Tables.points(result.maxScore()), ""));
-    pdf.table(0, new float[] {2.2f, 4.3f, 1.3f, 1.6f},
+    rows.add(List.of("total", "", points(result.score()) + " / "
+        + points(result.maxScore()), ""));
+    pdf.table(0, new float[] {2.2f, 4.3f, 1.4f, 1.5f},
         List.of("Question", "Title", "Points", "Tests passed"), rows, 9);
   }
 
@@ -142,7 +142,7 @@ public final class FeedbackPdf {
       }
       any = true;
       pdf.subheading(abridge(question.id() + " — " + question.title(), MAX_NAME_CHARS) + ": "
-          + Tables.points(question.score()) + " / " + Tables.points(question.maxScore())
+          + points(question.score()) + " / " + points(question.maxScore())
           + " points", PdfLayout.ACCENT);
       int hidden = 0;
       int hiddenPassed = 0;
@@ -183,7 +183,7 @@ public final class FeedbackPdf {
       throws IOException {
     pdf.space(3);
     pdf.paragraph("✗ " + abridge(test.name(), MAX_NAME_CHARS) + " — " + test.outcome().label()
-        + " (" + Tables.points(test.score()) + " / " + Tables.points(test.maxScore())
+        + " (" + points(test.score()) + " / " + points(test.maxScore())
         + " points)",
         pdf.fonts().bold, 9.5f, INDENT / 2, PdfLayout.BAD);
     pdf.paragraph(OutcomeWords.explain(test.outcome()), pdf.fonts().regular, 9, INDENT,
@@ -295,6 +295,11 @@ public final class FeedbackPdf {
   private static String abridge(String text, int max) {
     return text.length() <= max ? text
         : text.substring(0, max) + "… (" + text.length() + " characters)";
+  }
+
+  /** Points as shown to a student: at most two decimals (results.json keeps them exact). */
+  private static String points(double points) {
+    return Tables.points(Math.round(points * 100) / 100.0);
   }
 
   private static String percent(double score, double max) {

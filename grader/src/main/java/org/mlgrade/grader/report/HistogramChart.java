@@ -70,18 +70,21 @@ final class HistogramChart {
       }
     }
     frame(cs, left, bottom, right, plotTop);
-    // point axis: bin edges, as many as fit without overlapping
+    // point axis: each bar's score when bars are scores, else the bins' edges; as many labels
+    // as fit without overlapping
+    int labels = stats.centred() ? bins.length : bins.length + 1;
+    float offset = stats.centred() ? binWidth / 2 : 0;
     float widest = 0;
-    for (int i = 0; i <= bins.length; i++) {
-      widest = Math.max(widest, regular.width(Tables.points(round(stats.edge(i))), LABEL_SIZE));
+    for (int i = 0; i < labels; i++) {
+      widest = Math.max(widest, regular.width(label(stats, i), LABEL_SIZE));
     }
     int every = 1;
-    while (every < bins.length && binWidth * every < widest + 4) {
+    while (every < labels && binWidth * every < widest + 4) {
       every++;
     }
-    for (int i = 0; i <= bins.length; i += every) {
-      String label = Tables.points(round(stats.edge(i)));
-      float lx = left + i * binWidth - regular.width(label, LABEL_SIZE) / 2;
+    for (int i = 0; i < labels; i += every) {
+      String label = label(stats, i);
+      float lx = left + offset + i * binWidth - regular.width(label, LABEL_SIZE) / 2;
       pdf.text(regular, LABEL_SIZE, lx, bottom - LABEL_SIZE - 2, label, PdfLayout.MUTED);
     }
     String axis = "points";
@@ -112,7 +115,8 @@ final class HistogramChart {
     }
   }
 
-  private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
+  /** The score at bar {@code i}'s centre, or at the lower edge of bin {@code i}. */
+  private static String label(ScoreStats stats, int i) {
+    return Tables.points(Math.round(i * stats.width() * 100) / 100.0);
   }
 }

@@ -120,6 +120,9 @@ final class PdfFonts implements Closeable {
     }
     TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
     parsed.add(ttf);
+    // No ligatures: PDFBox would draw "fi" as one glyph, and "nb-fit" would extract, search
+    // and copy as "nb-ﬁt".
+    ttf.setEnableGsub(false);
     return new Face(PDType0Font.load(document, ttf, true), ttf.getUnicodeCmapLookup());
   }
 

@@ -62,7 +62,7 @@ public final class SummaryPdf {
       throws IOException {
     pdf.heading("Total");
     ScoreStats stats = ScoreStats.of(graded.stream().map(StudentLine::total).toList(),
-        summary.maxTotal(), ScoreStats.binsFor(summary.maxTotal()));
+        summary.maxTotal());
     pdf.paragraph(describe(stats));
     pdf.space(4);
     float height = 170;
@@ -82,8 +82,7 @@ public final class SummaryPdf {
     for (QuestionInfo question : summary.questions()) {
       List<Double> scores = graded.stream()
           .map(s -> s.questionScores().getOrDefault(question.id(), 0.0)).toList();
-      ScoreStats stats = ScoreStats.of(scores, question.maxScore(),
-          ScoreStats.binsFor(question.maxScore()));
+      ScoreStats stats = ScoreStats.of(scores, question.maxScore());
       all.add(stats);
       long full = scores.stream().filter(s -> s >= question.maxScore()).count();
       rows.add(List.of(question.id(), question.title(), Tables.points(question.maxScore()),

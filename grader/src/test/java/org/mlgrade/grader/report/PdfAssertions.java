@@ -34,10 +34,11 @@ final class PdfAssertions {
   }
 
   /**
-   * The glyphs drawn (even partly) outside the page's box inset by {@code inset} points, as
-   * "page N: c at (x, y)"; empty when all text stays inside.
+   * The glyphs drawn (even partly) outside the page's box inset by {@code sides} points left and
+   * right and {@code ends} points top and bottom, as "page N: c at (x, y)"; empty when all text
+   * stays inside.
    */
-  static List<String> glyphsOutside(Path pdf, float inset) throws IOException {
+  static List<String> glyphsOutside(Path pdf, float sides, float ends) throws IOException {
     List<String> outside = new ArrayList<>();
     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
       PDFTextStripper stripper = new PDFTextStripper() {
@@ -46,10 +47,10 @@ final class PdfAssertions {
           PDRectangle box = getCurrentPage().getMediaBox();
           for (TextPosition p : positions) {
             // TextPosition's y is measured from the top of the page
-            boolean inside = p.getXDirAdj() >= inset
-                && p.getXDirAdj() + p.getWidthDirAdj() <= box.getWidth() - inset + 0.01f
-                && p.getYDirAdj() - p.getHeightDir() >= inset
-                && p.getYDirAdj() <= box.getHeight() - inset;
+            boolean inside = p.getXDirAdj() >= sides
+                && p.getXDirAdj() + p.getWidthDirAdj() <= box.getWidth() - sides + 0.01f
+                && p.getYDirAdj() - p.getHeightDir() >= ends
+                && p.getYDirAdj() <= box.getHeight() - ends;
             if (!inside && outside.size() < 20) {
               outside.add("page " + getCurrentPageNo() + ": '" + p.getUnicode() + "' at ("
                   + p.getXDirAdj() + ", " + p.getYDirAdj() + ")");

@@ -8,42 +8,54 @@ import org.junit.jupiter.api.Test;
 class ScoreStatsTest {
 
   @Test
-  void meanMedianAndBinsOfAnOddCount() {
-    // 10 + 7 + 7 + 4 + 2 = 30, mean 6; sorted 2 4 7 7 10, median 7. Bins of width 1 on [0, 10]:
-    // 2 -> bin 2, 4 -> bin 4, 7 and 7 -> bin 7, 10 (the maximum) -> the last bin, 9.
-    ScoreStats stats = ScoreStats.of(List.of(10.0, 7.0, 2.0, 7.0, 4.0), 10, 10);
+  void wholeScoresGetOneBarPerScore() {
+    // 10 + 7 + 7 + 4 + 2 = 30, mean 6; sorted 2 4 7 7 10, median 7. Whole scores out of 10:
+    // eleven bars for 0..10, so full marks (10) has a bar of its own.
+    ScoreStats stats = ScoreStats.of(List.of(10.0, 7.0, 2.0, 7.0, 4.0), 10);
     assertThat(stats.count()).isEqualTo(5);
     assertThat(stats.mean()).isEqualTo(6.0);
     assertThat(stats.median()).isEqualTo(7.0);
-    assertThat(stats.bins()).containsExactly(0, 0, 1, 0, 1, 0, 0, 2, 0, 1);
+    assertThat(stats.centred()).isTrue();
+    assertThat(stats.width()).isEqualTo(1.0);
+    assertThat(stats.bins()).containsExactly(0, 0, 1, 0, 1, 0, 0, 2, 0, 0, 1);
     assertThat(stats.tallest()).isEqualTo(2);
-    assertThat(stats.edge(3)).isEqualTo(3.0);
   }
 
   @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-    // sorted 1 2 3 8: median (2 + 3) / 2 = 2.5, mean 14 / 4 = 3.5; bins of width 2 on [0, 8]
-    ScoreStats stats = ScoreStats.of(List.of(8.0, 1.0, 3.0, 2.0), 8, 4);
+    // sorted 1 2 3 8: median (2 + 3) / 2 = 2.5, mean 14 / 4 = 3.5
+    ScoreStats stats = ScoreStats.of(List.of(8.0, 1.0, 3.0, 2.0), 8);
     assertThat(stats.median()).isEqualTo(2.5);
     assertThat(stats.mean()).isEqualTo(3.5);
-    assertThat(stats.bins()).containsExactly(1, 2, 0, 1);
+    assertThat(stats.bins()).containsExactly(0, 1, 1, 1, 0, 0, 0, 0, 1);
+  }
+
+  @Test
+  void halfPointsGetOneBarPerHalfPoint() {
+    // out of 4 in halves: nine bars 0, 0.5, ..., 4; 0.5 is bar 1, 3.5 bar 7, 4 bar 8
+    ScoreStats stats = ScoreStats.of(List.of(0.5, 4.0, 3.5), 4);
+    assertThat(stats.centred()).isTrue();
+    assertThat(stats.width()).isEqualTo(0.5);
+    assertThat(stats.bins()).containsExactly(0, 1, 0, 0, 0, 0, 0, 1, 1);
+  }
+
+  @Test
+  void otherScoresFallIntoTenEqualBins() {
+    // 0.3 is in [0, 1), 2.5 in [2, 3), 9.99 in [9, 10] and 10 (the maximum) in the last bin too
+    ScoreStats stats = ScoreStats.of(List.of(0.3, 2.5, 9.99, 10.0), 10);
+    assertThat(stats.centred()).isFalse();
+    assertThat(stats.width()).isEqualTo(1.0);
+    assertThat(stats.bins()).containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 0, 2);
+    // out of 100 whole points: too many scores for a bar each, so ten bins of 10
+    assertThat(ScoreStats.of(List.of(55.0), 100).bins()).hasSize(10);
   }
 
   @Test
   void noScoresHaveNoMeanAndEmptyBins() {
-    ScoreStats stats = ScoreStats.of(List.of(), 10, 10);
+    ScoreStats stats = ScoreStats.of(List.of(), 10);
     assertThat(stats.mean()).isNaN();
     assertThat(stats.median()).isNaN();
     assertThat(stats.tallest()).isZero();
-  }
-
-  @Test
-  void binEdgesFallOnWholeOrHalfPointsForSmallWholeMaxima() {
-    assertThat(ScoreStats.binsFor(4)).isEqualTo(8);
-    assertThat(ScoreStats.binsFor(6)).isEqualTo(6);
-    assertThat(ScoreStats.binsFor(20)).isEqualTo(20);
-    assertThat(ScoreStats.binsFor(100)).isEqualTo(10);
-    assertThat(ScoreStats.binsFor(2.5)).isEqualTo(10);
   }
 
   @Test
