@@ -13,7 +13,7 @@ import org.mlgrade.grader.batch.JournalLine.StudentEntry;
  */
 public final class Progress {
 
-  /** The live line's width: it must not wrap on an 80-column terminal, or \r would not redraw it. */
+  /** The live line's width: wrapped on an 80-column terminal, \r would not redraw it. */
   private static final int WIDTH = 79;
 
   private enum Mode { QUIET, LINES, LIVE }
