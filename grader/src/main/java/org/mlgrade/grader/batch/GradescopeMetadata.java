@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,9 +47,7 @@ final class GradescopeMetadata {
     if (root == null || !root.isObject()) {
       throw new IOException(file + ": expected a map from submission folder to its metadata");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       List<String> names = new ArrayList<>();
       List<String> emails = new ArrayList<>();
       for (JsonNode submitter : symbol(field.getValue(), "submitters")) {
