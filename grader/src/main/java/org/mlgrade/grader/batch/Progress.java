@@ -13,6 +13,9 @@ import org.mlgrade.grader.batch.JournalLine.StudentEntry;
  */
 public final class Progress {
 
+  /** The live line's width: wrapped on an 80-column terminal, \r would not redraw it. */
+  private static final int WIDTH = 79;
+
   private enum Mode { QUIET, LINES, LIVE }
 
   private final Mode mode;
@@ -94,8 +97,8 @@ public final class Progress {
     String eta = rate > 0 ? clock(Duration.ofSeconds(Math.round((total - done) / rate))) : "?";
     String line = String.format(Locale.ROOT, "%d/%d graded · %.2f submissions/s · ETA %s · %s",
         done, total, rate, eta, last);
-    if (line.length() > 100) {
-      line = line.substring(0, 99) + "…";
+    if (line.length() > WIDTH) {
+      line = line.substring(0, WIDTH - 1) + "…";
     }
     out.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
     out.flush();

@@ -129,8 +129,8 @@ final class BatchCommand implements Callable<Integer> {
       Set<String> done = journal.contents().done();
       List<Student> pending = students.stream().filter(s -> !done.contains(s.id())).toList();
       if (!quiet && !done.isEmpty()) {
-        out.printf("%d of %d students already graded in %s; grading the other %d%n",
-            students.size() - pending.size(), students.size(), outDir, pending.size());
+        out.printf(Locale.ROOT, "%d of %d students already graded in %s; grading the other "
+            + "%d%n", students.size() - pending.size(), students.size(), outDir, pending.size());
       }
       if (!pending.isEmpty()) {
         SandboxOptions options = isolation == null ? SandboxOptions.defaults()

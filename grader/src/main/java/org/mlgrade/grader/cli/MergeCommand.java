@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlgrade.grader.batch.ClassOutputs;
+import org.mlgrade.grader.batch.Journal;
 import org.mlgrade.grader.batch.PdfReporters;
 import org.mlgrade.grader.batch.Progress;
 import org.mlgrade.grader.batch.ShardMerge;
@@ -46,6 +47,11 @@ final class MergeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<Path> shards = new ArrayList<>(folders);
     Path target = outDir != null ? outDir : shards.remove(0);
+    if (Files.exists(target.resolve(Journal.FILE))) {
+      err.println("mlgrade merge: " + target + " is the output folder of a batch (it holds "
+          + Journal.FILE + "); the merge goes into a folder of its own: merge OUT DIR...");
+      return ExitCodes.USAGE;
+    }
     ShardMerge merge;
     try {
       merge = ShardMerge.of(shards);

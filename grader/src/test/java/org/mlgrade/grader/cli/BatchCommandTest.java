@@ -87,6 +87,26 @@ class BatchCommandTest {
   }
 
   @Test
+  void mergeWritesIntoAFolderOfItsOwnNeverIntoAShard() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("class"));
+    Path one = dir.resolve("shard1");
+    Path two = dir.resolve("shard2");
+    assertThat(run("batch", "--rubric", HW4, root.toString(), "--out", one.toString(),
+        "--shard", "1/2")).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+    assertThat(run("batch", "--rubric", HW4, root.toString(), "--out", two.toString(),
+        "--shard", "2/2")).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+
+    // OUT forgotten: the first shard would be overwritten.
+    assertThat(run("merge", one.toString(), two.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("is the output folder of a batch");
+
+    assertThat(run("merge", dir.resolve("merged").toString(), one.toString(), two.toString()))
+        .as(err.toString()).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+    assertThat(dir.resolve("merged/grades.csv")).exists();
+    assertThat(out.toString()).contains("Merged 2 folder(s)");
+  }
+
+  @Test
   void mergeRefusesAFolderThatIsNoBatchOutput() throws Exception {
     Path notABatch = Files.createDirectories(dir.resolve("x"));
     assertThat(run("merge", "--out", dir.resolve("m").toString(), notABatch.toString()))
