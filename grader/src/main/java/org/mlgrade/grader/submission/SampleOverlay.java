@@ -87,37 +87,57 @@ record SampleOverlay(Path base, Set<String> leftOut, Map<String, String> patched
       return Optional.empty();
     }
     String where = sample.getFileName() + "/" + DESCRIPTOR;
+    Descriptor read = read(descriptor, where);
+    Path base = base(read.base(), sample, where);
+    Set<String> leftOut = removed(read.removes(), base, where);
+    Map<String, String> patched = new TreeMap<>();
+    Path patch = sample.resolve(PATCH);
+    if (Files.exists(patch, LinkOption.NOFOLLOW_LINKS)) {
+      applyPatch(patch, sample, base, leftOut, patched);
+    }
+    return Optional.of(new SampleOverlay(base, leftOut, patched));
+  }
+
+  /** The descriptor, read strictly. */
+  private static Descriptor read(Path descriptor, String where) {
     if (!Files.isRegularFile(descriptor, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException(where + " is not a regular file");
     }
-    Descriptor read;
     try {
-      read = JSON.readValue(descriptor.toFile(), Descriptor.class);
+      return JSON.readValue(descriptor.toFile(), Descriptor.class);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(where + " is not a valid sample descriptor: "
           + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException(where + " could not be read: " + e.getMessage());
     }
-    String baseName = read.base();
-    if (baseName == null || !baseName.matches("[A-Za-z0-9_][A-Za-z0-9._-]*")
-        || baseName.equals(String.valueOf(sample.getFileName()))) {
+  }
+
+  /** The folder {@code name} beside {@code sample}: a real directory and no overlay. */
+  private static Path base(String name, Path sample, String where) {
+    if (name == null || !name.matches("[A-Za-z0-9_][A-Za-z0-9._-]*")
+        || name.equals(String.valueOf(sample.getFileName()))) {
       throw new IllegalArgumentException(where + ": the base must name another folder beside"
           + " the sample (letters, digits, '.', '_', '-'; no '/' or '..'), got "
-          + (baseName == null ? "nothing" : "'" + baseName + "'"));
+          + (name == null ? "nothing" : "'" + name + "'"));
     }
-    Path base = parent.resolve(baseName);
+    Path base = sample.getParent().resolve(name);
     if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalArgumentException(where + ": the base " + baseName
+      throw new IllegalArgumentException(where + ": the base " + name
           + " is not a folder beside the sample (links are not followed)");
     }
     if (Files.exists(base.resolve(DESCRIPTOR), LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalArgumentException(where + ": the base " + baseName
+      throw new IllegalArgumentException(where + ": the base " + name
           + " is itself an overlay; name a complete submission");
     }
+    return base;
+  }
+
+  /** The files {@code removes} names, each a plain relative path to a file of {@code base}. */
+  private static Set<String> removed(List<String> removes, Path base, String where) {
     Set<String> removed = new TreeSet<>();
     List<String> missing = new ArrayList<>();
-    for (String name : read.removes() == null ? List.<String>of() : read.removes()) {
+    for (String name : removes == null ? List.<String>of() : removes) {
       String relative = name == null ? null : SourceCollector.safeRelative(name);
       if (relative == null) {
         throw new IllegalArgumentException(where + ": the removed file " + name
@@ -129,16 +149,10 @@ record SampleOverlay(Path base, Set<String> leftOut, Map<String, String> patched
       removed.add(relative);
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(where + " removes files that " + baseName
+      throw new IllegalArgumentException(where + " removes files that " + base.getFileName()
           + " does not have: " + String.join(", ", missing));
     }
-    Map<String, String> patched = new TreeMap<>();
-    Set<String> leftOut = new TreeSet<>(removed);
-    Path patch = sample.resolve(PATCH);
-    if (Files.exists(patch, LinkOption.NOFOLLOW_LINKS)) {
-      applyPatch(patch, sample, base, leftOut, patched);
-    }
-    return Optional.of(new SampleOverlay(base, leftOut, patched));
+    return removed;
   }
 
   /**
@@ -174,6 +188,10 @@ record SampleOverlay(Path base, Set<String> leftOut, Map<String, String> patched
       }
       Path original = regular(base.resolve(from), baseName + "/" + from);
       try {
+        if (!original.toRealPath().startsWith(base.toRealPath())) {
+          throw new IllegalArgumentException(baseName + "/" + from + " is reached through a"
+              + " link out of " + baseName);
+        }
         List<String> lines = List.of(Files.readString(original, StandardCharsets.UTF_8)
             .split("\n", -1));
         List<String> result = file.getPatch().applyTo(lines.subList(0, lines.size() - 1));

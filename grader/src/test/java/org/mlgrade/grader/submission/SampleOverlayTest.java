@@ -300,4 +300,17 @@ class SampleOverlayTest {
         + " escape/sample.patch: the patched file escape/../correct/A.java is not a plain path"
         + " under escape/");
   }
+
+  @Test
+  void aPatchedFileReachedThroughALinkOutOfTheBaseIsRefused() throws IOException {
+    mark();
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    write(outside, "Secret.java", "secret\n");
+    Files.createSymbolicLink(base.resolve("linked"), outside);
+    Path sample = patched("through", "--- correct/linked/Secret.java\n"
+        + "+++ through/Secret.java\n@@ -1 +1 @@\n-secret\n+leaked\n");
+
+    assertThat(collect(sample).problems()).containsExactly("the sample's base was not added:"
+        + " correct/linked/Secret.java is reached through a link out of correct");
+  }
 }
