@@ -1,8 +1,10 @@
 package org.mlgrade.grader.submission;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,8 +29,9 @@ import java.util.zip.ZipFile;
  * {@link SourceLimits} bound what is read. Nothing about the submission makes it throw: what it
  * skips becomes a problem for the student.
  *
- * <p>A bundled sample kept as a {@link SampleOverlay} is collected whole: its own files, then
- * those of its base that it neither replaces nor removes.
+ * <p>A bundled sample kept as a {@link SampleOverlay} is collected whole: its own files, the
+ * base files its patch changes, then the base's other files that it neither replaces nor
+ * removes.
  */
 final class SourceCollector {
 
@@ -59,7 +62,10 @@ final class SourceCollector {
         run.problems.add("the sample's base was not added: " + e.getMessage());
       }
       run.fromDirectory(submission, Set.of());
-      overlay.ifPresent(sample -> run.fromDirectory(sample.base(), sample.removed()));
+      overlay.ifPresent(sample -> {
+        sample.patched().forEach(run::fromText);
+        run.fromDirectory(sample.base(), sample.leftOut());
+      });
     } else if (Files.isRegularFile(submission)) {
       String name = String.valueOf(submission.getFileName());
       if (isJavaName(name)) {
@@ -182,6 +188,18 @@ final class SourceCollector {
       } catch (IOException | RuntimeException e) {
         problems.add("the submission " + zip.getFileName() + " could not be read as a .zip"
             + " archive: " + reason(e));
+      }
+    }
+
+    /** Stores {@code text} as the source {@code relative}, within the limits. */
+    void fromText(String relative, String text) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      if (countEntry() && keep(relative, bytes.length)) {
+        try {
+          store(relative, readBounded(new ByteArrayInputStream(bytes), relative));
+        } catch (IOException e) {
+          problems.add(relative + " could not be written: " + reason(e));
+        }
       }
     }
 

@@ -109,7 +109,10 @@ class MainTest {
     String sample = "../submissions-sample/mistake-alexnet-fc1-no-pool";
     assertThat(run("grade", "--rubric", rubric.toString(), "--out", dir.resolve("a").toString(),
         sample)).isZero();
-    assertThat(out.toString()).contains("q1 visible #1").contains("q1 hidden #1");
+    // The sample is an overlay: its AlexNetSolution is correct's, patched, so naming the mistake
+    // shows that the command line graded the assembled submission.
+    assertThat(out.toString()).contains("q1 visible #1").contains("q1 hidden #1")
+        .contains("known mistake (fc1-without-pool)");
     out.getBuffer().setLength(0);
     assertThat(run("grade", "--visible-only", "--rubric", rubric.toString(), "--out",
         dir.resolve("b").toString(), sample)).isZero();

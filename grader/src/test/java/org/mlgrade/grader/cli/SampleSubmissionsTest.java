@@ -34,6 +34,7 @@ import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.SandboxOptions;
+import org.mlgrade.grader.submission.StaticFinding;
 import org.mlgrade.reference.KnownMistake;
 import org.mlgrade.reference.Problem;
 
@@ -41,7 +42,8 @@ import org.mlgrade.reference.Problem;
  * Grades every bundled sample submission with the default rubric and one shared {@link Grader},
  * and checks each against the {@code expected.json} beside it: what it loses relative to full
  * marks, question by question (points lost, how many tests fail, how they end, the known mistake
- * they name), and full marks on every question it does not list. A sample kept as an overlay
+ * they name), full marks on every question it does not list, and the static-check findings
+ * ({@code static_findings}, none when absent). A sample kept as an overlay
  * (a {@code sample.json} naming its base) is graded as the assembled submission.
  *
  * <p>The failure counts do not come from a graded run: {@link #failureCountsFollowFromTheSamples}
@@ -153,6 +155,11 @@ class SampleSubmissionsTest {
     Map<String, Loss> expected = expectedLosses(sample);
     Result result = grader.grade(sample);
     assertThat(result.compiled().problems()).as("problems reading the submission").isEmpty();
+    List<String> wantFindings = new ArrayList<>();
+    JSON.readTree(sample.resolve("expected.json").toFile()).path("static_findings")
+        .forEach(rule -> wantFindings.add(rule.asText()));
+    assertThat(result.compiled().findings()).as("static-check findings")
+        .extracting(StaticFinding::rule).containsExactlyInAnyOrderElementsOf(wantFindings);
 
     Map<String, QuestionResult> questions = new LinkedHashMap<>();
     result.questions().forEach(q -> questions.put(q.id(), q));

@@ -195,4 +195,122 @@ class SampleOverlayTest {
         .contains("bsae");
     assertThat(collected.sources()).containsExactly("flat/D.java", "src/hw/B.java");
   }
+
+  /** A sample {@code samples/name} with {@code sample.json} naming correct, and {@code patch}. */
+  private Path patched(String name, String patch) throws IOException {
+    write(base, "src/hw/Long.java", "package hw;\n\nclass Long {\n  int one() {\n    return 1;\n"
+        + "  }\n}\n");
+    Path sample = Files.createDirectories(samples.resolve(name));
+    write(sample, SampleOverlay.DESCRIPTOR, "{\"base\": \"correct\"}");
+    write(sample, SampleOverlay.PATCH, patch);
+    return sample;
+  }
+
+  @Test
+  void aPatchChangesABaseFileInPlace() throws IOException {
+    mark();
+    Path sample = patched("two", """
+        --- correct/src/hw/Long.java
+        +++ two/src/hw/Long.java
+        @@ -2,5 +2,5 @@
+        \s
+         class Long {
+           int one() {
+        -    return 1;
+        +    return 2;
+           }
+        """);
+
+    SourceCollector.Collected collected = collect(sample);
+
+    assertThat(collected.problems()).isEmpty();
+    assertThat(collected.sources()).containsExactly("src/hw/A.java", "src/hw/B.java",
+        "src/hw/C.java", "src/hw/Long.java");
+    assertThat(collected("src/hw/Long.java"))
+        .isEqualTo("package hw;\n\nclass Long {\n  int one() {\n    return 2;\n  }\n}\n");
+  }
+
+  @Test
+  void aPatchToAnotherPathMovesTheFile() throws IOException {
+    mark();
+    Path sample = patched("flat", """
+        --- correct/src/hw/Long.java
+        +++ flat/Long.java
+        @@ -1,4 +1,2 @@
+        -package hw;
+        -
+         class Long {
+           int one() {
+        """);
+
+    SourceCollector.Collected collected = collect(sample);
+
+    assertThat(collected.problems()).isEmpty();
+    assertThat(collected.sources()).containsExactly("Long.java", "src/hw/A.java",
+        "src/hw/B.java", "src/hw/C.java");
+    assertThat(collected("Long.java"))
+        .isEqualTo("class Long {\n  int one() {\n    return 1;\n  }\n}\n");
+  }
+
+  @Test
+  void aPatchThatNoLongerAppliesIsReportedAndTheSampleGradedAlone() throws IOException {
+    mark();
+    Path sample = patched("stale", """
+        --- correct/src/hw/Long.java
+        +++ stale/src/hw/Long.java
+        @@ -4,3 +4,3 @@
+           int one() {
+        -    return 7;
+        +    return 2;
+           }
+        """);
+    write(sample, "Own.java", "own");
+
+    SourceCollector.Collected collected = collect(sample);
+
+    assertThat(collected.problems()).singleElement().asString()
+        .startsWith("the sample's base was not added: stale/sample.patch does not apply to"
+            + " correct/src/hw/Long.java");
+    assertThat(collected.sources()).containsExactly("Own.java");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"correct/../samples/correct/src/hw/A.java", "other/src/hw/A.java",
+      "/etc/passwd", "correct/"})
+  void aPatchOfAFileOutsideTheBaseIsRefused(String from) throws IOException {
+    mark();
+    Path sample = patched("outside", "--- " + from + "\n+++ outside/src/hw/A.java\n"
+        + "@@ -1 +1 @@\n-base A\n+patched A\n");
+
+    SourceCollector.Collected collected = collect(sample);
+
+    assertThat(collected.problems()).singleElement().asString()
+        .startsWith("the sample's base was not added: outside/sample.patch: the patched file ")
+        .endsWith(" is not a plain path under correct/");
+    assertThat(collected.sources()).isEmpty();
+  }
+
+  @Test
+  void aPatchThatWritesOutsideTheSampleIsRefused() throws IOException {
+    mark();
+    Path sample = patched("escape", "--- correct/src/hw/A.java\n+++ escape/../correct/A.java\n"
+        + "@@ -1 +1 @@\n-base A\n+patched A\n");
+
+    assertThat(collect(sample).problems()).containsExactly("the sample's base was not added:"
+        + " escape/sample.patch: the patched file escape/../correct/A.java is not a plain path"
+        + " under escape/");
+  }
+
+  @Test
+  void aPatchedFileReachedThroughALinkOutOfTheBaseIsRefused() throws IOException {
+    mark();
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    write(outside, "Secret.java", "secret\n");
+    Files.createSymbolicLink(base.resolve("linked"), outside);
+    Path sample = patched("through", "--- correct/linked/Secret.java\n"
+        + "+++ through/Secret.java\n@@ -1 +1 @@\n-secret\n+leaked\n");
+
+    assertThat(collect(sample).problems()).containsExactly("the sample's base was not added:"
+        + " correct/linked/Secret.java is reached through a link out of correct");
+  }
 }
