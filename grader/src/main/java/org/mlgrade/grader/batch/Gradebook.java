@@ -22,7 +22,10 @@ import org.mlgrade.grader.report.ClassSummary;
  * email}, one per question (headed by the question id, in rubric order), {@code total} and
  * {@code status}. Points are plain decimals rounded to 6 places; a student who was not graded
  * has empty points and says why in {@code status}. UTF-8, RFC 4180 quoting (Jackson's CSV
- * module), for a spreadsheet or an LMS import.
+ * module), for a spreadsheet or an LMS import. A text cell that a spreadsheet would run as a
+ * formula (it starts with {@code = + - @}, a tab or a carriage return: a student's name or folder
+ * name is theirs to choose) is written with a leading apostrophe, OWASP's advice against CSV
+ * injection.
  */
 public final class Gradebook {
 
@@ -49,17 +52,22 @@ public final class Gradebook {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         SequenceWriter rows = CSV.writer(schema.build()).writeValues(out)) {
       for (StudentEntry student : sorted) {
-        List<String> row = new ArrayList<>(List.of(student.id(), student.name(),
-            student.email()));
+        List<String> row = new ArrayList<>(List.of(text(student.id()), text(student.name()),
+            text(student.email())));
         for (ClassSummary.QuestionInfo question : header.questions()) {
           Double score = student.scores().get(question.id());
           row.add(student.graded() && score != null ? points(score) : "");
         }
         row.add(student.graded() ? points(student.total()) : "");
-        row.add(student.status());
+        row.add(text(student.status()));
         rows.write(row);
       }
     }
+  }
+
+  /** {@code value}, defused when a spreadsheet would read it as a formula. */
+  static String text(String value) {
+    return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
   }
 
   /** Points as a spreadsheet reads them: {@code 6}, {@code 4.5}, {@code 0.333333}. */

@@ -57,6 +57,21 @@ class GradebookTest {
   }
 
   @Test
+  void aNameThatASpreadsheetWouldRunAsAFormulaIsDefused() throws Exception {
+    Path file = dir.resolve("grades.csv");
+    Gradebook.write(file, FakeClass.HEADER, List.of(
+        graded("=HYPERLINK(\"http://x\")", "+SUM(A1)", 1, 2),
+        graded("plain", "-dash", 1, 2)));
+    // OWASP CSV injection: a cell starting with = + - @ gets a leading apostrophe; points and
+    // ordinary text are untouched.
+    assertThat(Files.readString(file)).isEqualTo("""
+        id,name,email,q1,q2,total,status
+        "'=HYPERLINK(""http://x"")",'+SUM(A1),"'=HYPERLINK(""http://x"")@example.edu",1,2,3,graded
+        plain,'-dash,plain@example.edu,1,2,3,graded
+        """);
+  }
+
+  @Test
   void pointsArePlainDecimals() {
     assertThat(Gradebook.points(12.0)).isEqualTo("12");
     assertThat(Gradebook.points(0.0)).isEqualTo("0");
