@@ -28,6 +28,7 @@ import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationProbe;
+import org.mlgrade.grader.sandbox.IsolationWarning;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -143,6 +144,7 @@ final class BatchCommand implements Callable<Integer> {
           return ExitCodes.INVALID_RUBRIC;
         }
         try (grader) {
+          grader.isolation().thenAccept(level -> warnBelowBubblewrap(err, level));
           new BatchRunner(grader::grade, pdfs, journal, outDir, progress).run(pending, jobs);
         }
       }
@@ -152,7 +154,17 @@ final class BatchCommand implements Callable<Integer> {
     }
     List<StudentEntry> rows = ClassOutputs.rows(Journal.read(outDir.resolve(Journal.FILE)));
     boolean summaryWritten = ClassOutputs.write(outDir, header, rows, pdfs, progress);
+    rows.stream().map(StudentEntry::isolation).filter(level -> !level.isEmpty()).distinct()
+        .map(IsolationLevel::valueOf).forEach(level -> warnBelowBubblewrap(err, level));
     return finish(out, rows, header, summaryWritten, start);
+  }
+
+  /** Says loudly, before and after the class, that students ran below {@code BUBBLEWRAP}. */
+  private static void warnBelowBubblewrap(PrintWriter err, IsolationLevel level) {
+    IsolationWarning.text(level).ifPresent(warning -> {
+      err.println(warning);
+      err.flush();
+    });
   }
 
   /** Prints the summary line and returns the exit code of a batch or a merge. */
