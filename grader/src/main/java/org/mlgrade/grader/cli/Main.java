@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Grades Java solutions of machine-learning homework against reference "
         + "implementations.",
-    subcommands = {GradeCommand.class, ValidateCommand.class},
+    subcommands = {GradeCommand.class, ValidateCommand.class, GradescopeCommand.class,
+        PackageGradescopeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:graded (whatever the score), or the rubric is valid",

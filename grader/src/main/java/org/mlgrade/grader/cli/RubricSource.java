@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricException;
@@ -27,6 +28,16 @@ final class RubricSource {
       return loader.load(file);
     }
     return loader.read(Path.of("(bundled) rubrics/" + DEFAULT_NAME), bundled(DEFAULT_NAME));
+  }
+
+  /** The name of {@code file}, or of the bundled default rubric when {@code file} is null. */
+  static String name(Path file) {
+    return file == null ? DEFAULT_NAME : String.valueOf(file.getFileName());
+  }
+
+  /** The text of {@code file}, or of the bundled default rubric when {@code file} is null. */
+  static String text(Path file) throws IOException {
+    return file == null ? bundled(DEFAULT_NAME) : Files.readString(file, StandardCharsets.UTF_8);
   }
 
   private static String bundled(String name) {

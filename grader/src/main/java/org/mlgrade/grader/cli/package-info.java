@@ -1,2 +1,2 @@
-/** The {@code mlgrade} command line (picocli): {@code grade} and {@code validate}. */
+/** The {@code mlgrade} command line (picocli): grade, validate, gradescope, package-gradescope. */
 package org.mlgrade.grader.cli;
