@@ -1,2 +1,5 @@
-/** The {@code mlgrade} command line (picocli): grade, validate, gradescope, package-gradescope. */
+/**
+ * The {@code mlgrade} command line (picocli): grade, validate, gradescope, package-gradescope,
+ * handout and check.
+ */
 package org.mlgrade.grader.cli;

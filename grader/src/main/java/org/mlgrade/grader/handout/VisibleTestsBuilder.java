@@ -1,0 +1,144 @@
+package org.mlgrade.grader.handout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlgrade.grader.check.VisibleTests;
+import org.mlgrade.grader.check.VisibleTests.LimitsData;
+import org.mlgrade.grader.check.VisibleTests.MistakeData;
+import org.mlgrade.grader.check.VisibleTests.QuestionData;
+import org.mlgrade.grader.check.VisibleTests.TestData;
+import org.mlgrade.grader.judge.GradingPlan;
+import org.mlgrade.grader.judge.GradingPlan.PlannedTest;
+import org.mlgrade.grader.rubric.MistakeCredit;
+import org.mlgrade.grader.rubric.Question;
+import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.rubric.Scoring;
+import org.mlgrade.grader.rubric.TestCase;
+import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.harness.Wire;
+import org.mlgrade.reference.Comparison;
+import org.mlgrade.reference.KnownMistake;
+import org.mlgrade.reference.Problem;
+
+/**
+ * Extracts from a {@link GradingPlan} what the self-check may know: the visible tests with their
+ * expected answers and each known mistake's answer, computed here by the reference and the
+ * mistakes' solvers so that the handout needs neither. Of the other tests only their count and
+ * points are kept.
+ */
+public final class VisibleTestsBuilder {
+
+  private static final Class<?> STRUCTURAL = Comparison.structural().getClass();
+
+  private VisibleTestsBuilder() {}
+
+  /**
+   * The visible tests of {@code plan}.
+   *
+   * @throws IllegalArgumentException when a problem's comparison cannot travel to the handout
+   *     (it must be the structural one or a named class with a no-argument constructor)
+   */
+  public static VisibleTests of(GradingPlan plan) {
+    Rubric rubric = plan.rubric();
+    Map<Question, List<PlannedTest>> byQuestion = new LinkedHashMap<>();
+    rubric.questions().forEach(q -> byQuestion.put(q, new ArrayList<>()));
+    for (PlannedTest test : plan.tests()) {
+      byQuestion.get(test.question()).add(test);
+    }
+    List<QuestionData> questions = new ArrayList<>();
+    for (Map.Entry<Question, List<PlannedTest>> entry : byQuestion.entrySet()) {
+      questions.add(question(entry.getKey(), entry.getValue()));
+    }
+    return new VisibleTests(rubric.assignment(), LimitsData.of(rubric.limits()),
+        rubric.forbidden(), questions);
+  }
+
+  private static QuestionData question(Question question, List<PlannedTest> planned) {
+    Problem<?, ?, ?> problem = question.problem();
+    double weights = question.tests().stream().mapToDouble(TestCase::points).sum();
+    List<TestData> tests = new ArrayList<>();
+    int others = 0;
+    double otherPoints = 0;
+    for (PlannedTest test : planned) {
+      double max = maxScore(question, test.test(), weights);
+      if (test.test().visibility() != Visibility.VISIBLE) {
+        others++;
+        otherPoints += max;
+        continue;
+      }
+      tests.add(new TestData(test.test().name(), max, Wire.MAPPER.valueToTree(test.test().input()),
+          Wire.MAPPER.valueToTree(test.expected()), mistakes(problem, question, test)));
+    }
+    Map<String, Double> credits = new LinkedHashMap<>();
+    for (MistakeCredit credit : question.mistakeCredits()) {
+      credits.put(credit.mistakeId(), credit.fraction());
+    }
+    return new QuestionData(question.id(), question.title(), question.points(), problem.id(),
+        problem.solverType().getName(), problem.method(), problem.inputType().getName(),
+        problem.outputType().getName(), comparisonId(problem), question.tolerance().abs(),
+        question.tolerance().rel(), question.scoring().rubricName(), credits, tests, others,
+        Math.round(otherPoints * 1e6) / 1e6);
+  }
+
+  /** A test's points as {@code Judge} computes them, unrounded as it sums them. */
+  private static double maxScore(Question question, TestCase test, double weights) {
+    return question.scoring() == Scoring.PER_TEST ? test.points()
+        : weights == 0 ? 0 : question.points() * test.points() / weights;
+  }
+
+  private static List<MistakeData> mistakes(Problem<?, ?, ?> problem, Question question,
+      PlannedTest test) {
+    return mistakesOf(problem, question, test);
+  }
+
+  private static <S, I, O> List<MistakeData> mistakesOf(Problem<S, I, O> problem,
+      Question question, PlannedTest test) {
+    I input = problem.castInput(test.test().input());
+    O expected = problem.castOutput(test.expected());
+    List<MistakeData> mistakes = new ArrayList<>();
+    for (KnownMistake<S> mistake : problem.knownMistakes()) {
+      O wrong;
+      try {
+        wrong = problem.call().apply(mistake.solver(), input);
+      } catch (RuntimeException e) {
+        continue; // as Problem.diagnose: a mistake that throws here names nothing
+      }
+      if (problem.compare(input, expected, wrong, question.tolerance()).isEmpty()) {
+        continue; // as Problem.diagnose: indistinguishable from a right answer here
+      }
+      JsonNode answer = Wire.MAPPER.valueToTree(wrong);
+      mistakes.add(new MistakeData(mistake.id(), mistake.description(), answer));
+    }
+    return mistakes;
+  }
+
+  private static String comparisonId(Problem<?, ?, ?> problem) {
+    Class<?> type = problem.comparison().getClass();
+    if (type == STRUCTURAL) {
+      return VisibleTests.STRUCTURAL;
+    }
+    try {
+      Constructor<?> constructor = type.getDeclaredConstructor();
+      if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass()
+          || Modifier.isAbstract(type.getModifiers())) {
+        throw new NoSuchMethodException();
+      }
+      constructor.getParameterCount();
+      String base = Comparison.class.getPackageName() + ".";
+      if (!type.getName().startsWith(base)) {
+        throw new NoSuchMethodException();
+      }
+      // Relative to the package of Comparison, which the check jar relocates.
+      return type.getName().substring(base.length());
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException("the comparison of problem " + problem.id()
+          + " cannot go to the handout: it must be Comparison.structural() or a named class "
+          + "with a no-argument constructor under org.mlgrade.reference, got " + type.getName());
+    }
+  }
+}
