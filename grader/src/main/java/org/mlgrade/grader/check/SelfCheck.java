@@ -39,7 +39,9 @@ import org.mlgrade.reference.Tolerance;
  * the problem's own comparison against the stored expected answer, and a wrong answer named
  * after the first stored known-mistake answer it matches, as grading names it. A visible test
  * scores what grading gives it; an all-or-nothing question is scored over its visible tests
- * only (grading also needs the hidden ones to pass).
+ * only (grading also needs the hidden ones to pass). A question whose comparison needs reference
+ * code ({@link VisibleTests#REFERENCE_ONLY}) is decided only for the expected answer and known
+ * mistakes' answers; any other answer is reported as not decided, at 0.
  */
 public final class SelfCheck {
 
@@ -140,7 +142,9 @@ public final class SelfCheck {
 
   private static QuestionOutcome judge(QuestionData question, int index,
       Map<String, CallResult> byKey) {
-    Comparison<Object, Object> comparison = comparison(question.comparison());
+    boolean referenceOnly = VisibleTests.REFERENCE_ONLY.equals(question.comparison());
+    Comparison<Object, Object> comparison = referenceOnly ? Comparison.structural()
+        : comparison(question.comparison());
     Tolerance tolerance = new Tolerance(question.abs(), question.rel());
     Class<?> inputType = type(question.inputType());
     Class<?> outputType = type(question.outputType());
@@ -148,7 +152,8 @@ public final class SelfCheck {
     for (int t = 0; t < question.tests().size(); t++) {
       TestData test = question.tests().get(t);
       CallResult call = byKey.get(index + "/" + t);
-      judged.add(judgeTest(question, test, call, comparison, tolerance, inputType, outputType));
+      judged.add(judgeTest(question, test, call, comparison, referenceOnly, tolerance, inputType,
+          outputType));
     }
     boolean allPassed = judged.stream().allMatch(j -> j.passed);
     boolean allOrNothing = "all_or_nothing".equals(question.scoring());
@@ -164,7 +169,7 @@ public final class SelfCheck {
       max += test.maxScore();
       implemented.add(!j.notImplemented);
       outcomes.add(new TestOutcome(test.name(), j.passed, j.label,
-          round(test.maxScore() * earned), test.maxScore(), abridged(test.input()),
+          round(test.maxScore() * earned), round(test.maxScore()), abridged(test.input()),
           j.mismatches, j.mistake, j.message, j.stdout));
     }
     return new QuestionOutcome(question, round(exact), round(max), outcomes,
@@ -176,8 +181,8 @@ public final class SelfCheck {
       Optional<MistakeData> mistake, String message, String stdout, boolean notImplemented) {}
 
   private static Judged judgeTest(QuestionData question, TestData test, CallResult call,
-      Comparison<Object, Object> comparison, Tolerance tolerance, Class<?> inputType,
-      Class<?> outputType) {
+      Comparison<Object, Object> comparison, boolean referenceOnly, Tolerance tolerance,
+      Class<?> inputType, Class<?> outputType) {
     if (call == null) {
       return new Judged(false, "not run", 0, List.of(), Optional.empty(),
           "the sandbox returned no result for this test", "", false);
@@ -209,6 +214,12 @@ public final class SelfCheck {
         return new Judged(false, "wrong answer", credit, mismatches, Optional.of(mistake), "",
             call.stdout(), false);
       }
+    }
+    if (referenceOnly) {
+      return new Judged(false, "not decided here", 0, List.of(), Optional.empty(),
+          "Your answer is not the example answer " + abridged(test.expected()) + ", but grading "
+              + "accepts any valid answer and only the grader can check validity; it is not "
+              + "counted here.", call.stdout(), false);
     }
     return new Judged(false, "wrong answer", 0, mismatches, Optional.empty(), "", call.stdout(),
         false);

@@ -34,6 +34,13 @@ public record VisibleTests(
   /** The comparison id of a problem compared field by field. */
   public static final String STRUCTURAL = "structural";
 
+  /**
+   * The comparison id of a problem whose comparison needs reference code (any valid answer is
+   * accepted, and validity takes the reference to check): the self-check decides only answers
+   * equal to the expected one or to a known mistake's.
+   */
+  public static final String REFERENCE_ONLY = "reference-only";
+
   public VisibleTests {
     staticChecks = List.copyOf(staticChecks);
     questions = List.copyOf(questions);
@@ -77,7 +84,8 @@ public record VisibleTests(
    * @param method the interface method the tests call
    * @param inputType the method's parameter type
    * @param outputType the method's return type
-   * @param comparison {@link #STRUCTURAL} or the class name of the problem's comparison
+   * @param comparison {@link #STRUCTURAL}, {@link #REFERENCE_ONLY}, or the class name of the
+   *     problem's comparison relative to the package of {@code Comparison}
    * @param abs the absolute tolerance
    * @param rel the relative tolerance
    * @param scoring per_test, proportional or all_or_nothing

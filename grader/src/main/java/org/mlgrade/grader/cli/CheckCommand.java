@@ -1,8 +1,12 @@
 package org.mlgrade.grader.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mlgrade.grader.check.CheckRun;
+import org.mlgrade.grader.gradescope.AutograderPackage;
+import org.mlgrade.grader.handout.Handout;
 import org.mlgrade.grader.handout.VisibleTestsBuilder;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.RubricError;
@@ -40,7 +44,14 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    Optional<Path> checkJar = AutograderPackage.runningJar().flatMap(Handout::checkJarBeside);
+    if (checkJar.isEmpty()) {
+      spec.commandLine().getErr().println("mlgrade check: no " + Handout.CHECK_JAR + " beside "
+          + "the running mlgrade.jar, which decides what the handout can check; build both "
+          + "(mvn -B -DskipTests package) and run java -jar grader/target/mlgrade.jar check ...");
+      return ExitCodes.USAGE;
+    }
     GradingPlan plan;
     try {
       plan = GradingPlan.of(RubricSource.load(rubric));
@@ -53,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("mlgrade check: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;
     }
-    return CheckRun.run(VisibleTestsBuilder.of(plan), sources, isolation,
+    return CheckRun.run(VisibleTestsBuilder.of(plan, Handout.portableIn(checkJar.get())),
+        sources, isolation,
         spec.commandLine().getOut(), spec.commandLine().getErr(), CheckRun.colourTerminal());
   }
 }

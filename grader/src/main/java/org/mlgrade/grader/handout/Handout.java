@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.mlgrade.grader.check.VisibleTests;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.Question;
@@ -39,6 +42,8 @@ public final class Handout {
 
   /** Where the API jar, its sources and its Javadoc are inside mlgrade.jar. */
   public static final String ASSETS = "/org/mlgrade/grader/handout/assets/";
+  /** Where the check jar holds the comparisons (see grader/pom.xml's check-jar relocation). */
+  static final String CHECK_COMPARE = "org/mlgrade/check/compare/";
   /** The self-check jar's name, beside mlgrade.jar and in the handout. */
   public static final String CHECK_JAR = "mlgrade-check.jar";
 
@@ -69,7 +74,7 @@ public final class Handout {
       Files.deleteIfExists(javadoc);
     }
     Files.copy(checkJar, out.resolve(CHECK_JAR));
-    VisibleTests tests = VisibleTestsBuilder.of(plan);
+    VisibleTests tests = VisibleTestsBuilder.of(plan, portableIn(checkJar));
     tests.write(out.resolve(VisibleTests.FILE_NAME));
     List<Class<?>> apis = interfaces(plan);
     for (Class<?> api : apis) {
@@ -106,6 +111,18 @@ public final class Handout {
       apis.add(question.problem().solverType());
     }
     return new ArrayList<>(apis);
+  }
+
+  /**
+   * Whether the self-check jar {@code checkJar} holds a comparison class, named relative to the
+   * package of {@code Comparison} (which the check jar relocates to {@link #CHECK_COMPARE}).
+   */
+  public static Predicate<String> portableIn(Path checkJar) throws IOException {
+    Set<String> entries = new HashSet<>();
+    try (ZipFile zip = new ZipFile(checkJar.toFile())) {
+      zip.stream().forEach(e -> entries.add(e.getName()));
+    }
+    return relative -> entries.contains(CHECK_COMPARE + relative.replace('.', '/') + ".class");
   }
 
   /** The self-check jar beside {@code grader}, the running mlgrade.jar, if it is there. */

@@ -1,12 +1,11 @@
 package org.mlgrade.grader.handout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.mlgrade.grader.check.VisibleTests;
 import org.mlgrade.grader.check.VisibleTests.LimitsData;
 import org.mlgrade.grader.check.VisibleTests.MistakeData;
@@ -40,10 +39,11 @@ public final class VisibleTestsBuilder {
   /**
    * The visible tests of {@code plan}.
    *
-   * @throws IllegalArgumentException when a problem's comparison cannot travel to the handout
-   *     (it must be the structural one or a named class with a no-argument constructor)
+   * @param portable whether the self-check can run a comparison class, by its name relative to
+   *     the package of {@code Comparison} (the check jar holds it); the others are {@link
+   *     VisibleTests#REFERENCE_ONLY}
    */
-  public static VisibleTests of(GradingPlan plan) {
+  public static VisibleTests of(GradingPlan plan, Predicate<String> portable) {
     Rubric rubric = plan.rubric();
     Map<Question, List<PlannedTest>> byQuestion = new LinkedHashMap<>();
     rubric.questions().forEach(q -> byQuestion.put(q, new ArrayList<>()));
@@ -52,13 +52,14 @@ public final class VisibleTestsBuilder {
     }
     List<QuestionData> questions = new ArrayList<>();
     for (Map.Entry<Question, List<PlannedTest>> entry : byQuestion.entrySet()) {
-      questions.add(question(entry.getKey(), entry.getValue()));
+      questions.add(question(entry.getKey(), entry.getValue(), portable));
     }
     return new VisibleTests(rubric.assignment(), LimitsData.of(rubric.limits()),
         rubric.forbidden(), questions);
   }
 
-  private static QuestionData question(Question question, List<PlannedTest> planned) {
+  private static QuestionData question(Question question, List<PlannedTest> planned,
+      Predicate<String> portable) {
     Problem<?, ?, ?> problem = question.problem();
     double weights = question.tests().stream().mapToDouble(TestCase::points).sum();
     List<TestData> tests = new ArrayList<>();
@@ -80,8 +81,8 @@ public final class VisibleTestsBuilder {
     }
     return new QuestionData(question.id(), question.title(), question.points(), problem.id(),
         problem.solverType().getName(), problem.method(), problem.inputType().getName(),
-        problem.outputType().getName(), comparisonId(problem), question.tolerance().abs(),
-        question.tolerance().rel(), question.scoring().rubricName(), credits, tests, others,
+        problem.outputType().getName(), comparisonId(problem, portable),
+        question.tolerance().abs(), question.tolerance().rel(), question.scoring().rubricName(), credits, tests, others,
         Math.round(otherPoints * 1e6) / 1e6);
   }
 
@@ -117,28 +118,15 @@ public final class VisibleTestsBuilder {
     return mistakes;
   }
 
-  private static String comparisonId(Problem<?, ?, ?> problem) {
+  private static String comparisonId(Problem<?, ?, ?> problem, Predicate<String> portable) {
     Class<?> type = problem.comparison().getClass();
     if (type == STRUCTURAL) {
       return VisibleTests.STRUCTURAL;
     }
-    try {
-      Constructor<?> constructor = type.getDeclaredConstructor();
-      if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass()
-          || Modifier.isAbstract(type.getModifiers())) {
-        throw new NoSuchMethodException();
-      }
-      constructor.getParameterCount();
-      String base = Comparison.class.getPackageName() + ".";
-      if (!type.getName().startsWith(base)) {
-        throw new NoSuchMethodException();
-      }
-      // Relative to the package of Comparison, which the check jar relocates.
-      return type.getName().substring(base.length());
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException("the comparison of problem " + problem.id()
-          + " cannot go to the handout: it must be Comparison.structural() or a named class "
-          + "with a no-argument constructor under org.mlgrade.reference, got " + type.getName());
-    }
+    String base = Comparison.class.getPackageName() + ".";
+    boolean named = !type.isSynthetic() && !type.isAnonymousClass() && !type.isLocalClass()
+        && type.getName().startsWith(base);
+    String relative = type.getName().substring(Math.min(base.length(), type.getName().length()));
+    return named && portable.test(relative) ? relative : VisibleTests.REFERENCE_ONLY;
   }
 }

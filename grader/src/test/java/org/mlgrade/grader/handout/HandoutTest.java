@@ -1,0 +1,230 @@
+package org.mlgrade.grader.handout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlgrade.grader.judge.GradingPlan;
+import org.mlgrade.grader.judge.GradingPlan.PlannedTest;
+import org.mlgrade.grader.rubric.RubricLoader;
+import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.harness.Wire;
+import org.mlgrade.reference.ProblemRegistry;
+
+/**
+ * The handout of the default rubric, built by {@code java -jar mlgrade.jar handout --zip}: no
+ * reference class and no hidden test in any of its files (jars and the zip searched inside),
+ * skeletons that compile with javac alone and self-check to 0 points as "not implemented", and
+ * the check jar's verdict on the correct sample.
+ *
+ * <p>Needs the packaged {@code mlgrade.jar} and {@code mlgrade-check.jar} beside it (system
+ * property {@code mlgrade.jar}, else {@code target/mlgrade.jar}): it runs after package.
+ */
+@Tag("e2e")
+class HandoutTest {
+
+  private static final Path RUBRIC = Path.of("..", "rubrics", "ml-homework.json");
+  private static final long TIMEOUT_MINUTES = 5;
+  /** Which org/mlgrade packages the check jar may hold: API, harness, runner, comparisons. */
+  private static final List<String> CHECK_JAR_PACKAGES = List.of("org/mlgrade/api/",
+      "org/mlgrade/harness/", "org/mlgrade/grader/check/", "org/mlgrade/grader/sandbox/",
+      "org/mlgrade/grader/submission/", "org/mlgrade/grader/rubric/Limits",
+      "org/mlgrade/check/compare/");
+
+  @TempDir static Path shared;
+  private static Path handout;
+  private static Path zip;
+
+  @BeforeAll
+  static void buildTheHandout() throws Exception {
+    Path jar = Path.of(System.getProperty("mlgrade.jar", "target/mlgrade.jar"));
+    assumeTrue(Files.isRegularFile(jar) && Files.isRegularFile(
+        jar.resolveSibling("mlgrade-check.jar")), "needs the packaged " + jar + " (mvn package)");
+    handout = shared.resolve("hw");
+    zip = shared.resolve("hw.zip");
+    Result built = run(shared, List.of(java(), "-jar", jar.toAbsolutePath().toString(),
+        "handout", "--rubric", RUBRIC.toAbsolutePath().toString(), "--out", handout.toString(),
+        "--zip"));
+    assertThat(built.status()).as(built.output()).isZero();
+  }
+
+  private record Result(int status, String output) {}
+
+  private static Result run(Path directory, List<String> command) throws Exception {
+    Path log = Files.createTempFile(shared, "out-", ".txt");
+    Process process = new ProcessBuilder(command).directory(directory.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)).isTrue();
+    return new Result(process.exitValue(), Files.readString(log));
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static List<Path> files(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  /** Every file's bytes by name, jars and zips opened recursively. */
+  private static Map<String, byte[]> contents() throws IOException {
+    Map<String, byte[]> all = new LinkedHashMap<>();
+    for (Path file : files(shared)) {
+      if (!file.startsWith(handout) && !file.equals(zip)) {
+        continue;
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      add(all, shared.relativize(file).toString(), bytes);
+    }
+    return all;
+  }
+
+  private static void add(Map<String, byte[]> all, String name, byte[] bytes)
+      throws IOException {
+    all.put(name, bytes);
+    if (name.endsWith(".jar") || name.endsWith(".zip")) {
+      try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+          if (!entry.isDirectory()) {
+            add(all, name + "!/" + entry.getName(), in.readAllBytes());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void handoutHoldsWhatTheStudentsNeed() {
+    for (String name : List.of("README.md", "pom.xml", "lib/mlgrade-api.jar",
+        "lib/mlgrade-api-sources.jar", "doc/index.html", "mlgrade-check.jar",
+        "visible-tests.json", "src/hw/ConvArithmeticSolution.java",
+        "src/hw/KernelValiditySolution.java")) {
+      assertThat(handout.resolve(name)).as(name).isRegularFile();
+    }
+    assertThat(zip).isRegularFile();
+  }
+
+  @Test
+  void noReferenceClassInAnyFileOrJarOfTheHandout() throws IOException {
+    Map<String, byte[]> all = contents();
+    assertThat(all.keySet()).as("jars opened").anyMatch(n -> n.contains("mlgrade-check.jar!/"))
+        .anyMatch(n -> n.startsWith("hw.zip!/hw/mlgrade-check.jar!/"));
+    assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/reference/"));
+    assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/grader/judge/")
+        || n.contains("org/mlgrade/grader/rubrics/") || n.contains("org/mlgrade/grader/handout"));
+    try (ZipFile check = new ZipFile(handout.resolve("mlgrade-check.jar").toFile())) {
+      Set<String> ours = new TreeSet<>();
+      for (Enumeration<? extends ZipEntry> e = check.entries(); e.hasMoreElements(); ) {
+        String name = e.nextElement().getName();
+        if (name.startsWith("org/mlgrade/") && name.endsWith(".class")) {
+          ours.add(name);
+        }
+      }
+      assertThat(ours).isNotEmpty().allMatch(n -> CHECK_JAR_PACKAGES.stream()
+          .anyMatch(n::startsWith));
+      assertThat(ours).noneMatch(n -> n.contains("Reference") || n.contains("Mistakes")
+          || n.contains("Generator"));
+    }
+  }
+
+  /** Numbers of a value with at least 9 significant characters: unlikely to occur by chance. */
+  private static void distinctive(JsonNode node, Set<String> into) {
+    if (node.isNumber() && node.isFloatingPointNumber()) {
+      String text = node.asText();
+      if (text.replaceAll("[^0-9]", "").replaceFirst("^0+", "").length() >= 9) {
+        into.add(text);
+      }
+    }
+    node.forEach(child -> distinctive(child, into));
+  }
+
+  @Test
+  void noHiddenTestsInputAnswerOrNameIsInAnyFile() throws Exception {
+    GradingPlan plan = GradingPlan.of(new RubricLoader(ProblemRegistry.standard()).load(RUBRIC));
+    Set<String> hidden = new TreeSet<>();
+    Set<String> visible = new TreeSet<>();
+    Set<String> hiddenNames = new TreeSet<>();
+    for (PlannedTest test : plan.tests()) {
+      boolean shown = test.test().visibility() == Visibility.VISIBLE;
+      Set<String> into = shown ? visible : hidden;
+      distinctive(Wire.MAPPER.valueToTree(test.test().input()), into);
+      distinctive(Wire.MAPPER.valueToTree(test.expected()), into);
+      if (!shown) {
+        hiddenNames.add("\"" + test.test().name() + "\"");
+      }
+    }
+    hidden.removeAll(visible);
+    assertThat(hidden).as("distinctive values of the hidden tests").hasSizeGreaterThan(100);
+    List<String> texts = new ArrayList<>();
+    for (byte[] bytes : contents().values()) {
+      texts.add(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+    // The search works: the visible tests' values are found.
+    assertThat(visible).anyMatch(v -> texts.stream().anyMatch(t -> t.contains(v)));
+    for (String value : hidden) {
+      assertThat(texts).as("hidden value " + value).noneMatch(t -> t.contains(value));
+    }
+    for (String name : hiddenNames) {
+      assertThat(texts).as("hidden test name " + name).noneMatch(t -> t.contains(name));
+    }
+  }
+
+  @Test
+  void skeletonsCompileWithJavacAloneAndSelfCheckToZeroAsNotImplemented() throws Exception {
+    List<String> javac = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+        "-d", "classes", "-cp", "lib/mlgrade-api.jar"));
+    try (Stream<Path> sources = Files.list(handout.resolve("src/hw"))) {
+      sources.map(p -> handout.relativize(p).toString()).sorted().forEach(javac::add);
+    }
+    Result compiled = run(handout, javac);
+    assertThat(compiled.status()).as(compiled.output()).isZero();
+
+    Result check = run(handout, List.of(java(), "-jar", "mlgrade-check.jar", "check", "src"));
+
+    assertThat(check.status()).as(check.output()).isZero();
+    assertThat(check.output()).doesNotContain("internal error").doesNotContain("Exception in")
+        .contains("Not implemented:").contains("org.mlgrade.api.conv.ConvArithmetic")
+        .contains("Hidden tests:").containsPattern("(?m)^total\\s+0/\\d+");
+    assertThat(check.output().lines().filter(l -> l.contains("not implemented")).count())
+        .as("every question row").isGreaterThanOrEqualTo(22);
+  }
+
+  @Test
+  void correctSampleSelfChecksToFullVisiblePoints() throws Exception {
+    Path correct = Path.of("..", "submissions-sample", "correct").toAbsolutePath();
+
+    Result check = run(handout, List.of(java(), "-jar", "mlgrade-check.jar", "check",
+        correct.toString()));
+
+    assertThat(check.status()).as(check.output()).isZero();
+    var total = java.util.regex.Pattern.compile("(?m)^total\\s+([0-9.]+)/([0-9.]+)")
+        .matcher(check.output());
+    assertThat(total.find()).as(check.output()).isTrue();
+    assertThat(total.group(1)).as(check.output()).isEqualTo(total.group(2));
+    assertThat(check.output()).doesNotContain("Not implemented:");
+  }
+}
