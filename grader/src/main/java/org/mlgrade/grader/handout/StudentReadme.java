@@ -27,10 +27,11 @@ final class StudentReadme {
     text.append("""
 
         Each skeleton is a public class with a public no-argument constructor whose methods throw
-        `UnsupportedOperationException("not implemented yet")`. Keep it that way: the grader
-        finds your class by the interface it implements (one class per interface, any name, any
-        package), creates it with its no-argument constructor and calls its methods. You may add
-        classes of your own. Use only the JDK and the API.
+        `UnsupportedOperationException("not implemented yet")`: replace those bodies. Keep the
+        class public with a public no-argument constructor: the grader finds your class by the
+        interface it implements (one class per interface, any name, any package), creates it
+        with that constructor and calls its methods. You may add classes of your own. Use only
+        the JDK and the API.
 
         ## Compile
 

@@ -82,8 +82,8 @@ public final class VisibleTestsBuilder {
     return new QuestionData(question.id(), question.title(), question.points(), problem.id(),
         problem.solverType().getName(), problem.method(), problem.inputType().getName(),
         problem.outputType().getName(), comparisonId(problem, portable),
-        question.tolerance().abs(), question.tolerance().rel(), question.scoring().rubricName(), credits, tests, others,
-        Math.round(otherPoints * 1e6) / 1e6);
+        question.tolerance().abs(), question.tolerance().rel(), question.scoring().rubricName(),
+        credits, tests, others, Math.round(otherPoints * 1e6) / 1e6);
   }
 
   /** A test's points as {@code Judge} computes them, unrounded as it sums them. */
@@ -92,12 +92,7 @@ public final class VisibleTestsBuilder {
         : weights == 0 ? 0 : question.points() * test.points() / weights;
   }
 
-  private static List<MistakeData> mistakes(Problem<?, ?, ?> problem, Question question,
-      PlannedTest test) {
-    return mistakesOf(problem, question, test);
-  }
-
-  private static <S, I, O> List<MistakeData> mistakesOf(Problem<S, I, O> problem,
+  private static <S, I, O> List<MistakeData> mistakes(Problem<S, I, O> problem,
       Question question, PlannedTest test) {
     I input = problem.castInput(test.test().input());
     O expected = problem.castOutput(test.expected());
