@@ -254,4 +254,20 @@ class HandoutTest {
     assertThat(total.group(1)).as(check.output()).isEqualTo(total.group(2));
     assertThat(check.output()).doesNotContain("Not implemented:");
   }
+
+  @Test
+  void fullJarChecksFromARubricAsTheHandoutDoes() throws Exception {
+    Path jar = Path.of(System.getProperty("mlgrade.jar", "target/mlgrade.jar")).toAbsolutePath();
+    Path rubric = Path.of("..", "rubrics", "hw4-naive-bayes.yaml").toAbsolutePath();
+    Path correct = Path.of("..", "submissions-sample", "correct").toAbsolutePath();
+
+    Result check = run(shared, List.of(java(), "-jar", jar.toString(), "check", "--rubric",
+        rubric.toString(), correct.toString()));
+
+    // hw4-naive-bayes.yaml: two questions of 6 points, each with 2 visible and 10 hidden
+    // proportional tests, so the visible tests carry 2 x 6 x 2/12 = 2 points.
+    assertThat(check.status()).as(check.output()).isZero();
+    assertThat(check.output()).containsPattern("(?m)^total\\s+2/2\\b")
+        .contains("20 more tests, worth 10 points");
+  }
 }
