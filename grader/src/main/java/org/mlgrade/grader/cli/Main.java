@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     description = "Grades Java solutions of machine-learning homework against reference "
         + "implementations.",
     subcommands = {GradeCommand.class, ValidateCommand.class, BatchCommand.class,
-      MergeCommand.class},
+      MergeCommand.class, GradescopeCommand.class, PackageGradescopeCommand.class,
+      HandoutCommand.class, CheckCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:graded (whatever the score), or the rubric is valid",

@@ -36,6 +36,16 @@ final class RubricSource {
         : bundled(DEFAULT_NAME).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The name of {@code file}, or of the bundled default rubric when {@code file} is null. */
+  static String name(Path file) {
+    return file == null ? DEFAULT_NAME : String.valueOf(file.getFileName());
+  }
+
+  /** The text of {@code file}, or of the bundled default rubric when {@code file} is null. */
+  static String text(Path file) throws IOException {
+    return file == null ? bundled(DEFAULT_NAME) : Files.readString(file, StandardCharsets.UTF_8);
+  }
+
   private static String bundled(String name) {
     try (InputStream in = RubricSource.class.getResourceAsStream(BUNDLED + name)) {
       if (in == null) {

@@ -1,5 +1,5 @@
 /**
- * The {@code mlgrade} command line (picocli): {@code grade}, {@code validate}, {@code batch} and
- * {@code merge}.
+ * The {@code mlgrade} command line (picocli): grade, validate, batch, merge, gradescope,
+ * package-gradescope, handout and check.
  */
 package org.mlgrade.grader.cli;

@@ -59,7 +59,7 @@ public final class Judge {
     double score = round(questions.stream().mapToDouble(QuestionResult::score).sum());
     return new Result(plan.rubric().assignment(), submission, score, plan.rubric().maxScore(),
         questions, compiled, run.isolation(), run.restarts(), plan.rubric().resultsPerTest(),
-        elapsed);
+        elapsed, plan.rubric().visibility(), plan.rubric().stdoutVisibility());
   }
 
   /** A test judged but not yet scored: the share of its points it earned, and its story. */
@@ -155,7 +155,8 @@ public final class Judge {
     }
     // From the unrounded test scores: twelve tests of 1/3 point each make exactly 4.
     double score = round(exact);
-    return new QuestionResult(question.id(), question.title(), score, question.points(), tests);
+    return new QuestionResult(question.id(), question.title(), score, question.points(), tests,
+        question.visibility());
   }
 
   private static String withInput(String message, Judged j) {

@@ -1,6 +1,8 @@
 package org.mlgrade.grader.judge;
 
 import java.util.List;
+import java.util.Objects;
+import org.mlgrade.grader.rubric.Visibility;
 
 /**
  * The judged outcome of one rubric question.
@@ -10,12 +12,21 @@ import java.util.List;
  * @param score points earned
  * @param maxScore the question's points
  * @param tests the question's tests, all of them, in rubric order
+ * @param visibility the question's visibility, for reporters that list questions
  */
 public record QuestionResult(
-    String id, String title, double score, double maxScore, List<TestResult> tests) {
+    String id, String title, double score, double maxScore, List<TestResult> tests,
+    Visibility visibility) {
 
   public QuestionResult {
     tests = List.copyOf(tests);
+    Objects.requireNonNull(visibility, "visibility");
+  }
+
+  /** A visible question's result. */
+  public QuestionResult(String id, String title, double score, double maxScore,
+      List<TestResult> tests) {
+    this(id, title, score, maxScore, tests, Visibility.VISIBLE);
   }
 
   /** How many tests passed. */

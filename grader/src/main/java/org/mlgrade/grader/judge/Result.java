@@ -2,6 +2,8 @@ package org.mlgrade.grader.judge;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.submission.CompiledSubmission;
 
@@ -18,6 +20,8 @@ import org.mlgrade.grader.submission.CompiledSubmission;
  * @param restarts how often the sandbox JVM was restarted after a crash or timeout
  * @param resultsPerTest whether reporters list tests (true) or questions (false)
  * @param elapsed wall time of grading, compile included
+ * @param visibility when the student may see the results (the rubric's)
+ * @param stdoutVisibility when the student may see the autograder's output (the rubric's)
  */
 public record Result(
     String assignment,
@@ -29,9 +33,21 @@ public record Result(
     IsolationLevel isolation,
     int restarts,
     boolean resultsPerTest,
-    Duration elapsed) {
+    Duration elapsed,
+    Visibility visibility,
+    Visibility stdoutVisibility) {
 
   public Result {
     questions = List.copyOf(questions);
+    Objects.requireNonNull(visibility, "visibility");
+    Objects.requireNonNull(stdoutVisibility, "stdoutVisibility");
+  }
+
+  /** A result with the default visibilities: visible, the autograder's output hidden. */
+  public Result(String assignment, String submission, double score, double maxScore,
+      List<QuestionResult> questions, CompiledSubmission compiled, IsolationLevel isolation,
+      int restarts, boolean resultsPerTest, Duration elapsed) {
+    this(assignment, submission, score, maxScore, questions, compiled, isolation, restarts,
+        resultsPerTest, elapsed, Visibility.VISIBLE, Visibility.HIDDEN);
   }
 }

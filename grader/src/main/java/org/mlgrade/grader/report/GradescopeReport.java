@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,10 @@ import java.util.TreeMap;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
+import org.mlgrade.grader.rubric.Question;
+import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.rubric.Scoring;
+import org.mlgrade.grader.rubric.TestCase;
 import org.mlgrade.grader.rubric.Visibility;
 
 /**
@@ -25,9 +31,15 @@ import org.mlgrade.grader.rubric.Visibility;
  * visibility} and {@code tags}.
  *
  * <p>{@code extra_data.questions} holds the per-question scores, which Gradescope does not show
- * but a gradebook needs. With one entry per test, each test keeps the rubric's visibility. With one entry per
- * question, the entry is visible and shows the details of the question's visible tests only;
- * hidden tests are summarised as a count.
+ * but a gradebook needs. Visibilities are the rubric's, exactly: the top-level {@code visibility}
+ * and {@code stdout_visibility}, and each test's (one entry per test) or each question's (one
+ * entry per question, which details the question's visible tests only and summarises the others
+ * as a count).
+ *
+ * <p>When a submission could not be graded at all (an invalid rubric, a failure of the grader
+ * itself), {@link #notGraded} and {@link #rubricUnusable} still make a valid file that lists
+ * what it can, each entry at 0 with the reason, and says in {@code output} and {@code
+ * extra_data.autograder_error} that the autograder is at fault, not the student.
  */
 public final class GradescopeReport {
 
@@ -69,6 +81,16 @@ public final class GradescopeReport {
       @JsonProperty("tests_passed") long testsPassed,
       int tests) {}
 
+  /** Builds the results of {@code result}, with {@code extra} added to its {@code extra_data}. */
+  public static Results of(Result result, Map<String, Object> extra) {
+    Results results = of(result);
+    Map<String, Object> data = new TreeMap<>(results.extraData());
+    data.putAll(extra);
+    return new Results(results.score(), results.executionTime(), results.output(),
+        results.outputFormat(), results.visibility(), results.stdoutVisibility(), data,
+        results.tests());
+  }
+
   /** Builds the results of {@code result}. */
   public static Results of(Result result) {
     List<Entry> entries = new ArrayList<>();
@@ -92,15 +114,103 @@ public final class GradescopeReport {
     extra.put("questions", questions.stream().map(q -> new QuestionScore(q.id(), q.title(),
         q.score(), q.maxScore(), q.passedCount(), q.tests().size())).toList());
     return new Results(result.score(), Math.round(result.elapsed().toMillis() / 1000.0),
-        Feedback.overview(result), "text", Visibility.VISIBLE.gradescopeName(),
-        Visibility.HIDDEN.gradescopeName(), extra, entries);
+        Feedback.overview(result), "text", result.visibility().gradescopeName(),
+        result.stdoutVisibility().gradescopeName(), extra, entries);
   }
 
-  /** Writes {@code results.json} into {@code directory} (created if needed). */
+  /**
+   * The results of a submission that {@code rubric} could not grade because the autograder
+   * failed: every test (or question) of the rubric at 0, with {@code reason}.
+   *
+   * @param rubric the rubric that was to grade the submission
+   * @param reason what went wrong, for the student and the instructor
+   * @param error the technical detail (an exception), for the instructor
+   * @param extra more {@code extra_data} (submission metadata, say)
+   */
+  public static Results notGraded(Rubric rubric, String reason, String error,
+      Map<String, Object> extra) {
+    String output = autograderFault(reason);
+    List<Entry> entries = new ArrayList<>();
+    List<Question> questions = rubric.questions();
+    List<QuestionScore> scores = new ArrayList<>();
+    for (int q = 0; q < questions.size(); q++) {
+      Question question = questions.get(q);
+      scores.add(new QuestionScore(question.id(), question.title(), 0, question.points(), 0,
+          question.tests().size()));
+      if (!rubric.resultsPerTest()) {
+        entries.add(new Entry(question.title(), String.valueOf(q + 1), 0, question.points(),
+            "failed", output, question.visibility().gradescopeName(), List.of(question.id())));
+        continue;
+      }
+      double weights = question.tests().stream().mapToDouble(TestCase::points).sum();
+      for (int t = 0; t < question.tests().size(); t++) {
+        TestCase test = question.tests().get(t);
+        double max = question.scoring() == Scoring.PER_TEST ? test.points()
+            : weights == 0 ? 0 : question.points() * test.points() / weights;
+        entries.add(new Entry(question.title() + " — " + test.name(), (q + 1) + "." + (t + 1),
+            0, Math.round(max * 1e6) / 1e6, "failed", output, test.visibility().gradescopeName(),
+            List.of(question.id(), "NOT_GRADED")));
+      }
+    }
+    Map<String, Object> data = faultData(reason, error, extra);
+    data.put("assignment", rubric.assignment());
+    data.put("questions", scores);
+    return new Results(0, 0, output, "text", rubric.visibility().gradescopeName(),
+        rubric.stdoutVisibility().gradescopeName(), data, entries);
+  }
+
+  /**
+   * The results when there is no usable rubric to list tests from: one entry at 0 that says
+   * so, and the autograder at fault.
+   */
+  public static Results rubricUnusable(String reason, String error, Map<String, Object> extra) {
+    String output = autograderFault(reason);
+    Entry entry = new Entry("Autograder configuration", "1", 0, 0, "failed", output,
+        Visibility.VISIBLE.gradescopeName(), List.of("NOT_GRADED"));
+    return new Results(0, 0, output, "text", Visibility.VISIBLE.gradescopeName(),
+        Visibility.HIDDEN.gradescopeName(), faultData(reason, error, extra), List.of(entry));
+  }
+
+  private static String autograderFault(String reason) {
+    return "The autograder could not grade this submission: " + reason + "\n\nThis is a fault "
+        + "of the autograder, not of your submission. Please tell your instructor; your "
+        + "submission is kept and can be regraded.";
+  }
+
+  private static Map<String, Object> faultData(String reason, String error,
+      Map<String, Object> extra) {
+    Map<String, Object> data = new TreeMap<>(extra);
+    Map<String, Object> fault = new TreeMap<>();
+    fault.put("reason", reason);
+    fault.put("detail", error);
+    data.put("autograder_error", fault);
+    return data;
+  }
+
+  /**
+   * Writes {@code results.json} into {@code directory} (created if needed), atomically: a reader
+   * sees the old file or the whole new one, never a part.
+   */
   public static Path write(Result result, Path directory) throws IOException {
+    return write(of(result), directory);
+  }
+
+  /** Writes {@code results} as {@code results.json} into {@code directory}, atomically. */
+  public static Path write(Results results, Path directory) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve("results.json");
-    JSON.writeValue(file.toFile(), of(result));
+    Path partial = Files.createTempFile(directory, ".results-", ".json.part");
+    try {
+      JSON.writeValue(partial.toFile(), results);
+      try {
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(partial);
+    }
     return file;
   }
 
@@ -131,7 +241,7 @@ public final class GradescopeReport {
     }
     boolean passed = question.passedCount() == question.tests().size();
     return new Entry(question.title(), number, question.score(), question.maxScore(),
-        passed ? "passed" : "failed", output.toString(), Visibility.VISIBLE.gradescopeName(),
+        passed ? "passed" : "failed", output.toString(), question.visibility().gradescopeName(),
         List.of(question.id()));
   }
 }

@@ -1,6 +1,7 @@
 package org.mlgrade.grader.rubric;
 
 import java.util.List;
+import java.util.Objects;
 import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.Tolerance;
 
@@ -15,6 +16,8 @@ import org.mlgrade.reference.Tolerance;
  * @param scoring how test outcomes become points
  * @param mistakeCredits partial credit for named known mistakes (may be empty)
  * @param tests the tests, explicit ones first, then generated ones, in rubric order
+ * @param visibility the question's visibility (the default of its tests, and that of its entry
+ *     when results are reported per question)
  */
 public record Question(
     String id,
@@ -24,10 +27,20 @@ public record Question(
     Tolerance tolerance,
     Scoring scoring,
     List<MistakeCredit> mistakeCredits,
-    List<TestCase> tests) {
+    List<TestCase> tests,
+    Visibility visibility) {
 
   public Question {
     mistakeCredits = List.copyOf(mistakeCredits);
     tests = List.copyOf(tests);
+    Objects.requireNonNull(visibility, "visibility");
+  }
+
+  /** A visible question. */
+  public Question(String id, String title, double points, Problem<?, ?, ?> problem,
+      Tolerance tolerance, Scoring scoring, List<MistakeCredit> mistakeCredits,
+      List<TestCase> tests) {
+    this(id, title, points, problem, tolerance, scoring, mistakeCredits, tests,
+        Visibility.VISIBLE);
   }
 }

@@ -2,6 +2,7 @@ package org.mlgrade.grader.rubric;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A validated rubric: what to run, how to score it and how to report it.
@@ -13,6 +14,10 @@ import java.util.List;
  *     submission package), e.g. {@code "no-network"}, {@code "no-process"}, {@code "no-exit"}
  * @param resultsPerTest true: one Gradescope test entry per rubric test; false: one per question
  * @param questions the questions, in order
+ * @param visibility when the student may see the results at all (Gradescope's top-level
+ *     {@code visibility})
+ * @param stdoutVisibility when the student may see the autograder's own output (Gradescope's
+ *     {@code stdout_visibility})
  */
 public record Rubric(
     Path source,
@@ -20,11 +25,22 @@ public record Rubric(
     Limits limits,
     List<String> forbidden,
     boolean resultsPerTest,
-    List<Question> questions) {
+    List<Question> questions,
+    Visibility visibility,
+    Visibility stdoutVisibility) {
 
   public Rubric {
     forbidden = List.copyOf(forbidden);
     questions = List.copyOf(questions);
+    Objects.requireNonNull(visibility, "visibility");
+    Objects.requireNonNull(stdoutVisibility, "stdoutVisibility");
+  }
+
+  /** A rubric with the default visibilities: results visible, the autograder's output hidden. */
+  public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
+      boolean resultsPerTest, List<Question> questions) {
+    this(source, assignment, limits, forbidden, resultsPerTest, questions, Visibility.VISIBLE,
+        Visibility.HIDDEN);
   }
 
   /** The sum of the questions' points. */

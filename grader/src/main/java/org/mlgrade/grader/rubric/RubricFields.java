@@ -11,7 +11,8 @@ import java.util.Map;
 final class RubricFields {
 
   static final List<String> RUBRIC = List.of(
-      "$schema", "assignment", "total", "limits", "static_checks", "results_per", "questions");
+      "$schema", "assignment", "total", "limits", "static_checks", "results_per", "visibility",
+      "stdout_visibility", "questions");
   static final List<String> LIMITS = List.of(
       "per_test_seconds", "total_seconds", "heap_mb", "output_bytes");
   static final List<String> QUESTION = List.of(

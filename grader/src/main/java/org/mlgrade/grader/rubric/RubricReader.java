@@ -95,6 +95,10 @@ final class RubricReader {
     List<String> checks = staticChecks(root);
     String resultsPer = choice(root, ROOT, "results_per", where, RubricFields.RESULTS_PER,
         Function.identity(), "test");
+    Visibility visibility = choice(root, ROOT, "visibility", where,
+        List.of(Visibility.values()), Visibility::gradescopeName, Visibility.VISIBLE);
+    Visibility stdoutVisibility = choice(root, ROOT, "stdout_visibility", where,
+        List.of(Visibility.values()), Visibility::gradescopeName, Visibility.HIDDEN);
     List<Question> questions = questions(root);
     if (total != null && questions != null) {
       double sum = questions.stream().mapToDouble(Question::points).sum();
@@ -106,7 +110,8 @@ final class RubricReader {
     if (!errors.isEmpty()) {
       throw new RubricException(errors);
     }
-    return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), questions);
+    return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), questions,
+        visibility, stdoutVisibility);
   }
 
   // ---- the rubric's parts ----
@@ -219,7 +224,7 @@ final class RubricReader {
       return null;
     }
     return new Question(id, title != null ? title : problem.title(), points, problem, tolerance,
-        scoring, credits, tests);
+        scoring, credits, tests, visibility);
   }
 
   private Problem<?, ?, ?> problem(JsonNode node, JsonPointer at, String where) {

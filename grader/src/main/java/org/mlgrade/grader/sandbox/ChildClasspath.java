@@ -18,7 +18,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.mlgrade.harness.Wire;
-import org.mlgrade.reference.Problem;
+import org.mlgrade.api.Shape;
 
 /**
  * The only classes student code may see, copied out of the grader's own classpath into two
@@ -62,7 +62,7 @@ public final class ChildClasspath {
    */
   public static Path materializeApi(Path directory) throws IOException {
     Files.createDirectories(directory);
-    copy(locations(Problem.class), API_PREFIXES, directory);
+    copy(locations(Shape.class), API_PREFIXES, directory);
     return directory;
   }
 

@@ -17,7 +17,11 @@ import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.judge.TestResult.MistakeNote;
+import org.mlgrade.grader.gradescope.ResultsSchema;
+import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.rubric.RubricLoader;
 import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.reference.ProblemRegistry;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.reference.Mismatch;
@@ -97,5 +101,84 @@ class GradescopeReportTest {
     assertThat(q1.output()).contains("Hidden tests: 0 of 1 passed.")
         .doesNotContain("debug print").doesNotContain("plus-two");
     assertThat(results.tests().get(1).output()).contains("timed out: 5 s");
+  }
+
+  @Test
+  void everyVisibilityOfTheRubricReachesResultsJsonUnchanged() {
+    for (Visibility top : Visibility.values()) {
+      for (Visibility stdout : Visibility.values()) {
+        Result base = result(true);
+        QuestionResult q1 = base.questions().get(0);
+        QuestionResult q2 = base.questions().get(1);
+        Visibility questionLevel = Visibility.values()[(top.ordinal() + 1) % 4];
+        Result result = new Result(base.assignment(), base.submission(), base.score(),
+            base.maxScore(), List.of(new QuestionResult(q1.id(), q1.title(), q1.score(),
+                q1.maxScore(), q1.tests(), questionLevel), q2), base.compiled(),
+            base.isolation(), base.restarts(), false, base.elapsed(), top, stdout);
+
+        GradescopeReport.Results results = GradescopeReport.of(result);
+
+        assertThat(results.visibility()).isEqualTo(top.gradescopeName());
+        assertThat(results.stdoutVisibility()).isEqualTo(stdout.gradescopeName());
+        assertThat(results.tests().get(0).visibility()).isEqualTo(questionLevel.gradescopeName());
+        assertThat(results.tests().get(1).visibility()).isEqualTo("visible");
+      }
+    }
+  }
+
+  @Test
+  void perTestEntriesKeepEachOfTheFourLevels() {
+    Result base = result(true);
+    List<TestResult> tests = new java.util.ArrayList<>();
+    for (Visibility level : Visibility.values()) {
+      tests.add(new TestResult("t-" + level.gradescopeName(), level, Outcome.PASSED, 1, 1,
+          List.of(), Optional.empty(), "", "{}", 1, ""));
+    }
+    Result result = new Result("HW", "bob", 4, 4, List.of(new QuestionResult("q1", "Q", 4, 4,
+        tests)), base.compiled(), base.isolation(), 0, true, base.elapsed());
+
+    assertThat(GradescopeReport.of(result).tests()).extracting(GradescopeReport.Entry::visibility)
+        .containsExactly("visible", "hidden", "after_due_date", "after_published");
+  }
+
+  @Test
+  void writingReplacesTheFileWholeAndLeavesNoPartialFileBehind(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("results.json"), "{\"score\": 99, \"old\": true}");
+
+    GradescopeReport.write(result(true), dir);
+
+    assertThat(new ObjectMapper().readTree(dir.resolve("results.json").toFile())
+        .get("score").asDouble()).isEqualTo(3.0);
+    try (var files = Files.list(dir)) {
+      assertThat(files).extracting(p -> p.getFileName().toString())
+          .containsExactly("results.json");
+    }
+  }
+
+  @Test
+  void notGradedListsEveryTestAtZeroWithTheRubricsVisibilitiesAndBlamesTheAutograder()
+      throws Exception {
+    Path file = Path.of(GradescopeReportTest.class.getResource(
+        "/gradescope/small-rubric.yaml").toURI());
+    Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(file);
+
+    GradescopeReport.Results results = GradescopeReport.notGraded(rubric, "disk full",
+        "java.io.IOException: disk full", java.util.Map.of("rubric", "rubric.yaml"));
+
+    // small-rubric.yaml: q1 has 4 visible and 2 after_due_date tests for 4 points, q2 one
+    // after_published (the question's level) and one hidden test for 2 points.
+    assertThat(results.tests()).extracting(GradescopeReport.Entry::visibility).containsExactly(
+        "visible", "visible", "visible", "visible", "after_due_date", "after_due_date",
+        "after_published", "hidden");
+    assertThat(results.tests()).extracting(GradescopeReport.Entry::score).containsOnly(0.0);
+    assertThat(results.tests().stream().mapToDouble(GradescopeReport.Entry::maxScore).sum())
+        .isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(results.tests()).allSatisfy(e -> assertThat(e.output()).contains("disk full")
+        .contains("not of your submission"));
+    assertThat(results.stdoutVisibility()).isEqualTo("after_due_date");
+    assertThat(results.extraData()).containsKey("autograder_error").containsKey("rubric");
+    assertThat(ResultsSchema.violations(new ObjectMapper().writeValueAsString(results)))
+        .isEmpty();
   }
 }

@@ -400,6 +400,63 @@ class RubricLoaderTest {
   }
 
   @Test
+  void visibilitiesDefaultToVisibleResultsAndHiddenStdout() throws RubricException {
+    Rubric rubric = loader.read(Path.of("min.yaml"), QUESTION_HEAD + """
+            tests:
+              - input: {height: 4, width: 4, window: {size: 2, stride: 2}}
+        """);
+
+    assertThat(rubric.visibility()).isEqualTo(Visibility.VISIBLE);
+    assertThat(rubric.stdoutVisibility()).isEqualTo(Visibility.HIDDEN);
+    assertThat(rubric.questions().get(0).visibility()).isEqualTo(Visibility.VISIBLE);
+  }
+
+  @Test
+  void everyGradescopeVisibilityIsReadWhereverItMayBeSet() throws RubricException {
+    Rubric rubric = loader.read(Path.of("vis.yaml"), """
+        assignment: HW
+        visibility: after_published
+        stdout_visibility: after_due_date
+        questions:
+          - id: q1
+            points: 2
+            problem: fake.pool-shape
+            visibility: after_due_date
+            tests:
+              - input: {height: 4, width: 4, window: {size: 2, stride: 2}}
+              - input: {height: 6, width: 4, window: {size: 2, stride: 2}}
+                visibility: hidden
+              - generate: {count: 1, seed: 1}
+                visibility: after_published
+              - generate: {count: 1, seed: 2}
+                visibility: visible
+        """);
+
+    assertThat(rubric.visibility()).isEqualTo(Visibility.AFTER_PUBLISHED);
+    assertThat(rubric.stdoutVisibility()).isEqualTo(Visibility.AFTER_DUE_DATE);
+    Question q1 = rubric.questions().get(0);
+    assertThat(q1.visibility()).isEqualTo(Visibility.AFTER_DUE_DATE);
+    assertThat(q1.tests()).extracting(TestCase::visibility).containsExactly(
+        Visibility.AFTER_DUE_DATE, Visibility.HIDDEN, Visibility.AFTER_PUBLISHED,
+        Visibility.VISIBLE);
+  }
+
+  @Test
+  void unknownTopLevelVisibilitiesAreRejectedAtTheirValue() {
+    assertThat(errors("x.yaml", """
+        assignment: HW
+        visibility: public
+        stdout_visibility: true
+        questions:
+          - {id: q1, points: 2, problem: fake.pool-shape, tests: [{generate: {count: 1, seed: 1}}]}
+        """)).containsExactly(
+        "x.yaml:2:13: 'visibility' of the rubric must be one of visible, hidden, after_due_date,"
+            + " after_published, got 'public'",
+        "x.yaml:3:20: 'stdout_visibility' of the rubric must be one of visible, hidden,"
+            + " after_due_date, after_published, got true");
+  }
+
+  @Test
   void unknownStaticCheckAndResultsPerAreRejected() {
     assertThat(errors("x.yaml", """
         assignment: HW

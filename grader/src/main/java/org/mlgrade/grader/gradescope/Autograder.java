@@ -1,0 +1,135 @@
+package org.mlgrade.grader.gradescope;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.mlgrade.grader.Grader;
+import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.report.GradescopeReport;
+import org.mlgrade.grader.report.GradescopeReport.Results;
+import org.mlgrade.grader.report.TerminalReport;
+import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.rubric.RubricError;
+import org.mlgrade.grader.rubric.RubricException;
+import org.mlgrade.grader.rubric.RubricLoader;
+import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.grader.sandbox.SandboxOptions;
+import org.mlgrade.reference.ProblemRegistry;
+
+/**
+ * One run of the autograder inside Gradescope's container, laid out as Gradescope lays out
+ * {@code /autograder}: the rubric in {@code source/} (as {@code rubric.yaml}, {@code rubric.yml}
+ * or {@code rubric.json}, the name {@code mlgrade package-gradescope} gives it), the student's
+ * files in {@code submission/}, Gradescope's {@code submission_metadata.json} beside them, and
+ * the results written to {@code results/results.json}.
+ *
+ * <p>It always writes a valid results.json. A student's failure (no sources, only a README,
+ * code that does not compile, throws or loops) is graded as usual; a missing or invalid rubric,
+ * or a failure of the grader itself, gives every rubric test it can list 0 points with the
+ * reason, and marks the autograder as at fault in {@code output} and {@code
+ * extra_data.autograder_error}.
+ */
+public final class Autograder {
+
+  /** The names a packaged rubric may have in {@code source/}, in the order they are looked for. */
+  public static final List<String> RUBRIC_NAMES =
+      List.of("rubric.yaml", "rubric.yml", "rubric.json");
+
+  private Autograder() {}
+
+  /**
+   * Grades {@code root/submission} and writes {@code root/results/results.json}.
+   *
+   * @param root the autograder directory ({@code /autograder} on Gradescope)
+   * @param options the sandbox to grade in
+   * @param log where the grading table goes (Gradescope's captured stdout)
+   * @return the results file
+   * @throws IOException only when not even a minimal results file can be written
+   */
+  public static Path run(Path root, SandboxOptions options, PrintWriter log) throws IOException {
+    Path resultsDir = root.resolve("results");
+    Map<String, Object> extra = new TreeMap<>();
+    Results results;
+    try {
+      extra.put("submission_metadata",
+          SubmissionMetadata.read(root.resolve("submission_metadata.json")));
+      results = grade(root, options, log, extra);
+    } catch (Throwable e) { // the one place that must survive anything, to write results.json
+      results = GradescopeReport.rubricUnusable("the grader failed: " + e, stackTrace(e), extra);
+    }
+    log.flush();
+    try {
+      return GradescopeReport.write(results, resultsDir);
+    } catch (IOException | RuntimeException e) {
+      Files.createDirectories(resultsDir);
+      Path file = resultsDir.resolve("results.json");
+      Files.writeString(file, minimal(e), StandardCharsets.UTF_8);
+      return file;
+    }
+  }
+
+  private static Results grade(Path root, SandboxOptions options, PrintWriter log,
+      Map<String, Object> extra) {
+    Path source = root.resolve("source");
+    Path file = RUBRIC_NAMES.stream().map(source::resolve).filter(Files::isRegularFile)
+        .findFirst().orElse(null);
+    if (file == null) {
+      return GradescopeReport.rubricUnusable("no rubric in " + source + " (expected one of "
+          + String.join(", ", RUBRIC_NAMES) + "; mlgrade package-gradescope puts it there)",
+          "", extra);
+    }
+    Rubric rubric;
+    try {
+      rubric = new RubricLoader(ProblemRegistry.standard()).load(file);
+    } catch (RubricException e) {
+      String errors = e.errors().stream().map(RubricError::toString)
+          .collect(Collectors.joining("\n"));
+      log.println(errors);
+      return GradescopeReport.rubricUnusable("the rubric " + file.getFileName()
+          + " is invalid (run mlgrade validate on it)", errors, extra);
+    }
+    extra.put("rubric", file.getFileName().toString());
+    Grader grader;
+    try {
+      grader = Grader.open(rubric, options);
+    } catch (IllegalArgumentException e) {
+      log.println("the reference cannot answer the rubric: " + e.getMessage());
+      return GradescopeReport.notGraded(rubric, "the rubric asks something the reference "
+          + "cannot answer: " + e.getMessage(), stackTrace(e), extra);
+    } catch (Throwable e) { // a failure of the grader, not of the student: said so, never thrown
+      e.printStackTrace(log);
+      return GradescopeReport.notGraded(rubric, "the grader failed: " + e, stackTrace(e), extra);
+    }
+    try (grader) {
+      Result result = grader.grade(root.resolve("submission"));
+      TerminalReport.print(result, log, result.stdoutVisibility() == Visibility.HIDDEN);
+      return GradescopeReport.of(result, extra);
+    } catch (Throwable e) { // as above
+      e.printStackTrace(log);
+      return GradescopeReport.notGraded(rubric, "the grader failed: " + e, stackTrace(e), extra);
+    }
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter text = new StringWriter();
+    e.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+
+  /** A results file written without Jackson, for when even writing the full one failed. */
+  private static String minimal(Exception e) {
+    String why = String.valueOf(e).replace("\\", "\\\\").replace("\"", "\\\"")
+        .replaceAll("[\\x00-\\x1f]", " ");
+    return "{\"score\": 0, \"output\": \"The autograder could not write its results. This is a "
+        + "fault of the autograder, not of your submission. Please tell your instructor.\", "
+        + "\"extra_data\": {\"autograder_error\": {\"reason\": \"cannot write results.json\", "
+        + "\"detail\": \"" + why + "\"}}, \"tests\": []}\n";
+  }
+}
