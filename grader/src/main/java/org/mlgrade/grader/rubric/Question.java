@@ -1,6 +1,7 @@
 package org.mlgrade.grader.rubric;
 
 import java.util.List;
+import java.util.Map;
 import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.Tolerance;
 
@@ -15,6 +16,11 @@ import org.mlgrade.reference.Tolerance;
  * @param scoring how test outcomes become points
  * @param mistakeCredits partial credit for named known mistakes (may be empty)
  * @param tests the tests, explicit ones first, then generated ones, in rubric order
+ * @param partWeights under {@link Scoring#PER_PART}, the weight of each named part of an answer
+ *     (parts not listed weigh 1); empty otherwise
+ * @param carriedForward under {@link Scoring#PER_PART}, the share of a part's credit given when
+ *     it is wrong only because the student's own earlier wrong parts were used consistently, in
+ *     [0, 1]; 0 otherwise
  */
 public record Question(
     String id,
@@ -24,10 +30,29 @@ public record Question(
     Tolerance tolerance,
     Scoring scoring,
     List<MistakeCredit> mistakeCredits,
-    List<TestCase> tests) {
+    List<TestCase> tests,
+    Map<String, Double> partWeights,
+    double carriedForward) {
 
   public Question {
     mistakeCredits = List.copyOf(mistakeCredits);
     tests = List.copyOf(tests);
+    partWeights = Map.copyOf(partWeights);
+    if (!(carriedForward >= 0 && carriedForward <= 1)) {
+      throw new IllegalArgumentException("carriedForward must be in [0, 1], got "
+          + carriedForward);
+    }
+  }
+
+  /** A question without part weights and without credit for errors carried forward. */
+  public Question(String id, String title, double points, Problem<?, ?, ?> problem,
+      Tolerance tolerance, Scoring scoring, List<MistakeCredit> mistakeCredits,
+      List<TestCase> tests) {
+    this(id, title, points, problem, tolerance, scoring, mistakeCredits, tests, Map.of(), 0);
+  }
+
+  /** The weight of the answer part {@code part}: the rubric's, or 1. */
+  public double partWeight(String part) {
+    return partWeights.getOrDefault(part, 1.0);
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  *     submission package), e.g. {@code "no-network"}, {@code "no-process"}, {@code "no-exit"}
  * @param resultsPerTest true: one Gradescope test entry per rubric test; false: one per question
  * @param questions the questions, in order
+ * @param warnings things that are allowed but likely to trap the rubric's author (a purely
+ *     relative tolerance on answers near zero), each at its place in the file
  */
 public record Rubric(
     Path source,
@@ -20,11 +22,19 @@ public record Rubric(
     Limits limits,
     List<String> forbidden,
     boolean resultsPerTest,
-    List<Question> questions) {
+    List<Question> questions,
+    List<RubricError> warnings) {
 
   public Rubric {
     forbidden = List.copyOf(forbidden);
     questions = List.copyOf(questions);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A rubric without warnings. */
+  public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
+      boolean resultsPerTest, List<Question> questions) {
+    this(source, assignment, limits, forbidden, resultsPerTest, questions, List.of());
   }
 
   /** The sum of the questions' points. */

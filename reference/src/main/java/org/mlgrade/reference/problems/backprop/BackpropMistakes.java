@@ -1,10 +1,13 @@
 package org.mlgrade.reference.problems.backprop;
 
 import org.mlgrade.reference.problems.StableMath;
+import java.util.Arrays;
 import java.util.List;
 import org.mlgrade.api.backprop.Backprop;
 import org.mlgrade.api.backprop.SigmoidChainInput;
 import org.mlgrade.api.backprop.SigmoidChainOutput;
+import org.mlgrade.api.backprop.TanhSoftmaxInput;
+import org.mlgrade.api.backprop.TanhSoftmaxOutput;
 import org.mlgrade.reference.KnownMistake;
 
 /** Wrong answers real students give, each the reference with one step changed. */
@@ -42,6 +45,43 @@ final class BackpropMistakes {
     @Override
     protected double[] connectionInput(double[] pre, double[] post) {
       return pre;
+    }
+  }
+
+  /**
+   * Weight gradients are the deltas alone: {@code dL/dw = delta}, the activation of the unit the
+   * weight comes from left out (write-ups: "dL/dv = -y (1 - y_hat)" without h).
+   */
+  static final class GradientWithoutActivation extends BackpropReference {
+    @Override
+    protected double[] connectionInput(double[] pre, double[] post) {
+      double[] ones = new double[post.length];
+      Arrays.fill(ones, 1);
+      return ones;
+    }
+  }
+
+  /** {@code dL/dw2[j][c] = dL/ds[c]}: the hidden activation h_j left out of the output gradient. */
+  static final class OutputGradientWithoutHidden extends BackpropReference {
+    @Override
+    public TanhSoftmaxOutput tanhSoftmax(TanhSoftmaxInput input) {
+      TanhSoftmaxOutput right = super.tanhSoftmax(input);
+      double[] ones = new double[right.hidden().length];
+      Arrays.fill(ones, 1);
+      return new TanhSoftmaxOutput(right.hidden(), right.probabilities(), right.loss(),
+          right.gradW1(), right.gradB1(), outer(ones, right.gradB2()), right.gradB2());
+    }
+  }
+
+  /** {@code dL/dw1[i][j] = dL/da[j]}: the input x_i left out of the first layer's gradient. */
+  static final class FirstGradientWithoutInput extends BackpropReference {
+    @Override
+    public TanhSoftmaxOutput tanhSoftmax(TanhSoftmaxInput input) {
+      TanhSoftmaxOutput right = super.tanhSoftmax(input);
+      double[] ones = new double[input.x().length];
+      Arrays.fill(ones, 1);
+      return new TanhSoftmaxOutput(right.hidden(), right.probabilities(), right.loss(),
+          outer(ones, right.gradB1()), right.gradB1(), right.gradW2(), right.gradB2());
     }
   }
 
@@ -121,7 +161,11 @@ final class BackpropMistakes {
         new KnownMistake<>("gradient-uses-pre-activation",
             "A weight's gradient is the activation relu(a) of the unit it comes from times the "
                 + "delta of the unit it goes to; the pre-activation a was used instead.",
-            new GradientUsesPreActivation()));
+            new GradientUsesPreActivation()),
+        new KnownMistake<>("gradient-without-activation",
+            "A weight's gradient is the activation of the unit it comes from times the delta of "
+                + "the unit it goes to (dL/dw3[k] = h2[k] * dL/dz); the activation was left out.",
+            new GradientWithoutActivation()));
   }
 
   static List<KnownMistake<Backprop>> sigmoidChain() {
@@ -152,6 +196,14 @@ final class BackpropMistakes {
             new SoftmaxGradientWithoutLabel()),
         new KnownMistake<>("softmax-delta-sign-flipped",
             "Sign error at the output: dL/ds = p - t, not t - p.",
-            new SoftmaxDeltaSignFlipped()));
+            new SoftmaxDeltaSignFlipped()),
+        new KnownMistake<>("output-gradient-without-hidden",
+            "dL/dw2[j][c] = hidden[j] * (p[c] - t[c]): the hidden activation tanh(a_j) of the "
+                + "unit the weight comes from was left out (that is dL/db2).",
+            new OutputGradientWithoutHidden()),
+        new KnownMistake<>("first-gradient-without-input",
+            "dL/dw1[i][j] = x[i] * dL/da[j]: the input x_i the weight multiplies was left out "
+                + "(that is dL/db1).",
+            new FirstGradientWithoutInput()));
   }
 }
