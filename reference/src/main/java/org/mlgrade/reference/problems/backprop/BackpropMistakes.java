@@ -116,7 +116,7 @@ final class BackpropMistakes {
   /** {@code tanh'(a) = 1 - tanh(a)}, not squared. */
   static final class TanhDerivativeNotSquared extends BackpropReference {
     @Override
-    protected double tanhDerivative(double hidden) {
+    protected double tanhDerivative(double a, double hidden) {
       return 1 - hidden;
     }
   }
@@ -124,7 +124,7 @@ final class BackpropMistakes {
   /** {@code tanh'} treated as 1. */
   static final class TanhDerivativeForgotten extends BackpropReference {
     @Override
-    protected double tanhDerivative(double hidden) {
+    protected double tanhDerivative(double a, double hidden) {
       return 1;
     }
   }
@@ -132,7 +132,7 @@ final class BackpropMistakes {
   /** {@code dL/ds = p}, the one-hot label not subtracted. */
   static final class SoftmaxGradientWithoutLabel extends BackpropReference {
     @Override
-    protected double softmaxDelta(double probability, int target) {
+    protected double softmaxDelta(double probability, double complement, int target) {
       return probability;
     }
   }
@@ -140,8 +140,8 @@ final class BackpropMistakes {
   /** {@code dL/ds = t - p}. */
   static final class SoftmaxDeltaSignFlipped extends BackpropReference {
     @Override
-    protected double softmaxDelta(double probability, int target) {
-      return target - probability;
+    protected double softmaxDelta(double probability, double complement, int target) {
+      return target == 1 ? complement : -probability;
     }
   }
 
