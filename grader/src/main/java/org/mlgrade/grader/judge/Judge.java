@@ -194,6 +194,7 @@ public final class Judge {
   private static QuestionResult score(Question question, List<Judged> judged) {
     boolean allPassed = judged.stream().allMatch(j -> j.outcome() == Outcome.PASSED);
     long[] maxima = maxima(question, judged);
+    double totalWeight = judged.stream().mapToDouble(j -> j.test().test().points()).sum();
     List<TestResult> tests = new ArrayList<>();
     double exact = 0;
     for (int i = 0; i < judged.size(); i++) {
@@ -211,7 +212,9 @@ public final class Judge {
             : named.map(MistakeNote::credit).orElse(0.0);
       };
       double max = maxima[i] / (double) MICRO;
-      exact += max * earned;
+      // the question's score from the exact shares: 8 of 12 tests of 4 points make 2.666667
+      exact += totalWeight == 0 ? 0
+          : question.points() * j.test().test().points() / totalWeight * earned;
       Optional<NonFinite> nonFinite = j.diagnosis().nonFinite()
           ? Optional.of(new NonFinite(j.diagnosis().nonFiniteParts(),
               j.diagnosis().nonFiniteCauses().stream().map(m -> note(m, question)).toList()))

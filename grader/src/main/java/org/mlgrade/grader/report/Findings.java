@@ -86,7 +86,7 @@ public final class Findings {
   private static String causes(List<MistakeNote> causes) {
     String known = causes.stream().map(c -> c.id() + " (" + c.description() + ")")
         .collect(Collectors.joining("; "));
-    String usual = "0/0, log of 0 times 0, exp overflowing to infinity, or a value never"
+    String usual = "0/0, 0 * log(0), exp overflowing to infinity, or a value never"
         + " computed";
     return known.isEmpty() ? usual : known + "; or, more generally, " + usual;
   }
