@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProblemContractTest {
 
-  private static final int GENERATED = 40;
+  private static final int GENERATED = 24;
   private static final long SEED = 20261122L;
 
   @Test
