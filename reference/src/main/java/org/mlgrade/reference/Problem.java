@@ -1,6 +1,7 @@
 package org.mlgrade.reference;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,29 +106,105 @@ public record Problem<S, I, O>(
     return comparison.compare(input, expected, actual, tolerance);
   }
 
+  /** The parts of the student's {@code actual} output, each judged against {@code expected}. */
+  public List<PartResult> compareParts(I input, O expected, O actual, Tolerance tolerance) {
+    return comparison.compareParts(input, expected, actual, tolerance);
+  }
+
   /**
-   * The first known mistake whose output for {@code input} the student's {@code actual} output
-   * matches, if any. A mistake that throws on this input, or whose answer the problem's comparison
-   * would accept (so that it cannot be told apart here), is skipped. The match itself is {@link
-   * Comparison#sameAnswer}, not the any-valid-answer rule of {@link Comparison#compare}: a mistake
-   * is one particular wrong answer.
+   * The known mistakes that explain the student's wrong {@code actual} output.
+   *
+   * <p>The diagnosis looks at the parts in which {@code actual} differs from {@code expected}
+   * (the {@link Comparison#diagnostic} ones, or all of them when only reported-alongside parts
+   * differ). A mistake matches when its output reproduces every one of those parts ({@link
+   * Comparison#samePart}) and is not {@link #refutes refuted}: the parts the student got right
+   * need not differ in the mistake's output, but must not be wrong there. A mistake that throws
+   * on this input, or whose answer the comparison accepts, is skipped. Every match is returned;
+   * NaN matches nothing, and a NaN in a wrong part is reported with the mistakes that also give
+   * NaN there as likely causes.
    */
-  public Optional<KnownMistake<S>> diagnose(I input, O expected, O actual, Tolerance tolerance) {
+  public MistakeDiagnosis<S> diagnose(I input, O expected, O actual, Tolerance tolerance) {
+    List<PartResult> parts = compareParts(input, expected, actual, tolerance);
+    List<String> wrong = parts.stream().filter(p -> !p.right()).map(PartResult::name).toList();
+    if (wrong.isEmpty()) {
+      return MistakeDiagnosis.none();
+    }
+    List<String> told = wrong.stream().filter(comparison::diagnostic).toList();
+    List<String> decisive = told.isEmpty() ? wrong : told;
+    List<String> nonFinite = nonFiniteParts(parts);
+    List<KnownMistake<S>> matches = new ArrayList<>();
+    List<KnownMistake<S>> causes = new ArrayList<>();
     for (KnownMistake<S> mistake : knownMistakes) {
-      O wrong;
-      try {
-        wrong = call.apply(mistake.solver(), input);
-      } catch (RuntimeException e) {
+      Optional<O> answer = answer(mistake, input);
+      if (answer.isEmpty()) {
         continue;
       }
-      if (comparison.compare(input, expected, wrong, tolerance).isEmpty()) {
+      List<PartResult> its = compareParts(input, expected, answer.get(), tolerance);
+      if (its.stream().allMatch(PartResult::right)) {
         continue;
       }
-      if (comparison.sameAnswer(input, wrong, actual, tolerance)) {
-        return Optional.of(mistake);
+      List<String> itsWrong = its.stream().filter(p -> !p.right()).map(PartResult::name)
+          .toList();
+      boolean reproduces = itsWrong.containsAll(decisive) && decisive.stream()
+          .allMatch(part -> comparison.samePart(input, part, answer.get(), actual, tolerance));
+      if (reproduces && !wrongWhereRight(parts, its)) {
+        matches.add(mistake);
+      }
+      if (!nonFinite.isEmpty() && nonFiniteParts(its).containsAll(nonFinite)) {
+        causes.add(mistake);
       }
     }
-    return Optional.empty();
+    List<String> alongside = wrong.stream().filter(p -> !comparison.diagnostic(p)).toList();
+    if (matches.size() > 1 && !told.isEmpty() && !alongside.isEmpty()) {
+      // Several mistakes give the student's wrong verdict: prefer those that also reproduce the
+      // wrong values reported alongside it, when some do.
+      List<KnownMistake<S>> closer = matches.stream().filter(m -> alongside.stream().allMatch(
+          part -> comparison.samePart(input, part, answer(m, input).orElseThrow(), actual,
+              tolerance))).toList();
+      if (!closer.isEmpty()) {
+        matches = closer;
+      }
+    }
+    return new MistakeDiagnosis<>(matches, nonFinite, causes);
+  }
+
+  /**
+   * Whether {@code mistake} cannot be what the student did on this input: its output is wrong
+   * in a {@link Comparison#diagnostic} part that the student's {@code actual} output gets right.
+   * Used across the tests of a question to tell apart mistakes that match the same failed test.
+   * A mistake that throws here is not refuted.
+   */
+  public boolean refutes(I input, O expected, O actual, KnownMistake<S> mistake,
+      Tolerance tolerance) {
+    Optional<O> answer = answer(mistake, input);
+    return answer.isPresent() && wrongWhereRight(
+        compareParts(input, expected, actual, tolerance),
+        compareParts(input, expected, answer.get(), tolerance));
+  }
+
+  private Optional<O> answer(KnownMistake<S> mistake, I input) {
+    try {
+      return Optional.ofNullable(call.apply(mistake.solver(), input));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean wrongWhereRight(List<PartResult> student, List<PartResult> mistake) {
+    for (int i = 0; i < student.size() && i < mistake.size(); i++) {
+      PartResult mine = student.get(i);
+      if (mine.right() && comparison.diagnostic(mine.name()) && !mistake.get(i).right()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The wrong parts whose listed differences show NaN in the answer. */
+  private static List<String> nonFiniteParts(List<PartResult> parts) {
+    return parts.stream().filter(p -> !p.right())
+        .filter(p -> p.mismatches().stream().anyMatch(m -> m.actual().contains("NaN")))
+        .map(PartResult::name).toList();
   }
 
   /** Casts an untyped input (as read from a rubric) to this problem's input type. */

@@ -15,8 +15,8 @@ import java.util.Objects;
  * component, arrays and lists by index, maps by key; {@code double} and {@code float} values with
  * a {@link Tolerance}, every other value exactly.
  *
- * <p>At most {@link #MAX_MISMATCHES} differences are listed; one more entry then says how many
- * were left out, so that a wrong 784-dimensional answer gives a readable message.
+ * <p>At most {@link #MAX_MISMATCHES} differences are listed and the rest are counted ({@link
+ * Differences#omitted()}), so that a wrong 784-dimensional answer gives a readable message.
  */
 public final class StructuralComparison {
 
@@ -31,15 +31,72 @@ public final class StructuralComparison {
     this.tolerance = tolerance;
   }
 
-  /** Returns the differences between {@code expected} and {@code actual}, empty if none. */
-  public static List<Mismatch> compare(Object expected, Object actual, Tolerance tolerance) {
-    StructuralComparison comparison = new StructuralComparison(Objects.requireNonNull(tolerance));
-    comparison.walk("", expected, actual);
-    if (comparison.omitted > 0) {
-      comparison.mismatches.add(
-          new Mismatch("", "", "... and " + comparison.omitted + " more differences"));
+  /**
+   * The differences of two values: the first {@link #MAX_MISMATCHES} listed, the others counted.
+   *
+   * @param listed the differences shown, in walking order
+   * @param omitted how many more there are
+   */
+  public record Differences(List<Mismatch> listed, int omitted) {
+
+    public Differences {
+      listed = List.copyOf(listed);
     }
-    return List.copyOf(comparison.mismatches);
+
+    /** Whether the two values are the same. */
+    public boolean isEmpty() {
+      return listed.isEmpty() && omitted == 0;
+    }
+  }
+
+  /**
+   * Returns the differences listed between {@code expected} and {@code actual}, empty if none; at
+   * most {@link #MAX_MISMATCHES} (see {@link #differences} for the count of the others).
+   */
+  public static List<Mismatch> compare(Object expected, Object actual, Tolerance tolerance) {
+    return differences("", expected, actual, tolerance).listed();
+  }
+
+  /**
+   * The differences between {@code expected} and {@code actual}, their paths starting with {@code
+   * path} (empty for the whole value).
+   */
+  public static Differences differences(String path, Object expected, Object actual,
+      Tolerance tolerance) {
+    StructuralComparison comparison = new StructuralComparison(Objects.requireNonNull(tolerance));
+    comparison.walk(path, expected, actual);
+    return new Differences(comparison.mismatches, comparison.omitted);
+  }
+
+  /** Whether {@code value} holds a NaN anywhere (in a record, array, list or map). */
+  public static boolean containsNaN(Object value) {
+    if (value instanceof Double d) {
+      return d.isNaN();
+    }
+    if (value instanceof Float f) {
+      return f.isNaN();
+    }
+    if (value instanceof double[] doubles) {
+      return Arrays.stream(doubles).anyMatch(Double::isNaN);
+    }
+    if (value != null && value.getClass().isArray() && !value.getClass().getComponentType()
+        .isPrimitive()) {
+      return Arrays.stream((Object[]) value).anyMatch(StructuralComparison::containsNaN);
+    }
+    if (value instanceof Collection<?> items) {
+      return items.stream().anyMatch(StructuralComparison::containsNaN);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.values().stream().anyMatch(StructuralComparison::containsNaN);
+    }
+    if (value != null && value.getClass().isRecord()) {
+      for (RecordComponent component : value.getClass().getRecordComponents()) {
+        if (containsNaN(read(component, value))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void walk(String path, Object expected, Object actual) {
@@ -118,7 +175,7 @@ public final class StructuralComparison {
     }
   }
 
-  private static Object read(RecordComponent component, Object record) {
+  static Object read(RecordComponent component, Object record) {
     try {
       component.getAccessor().setAccessible(true);
       return component.getAccessor().invoke(record);

@@ -4,8 +4,10 @@ package org.mlgrade.reference;
  * How close a floating-point answer must be to the reference: {@code |actual - expected| <= abs +
  * rel * |expected|}, the rule of NumPy's {@code isclose}.
  *
- * <p>NaN matches only NaN and an infinity only the infinity of the same sign, so that a wrong
- * answer that overflows is recognised as the same wrong answer when a known mistake is diagnosed.
+ * <p>NaN is close to nothing, not even NaN: a NaN answer is always wrong, and two NaNs are never
+ * "the same wrong answer" when a known mistake is diagnosed (many different mistakes give NaN).
+ * An infinity is close only to the infinity of the same sign, so that an overflowing wrong answer
+ * is still recognised.
  *
  * @param abs absolute tolerance, finite and {@code >= 0}
  * @param rel relative tolerance, finite and {@code >= 0}
@@ -30,7 +32,7 @@ public record Tolerance(double abs, double rel) {
   /** Whether {@code actual} is close enough to {@code expected}. */
   public boolean isClose(double actual, double expected) {
     if (Double.isNaN(actual) || Double.isNaN(expected)) {
-      return Double.isNaN(actual) && Double.isNaN(expected);
+      return false;
     }
     if (Double.isInfinite(actual) || Double.isInfinite(expected)) {
       return actual == expected;

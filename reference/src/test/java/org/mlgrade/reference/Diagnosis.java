@@ -17,6 +17,6 @@ public final class Diagnosis {
     O expected = problem.expected(in);
     O out = problem.castOutput(actual);
     assertThat(problem.compare(in, expected, out, Tolerance.EXACT)).isNotEmpty();
-    return problem.diagnose(in, expected, out, Tolerance.EXACT).orElseThrow().id();
+    return problem.diagnose(in, expected, out, Tolerance.EXACT).named().orElseThrow().id();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.mlgrade.harness.Wire;
 import org.junit.jupiter.api.DynamicTest;
@@ -62,24 +64,75 @@ class ProblemContractTest {
           .as("%s: output survives JSON", problem.id()).isEmpty();
     }
     for (KnownMistake<S> mistake : problem.knownMistakes()) {
-      boolean seen = false;
-      for (I input : inputs) {
-        O expected = problem.expected(input);
-        O wrong;
-        try {
-          wrong = problem.call().apply(mistake.solver(), input);
-        } catch (RuntimeException e) {
-          continue;
-        }
-        if (!problem.compare(input, expected, wrong, Tolerance.DEFAULT).isEmpty()) {
-          seen = true;
-          assertThat(problem.diagnose(input, expected, wrong, Tolerance.DEFAULT))
-              .as("%s: diagnosis of %s", problem.id(), mistake.id()).isPresent();
-        }
+      checkDiagnosis(problem, mistake, inputs);
+    }
+  }
+
+  /**
+   * Known mistakes that no generated input tells apart from another one, each with the mistakes
+   * it coincides with and why. Everything not listed here must be named as itself (and as nothing
+   * else) on some generated input.
+   */
+  private static final Map<String, Set<String>> ALIASES = Map.of();
+
+  /**
+   * Known mistakes whose answer differs from the reference only by NaN on the generated inputs:
+   * NaN never identifies a mistake, so they are reported as a likely cause of a non-finite value,
+   * never named.
+   */
+  private static final Set<String> SEEN_ONLY_AS_NAN = Set.of(
+      // exp of the log-joint underflows to 0/0 at D = 784 and is right elsewhere
+      "em.e-step/product-underflow",
+      "em.fit/product-underflow",
+      // 0 * log 0 = NaN, only where some p_kd is exactly 0 or 1
+      "em.e-step/zero-times-log-zero",
+      "em.log-likelihood/zero-times-log-zero",
+      "em.fit/zero-times-log-zero",
+      // exp of a very negative log-density underflows to 0 / 0 far from every class mean
+      "naive-bayes.posterior/naive-exp");
+
+  private static <S, I, O> void checkDiagnosis(Problem<S, I, O> problem, KnownMistake<S> mistake,
+      List<I> inputs) {
+    String key = problem.id() + "/" + mistake.id();
+    boolean differs = false;
+    boolean namedAlone = false;
+    boolean namedWithAliases = false;
+    boolean nonFiniteCause = false;
+    for (I input : inputs) {
+      O expected = problem.expected(input);
+      O wrong;
+      try {
+        wrong = problem.call().apply(mistake.solver(), input);
+      } catch (RuntimeException e) {
+        continue;
       }
-      assertThat(seen)
-          .as("%s: known mistake %s differs from the reference on some generated input",
-              problem.id(), mistake.id())
+      if (problem.compare(input, expected, wrong, Tolerance.DEFAULT).isEmpty()) {
+        continue;
+      }
+      differs = true;
+      MistakeDiagnosis<S> diagnosis = problem.diagnose(input, expected, wrong, Tolerance.DEFAULT);
+      // Wherever the mistake shows, it is among the matches, or its answer holds NaN and it is
+      // listed among the likely causes instead.
+      if (diagnosis.nonFinite()) {
+        assertThat(diagnosis.nonFiniteCauses()).as("%s: NaN causes on %s", key, input)
+            .contains(mistake);
+        nonFiniteCause = true;
+        continue;
+      }
+      assertThat(diagnosis.matchIds()).as("%s: diagnosis", key).contains(mistake.id());
+      namedAlone |= diagnosis.named().filter(mistake::equals).isPresent();
+      Set<String> allowed = new java.util.HashSet<>(ALIASES.getOrDefault(key, Set.of()));
+      allowed.add(mistake.id());
+      namedWithAliases |= allowed.containsAll(diagnosis.matchIds());
+    }
+    assertThat(differs)
+        .as("%s: differs from the reference on some generated input", key).isTrue();
+    if (SEEN_ONLY_AS_NAN.contains(key)) {
+      assertThat(nonFiniteCause).as("%s: seen as a cause of NaN", key).isTrue();
+    } else if (ALIASES.containsKey(key)) {
+      assertThat(namedWithAliases).as("%s: named with its aliases only", key).isTrue();
+    } else {
+      assertThat(namedAlone).as("%s: named as itself, alone, on some generated input", key)
           .isTrue();
     }
   }

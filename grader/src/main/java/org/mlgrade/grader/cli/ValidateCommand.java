@@ -40,6 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         Rubric rubric = RubricSource.load(file);
         GradingPlan plan = GradingPlan.of(rubric);
+        rubric.warnings().forEach(err::println);
         long hidden = plan.tests().stream()
             .filter(t -> t.test().visibility() != org.mlgrade.grader.rubric.Visibility.VISIBLE)
             .count();

@@ -44,7 +44,7 @@ final class Feedback {
 
   /** What a student should know about one test. */
   static String test(TestResult test) {
-    StringBuilder text = new StringBuilder(test.passed() ? "passed" : test.message());
+    StringBuilder text = new StringBuilder(Findings.describe(test));
     if (!test.stdout().isEmpty()) {
       String stdout = test.stdout().length() > MAX_STDOUT_SHOWN
           ? test.stdout().substring(0, MAX_STDOUT_SHOWN) + "..." : test.stdout();

@@ -217,6 +217,10 @@ public final class GradescopeReport {
   private static Entry testEntry(QuestionResult question, TestResult test, String number) {
     List<String> tags = new ArrayList<>(List.of(question.id(), test.outcome().name()));
     test.mistake().ifPresent(m -> tags.add("mistake:" + m.id()));
+    if (test.matchingMistakes().size() > 1) {
+      test.matchingMistakes().forEach(m -> tags.add("possible-mistake:" + m.id()));
+    }
+    test.nonFinite().ifPresent(nan -> tags.add("non-finite"));
     return new Entry(question.title() + " — " + test.name(), number, test.score(),
         test.maxScore(), test.passed() ? "passed" : "failed", Feedback.test(test),
         test.visibility().gradescopeName(), tags);

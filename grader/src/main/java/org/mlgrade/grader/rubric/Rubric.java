@@ -18,6 +18,8 @@ import java.util.Objects;
  *     {@code visibility})
  * @param stdoutVisibility when the student may see the autograder's own output (Gradescope's
  *     {@code stdout_visibility})
+ * @param warnings things that are allowed but likely to trap the rubric's author (a purely
+ *     relative tolerance on answers near zero), each at its place in the file
  */
 public record Rubric(
     Path source,
@@ -27,20 +29,36 @@ public record Rubric(
     boolean resultsPerTest,
     List<Question> questions,
     Visibility visibility,
-    Visibility stdoutVisibility) {
+    Visibility stdoutVisibility,
+    List<RubricError> warnings) {
 
   public Rubric {
     forbidden = List.copyOf(forbidden);
     questions = List.copyOf(questions);
     Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(stdoutVisibility, "stdoutVisibility");
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A rubric with the default visibilities and no warnings. */
+  public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
+      boolean resultsPerTest, List<Question> questions) {
+    this(source, assignment, limits, forbidden, resultsPerTest, questions, List.of());
   }
 
   /** A rubric with the default visibilities: results visible, the autograder's output hidden. */
   public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
-      boolean resultsPerTest, List<Question> questions) {
+      boolean resultsPerTest, List<Question> questions, List<RubricError> warnings) {
     this(source, assignment, limits, forbidden, resultsPerTest, questions, Visibility.VISIBLE,
-        Visibility.HIDDEN);
+        Visibility.HIDDEN, warnings);
+  }
+
+  /** A rubric with its visibilities and no warnings. */
+  public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
+      boolean resultsPerTest, List<Question> questions, Visibility visibility,
+      Visibility stdoutVisibility) {
+    this(source, assignment, limits, forbidden, resultsPerTest, questions, visibility,
+        stdoutVisibility, List.of());
   }
 
   /** The sum of the questions' points. */

@@ -17,7 +17,7 @@ final class RubricFields {
       "per_test_seconds", "total_seconds", "heap_mb", "output_bytes");
   static final List<String> QUESTION = List.of(
       "id", "title", "points", "problem", "tolerance", "scoring", "visibility", "mistake_credit",
-      "tests");
+      "part_weights", "carried_forward", "tests");
   static final List<String> TOLERANCE = List.of("abs", "rel");
   static final List<String> MISTAKE_CREDIT = List.of("mistake", "fraction");
   static final List<String> EXPLICIT_TEST = List.of("name", "input", "visibility", "points");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,7 @@ final class RubricReader {
   private final Path file;
   private final LocatedTree tree;
   private final List<RubricError> errors = new ArrayList<>();
+  private final List<RubricError> warnings = new ArrayList<>();
   private final Map<String, JsonPointer> questionIds = new HashMap<>();
   private final Map<String, JsonPointer> testNames = new HashMap<>();
   private boolean namesChecked;
@@ -111,7 +113,7 @@ final class RubricReader {
       throw new RubricException(errors);
     }
     return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), questions,
-        visibility, stdoutVisibility);
+        visibility, stdoutVisibility, warnings);
   }
 
   // ---- the rubric's parts ----
@@ -218,13 +220,75 @@ final class RubricReader {
     Visibility visibility = choice(node, at, "visibility", where, List.of(Visibility.values()),
         Visibility::gradescopeName, Visibility.VISIBLE);
     List<MistakeCredit> credits = mistakeCredits(node, at, where, problem);
+    Map<String, Double> partWeights = partWeights(node, at, where, scoring);
+    Double carriedForward = carriedForward(node, at, where, scoring);
     List<TestCase> tests = tests(node, at, where, id, problem, scoring, visibility, points);
     if (id == null || points == null || problem == null || tolerance == null || scoring == null
-        || visibility == null || credits == null || tests == null) {
+        || visibility == null || credits == null || tests == null || partWeights == null
+        || carriedForward == null) {
       return null;
     }
-    return new Question(id, title != null ? title : problem.title(), points, problem, tolerance,
-        scoring, credits, tests, visibility);
+    Question question = new Question(id, title != null ? title : problem.title(), points,
+        problem, tolerance, scoring, credits, tests, visibility, partWeights, carriedForward);
+    ToleranceCheck.nearZero(question).ifPresent(
+        warning -> warn(at.appendProperty("tolerance"), warning));
+    return question;
+  }
+
+  private Map<String, Double> partWeights(JsonNode question, JsonPointer questionAt,
+      String questionWhere, Scoring scoring) {
+    JsonPointer at = questionAt.appendProperty("part_weights");
+    JsonNode node = question.get("part_weights");
+    if (node == null) {
+      return Map.of();
+    }
+    if (!perPartOnly(at, "part_weights", questionWhere, scoring)) {
+      return null;
+    }
+    String where = "'part_weights' of " + questionWhere;
+    if (!isObject(node, at, where)) {
+      return null;
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    boolean complete = true;
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String part = names.next();
+      Double weight = number(node, at, part, where, Range.NON_NEGATIVE, true);
+      if (weight == null) {
+        complete = false;
+      } else {
+        weights.put(part, weight);
+      }
+    }
+    return complete ? weights : null;
+  }
+
+  private Double carriedForward(JsonNode question, JsonPointer questionAt, String questionWhere,
+      Scoring scoring) {
+    if (!question.has("carried_forward")) {
+      return 0.0;
+    }
+    if (!perPartOnly(questionAt.appendProperty("carried_forward"), "carried_forward",
+        questionWhere, scoring)) {
+      return null;
+    }
+    Double fraction = number(question, questionAt, "carried_forward", questionWhere,
+        Range.NON_NEGATIVE, false);
+    if (fraction != null && fraction > 1) {
+      error(questionAt.appendProperty("carried_forward"), "'carried_forward' of "
+          + questionWhere + " must be a number in [0, 1], got " + format(fraction));
+      return null;
+    }
+    return fraction;
+  }
+
+  private boolean perPartOnly(JsonPointer at, String field, String where, Scoring scoring) {
+    if (scoring == null || scoring == Scoring.PER_PART) {
+      return scoring != null;
+    }
+    keyError(at, "'" + field + "' of " + where + " is only allowed when the question's scoring"
+        + " is per_part, not " + scoring.rubricName());
+    return false;
   }
 
   private Problem<?, ?, ?> problem(JsonNode node, JsonPointer at, String where) {
@@ -254,7 +318,9 @@ final class RubricReader {
     Double abs = number(node, at, "abs", where, Range.NON_NEGATIVE, false);
     Double rel = number(node, at, "rel", where, Range.NON_NEGATIVE, false);
     boolean broken = (node.has("abs") && abs == null) || (node.has("rel") && rel == null);
-    return broken ? null : new Tolerance(abs == null ? 0 : abs, rel == null ? 0 : rel);
+    // A part left out keeps its default: {rel: 1e-4} means {abs: 1e-9, rel: 1e-4}.
+    return broken ? null : new Tolerance(abs == null ? Tolerance.DEFAULT.abs() : abs,
+        rel == null ? Tolerance.DEFAULT.rel() : rel);
   }
 
   private List<MistakeCredit> mistakeCredits(JsonNode question, JsonPointer questionAt,
@@ -434,9 +500,9 @@ final class RubricReader {
     if (!entry.has(field)) {
       return null;
     }
-    if (scoring != null && scoring != Scoring.PER_TEST) {
+    if (scoring != null && !scoring.pointsPerTest()) {
       keyError(at.appendProperty(field), "'" + field + "' of " + where
-          + " is only allowed when the question's scoring is per_test, not "
+          + " is only allowed when the question's scoring is per_test or per_part, not "
           + scoring.rubricName());
       return null;
     }
@@ -456,7 +522,7 @@ final class RubricReader {
   private List<TestCase> settlePoints(List<Draft> drafts, JsonPointer questionAt,
       String questionWhere, Scoring scoring, double points) {
     List<TestCase> tests = new ArrayList<>();
-    if (scoring == Scoring.PER_TEST) {
+    if (scoring.pointsPerTest()) {
       long given = drafts.stream().filter(d -> d.points() != null).count();
       if (given == 0) {
         for (Draft d : drafts) {
@@ -652,6 +718,12 @@ final class RubricReader {
 
   private void error(JsonPointer at, String message) {
     add(tree.valueAt(at), message);
+  }
+
+  private void warn(JsonPointer at, String message) {
+    JsonLocation where = tree.valueAt(at);
+    warnings.add(new RubricError(file, Math.max(1, where.getLineNr()),
+        Math.max(1, where.getColumnNr()), "warning: " + message));
   }
 
   private void keyError(JsonPointer at, String message) {

@@ -9,12 +9,22 @@ public enum Scoring {
   /** The question's points times the fraction of tests passed. */
   PROPORTIONAL("proportional"),
   /** All the points when every test passes, none otherwise. */
-  ALL_OR_NOTHING("all_or_nothing");
+  ALL_OR_NOTHING("all_or_nothing"),
+  /**
+   * Points per test as {@link #PER_TEST}, and within a test credit for each part of the answer
+   * that is right (a row of a table, a gradient), weighted by the question's part weights.
+   */
+  PER_PART("per_part");
 
   private final String rubricName;
 
   Scoring(String rubricName) {
     this.rubricName = rubricName;
+  }
+
+  /** Whether tests carry points of their own (per_test and per_part). */
+  public boolean pointsPerTest() {
+    return this == PER_TEST || this == PER_PART;
   }
 
   /** The value rubric files use. */

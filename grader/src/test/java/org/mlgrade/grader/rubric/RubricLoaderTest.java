@@ -127,7 +127,8 @@ class RubricLoaderTest {
   }
 
   @Test
-  void emptyTolerancMeansExactAndOneSidedToleranceLeavesTheOtherZero() throws RubricException {
+  void aPartlyWrittenToleranceTakesTheMissingPartFromTheDefaults() throws RubricException {
+    // Issue 9: {rel: 1e-4} used to mean abs 0, which fails correct answers near zero.
     Rubric rubric = loader.read(Path.of("tol.yaml"), """
         assignment: HW
         questions:
@@ -135,10 +136,15 @@ class RubricLoaderTest {
              tests: [{generate: {count: 1, seed: 1}}]}
           - {id: b, points: 1, problem: fake.pool-shape, tolerance: {abs: 0.25},
              tests: [{generate: {count: 1, seed: 1}}]}
+          - {id: c, points: 1, problem: fake.pool-shape, tolerance: {rel: 1e-4},
+             tests: [{generate: {count: 1, seed: 1}}]}
+          - {id: d, points: 1, problem: fake.pool-shape, tolerance: {abs: 0, rel: 0},
+             tests: [{generate: {count: 1, seed: 1}}]}
         """);
 
-    assertThat(rubric.questions()).extracting(Question::tolerance)
-        .containsExactly(Tolerance.EXACT, new Tolerance(0.25, 0));
+    assertThat(rubric.questions()).extracting(Question::tolerance).containsExactly(
+        Tolerance.DEFAULT, new Tolerance(0.25, Tolerance.DEFAULT.rel()),
+        new Tolerance(Tolerance.DEFAULT.abs(), 1e-4), Tolerance.EXACT);
   }
 
   // ---- each kind of error, with its place ----
@@ -150,7 +156,7 @@ class RubricLoaderTest {
             tests: [{generate: {count: 1, seed: 1}}]
         """)).containsExactly("x.yaml:6:5: unknown field 'tolerence' in question 'q1' (expected"
         + " one of: id, title, points, problem, tolerance, scoring, visibility, mistake_credit,"
-        + " tests)");
+        + " part_weights, carried_forward, tests)");
   }
 
   @Test
@@ -281,7 +287,7 @@ class RubricLoaderTest {
             tests:
               - {generate: {count: 2, seed: 5}, points_each: 1}
         """)).containsExactly("x.yaml:8:41: 'points_each' of test #1 of question 'q1' is only"
-        + " allowed when the question's scoring is per_test, not all_or_nothing");
+        + " allowed when the question's scoring is per_test or per_part, not all_or_nothing");
   }
 
   @Test
@@ -556,7 +562,8 @@ class RubricLoaderTest {
                   org.assertj.core.groups.Tuple.tuple(9, 27));
           assertThat(e.errors()).extracting(RubricError::message).containsExactly(
               "unknown field 'tolerence' in question 'q1' (expected one of: id, title, points,"
-                  + " problem, tolerance, scoring, visibility, mistake_credit, tests)",
+                  + " problem, tolerance, scoring, visibility, mistake_credit, part_weights,"
+                  + " carried_forward, tests)",
               "invalid input of test #1 of question 'q1': window size must be >= 1, got 0",
               "'count' of 'generate' of test #2 of question 'q1' must be an integer from 1 to"
                   + " 10000, got 0");

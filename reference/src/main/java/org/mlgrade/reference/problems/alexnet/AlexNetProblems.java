@@ -28,9 +28,10 @@ public final class AlexNetProblems implements ProblemProvider {
             AlexNetCounts.class, "layerCounts", LayerInput.class, LayerCounts.class,
             AlexNetCounts::layerCounts, reference, AlexNetGenerators.LAYERS,
             AlexNetMistakes.layer()),
-        Problem.of("alexnet.table", "Units, weights and connections of every layer of a network",
+        new Problem<>("alexnet.table",
+            "Units, weights and connections of every layer of a network",
             AlexNetCounts.class, "table", Architecture.class, CountTable.class,
             AlexNetCounts::table, reference, AlexNetGenerators.ARCHITECTURES,
-            AlexNetMistakes.table()));
+            TableParts.comparison(), AlexNetMistakes.table()));
   }
 }

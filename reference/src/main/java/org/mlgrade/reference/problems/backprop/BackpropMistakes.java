@@ -1,10 +1,13 @@
 package org.mlgrade.reference.problems.backprop;
 
 import org.mlgrade.reference.problems.StableMath;
+import java.util.Arrays;
 import java.util.List;
 import org.mlgrade.api.backprop.Backprop;
 import org.mlgrade.api.backprop.SigmoidChainInput;
 import org.mlgrade.api.backprop.SigmoidChainOutput;
+import org.mlgrade.api.backprop.TanhSoftmaxInput;
+import org.mlgrade.api.backprop.TanhSoftmaxOutput;
 import org.mlgrade.reference.KnownMistake;
 
 /** Wrong answers real students give, each the reference with one step changed. */
@@ -45,6 +48,43 @@ final class BackpropMistakes {
     }
   }
 
+  /**
+   * Weight gradients are the deltas alone: {@code dL/dw = delta}, the activation of the unit the
+   * weight comes from left out (write-ups: "dL/dv = -y (1 - y_hat)" without h).
+   */
+  static final class GradientWithoutActivation extends BackpropReference {
+    @Override
+    protected double[] connectionInput(double[] pre, double[] post) {
+      double[] ones = new double[post.length];
+      Arrays.fill(ones, 1);
+      return ones;
+    }
+  }
+
+  /** {@code dL/dw2[j][c] = dL/ds[c]}: the hidden activation h_j left out of the output gradient. */
+  static final class OutputGradientWithoutHidden extends BackpropReference {
+    @Override
+    public TanhSoftmaxOutput tanhSoftmax(TanhSoftmaxInput input) {
+      TanhSoftmaxOutput right = super.tanhSoftmax(input);
+      double[] ones = new double[right.hidden().length];
+      Arrays.fill(ones, 1);
+      return new TanhSoftmaxOutput(right.hidden(), right.probabilities(), right.loss(),
+          right.gradW1(), right.gradB1(), outer(ones, right.gradB2()), right.gradB2());
+    }
+  }
+
+  /** {@code dL/dw1[i][j] = dL/da[j]}: the input x_i left out of the first layer's gradient. */
+  static final class FirstGradientWithoutInput extends BackpropReference {
+    @Override
+    public TanhSoftmaxOutput tanhSoftmax(TanhSoftmaxInput input) {
+      TanhSoftmaxOutput right = super.tanhSoftmax(input);
+      double[] ones = new double[input.x().length];
+      Arrays.fill(ones, 1);
+      return new TanhSoftmaxOutput(right.hidden(), right.probabilities(), right.loss(),
+          outer(ones, right.gradB1()), right.gradB1(), right.gradW2(), right.gradB2());
+    }
+  }
+
   /** {@code sigmoid'} treated as 1. */
   static final class SigmoidDerivativeForgotten extends BackpropReference {
     @Override
@@ -76,7 +116,7 @@ final class BackpropMistakes {
   /** {@code tanh'(a) = 1 - tanh(a)}, not squared. */
   static final class TanhDerivativeNotSquared extends BackpropReference {
     @Override
-    protected double tanhDerivative(double hidden) {
+    protected double tanhDerivative(double a, double hidden) {
       return 1 - hidden;
     }
   }
@@ -84,7 +124,7 @@ final class BackpropMistakes {
   /** {@code tanh'} treated as 1. */
   static final class TanhDerivativeForgotten extends BackpropReference {
     @Override
-    protected double tanhDerivative(double hidden) {
+    protected double tanhDerivative(double a, double hidden) {
       return 1;
     }
   }
@@ -92,7 +132,7 @@ final class BackpropMistakes {
   /** {@code dL/ds = p}, the one-hot label not subtracted. */
   static final class SoftmaxGradientWithoutLabel extends BackpropReference {
     @Override
-    protected double softmaxDelta(double probability, int target) {
+    protected double softmaxDelta(double probability, double complement, int target) {
       return probability;
     }
   }
@@ -100,8 +140,8 @@ final class BackpropMistakes {
   /** {@code dL/ds = t - p}. */
   static final class SoftmaxDeltaSignFlipped extends BackpropReference {
     @Override
-    protected double softmaxDelta(double probability, int target) {
-      return target - probability;
+    protected double softmaxDelta(double probability, double complement, int target) {
+      return target == 1 ? complement : -probability;
     }
   }
 
@@ -121,7 +161,11 @@ final class BackpropMistakes {
         new KnownMistake<>("gradient-uses-pre-activation",
             "A weight's gradient is the activation relu(a) of the unit it comes from times the "
                 + "delta of the unit it goes to; the pre-activation a was used instead.",
-            new GradientUsesPreActivation()));
+            new GradientUsesPreActivation()),
+        new KnownMistake<>("gradient-without-activation",
+            "A weight's gradient is the activation of the unit it comes from times the delta of "
+                + "the unit it goes to (dL/dw3[k] = h2[k] * dL/dz); the activation was left out.",
+            new GradientWithoutActivation()));
   }
 
   static List<KnownMistake<Backprop>> sigmoidChain() {
@@ -152,6 +196,14 @@ final class BackpropMistakes {
             new SoftmaxGradientWithoutLabel()),
         new KnownMistake<>("softmax-delta-sign-flipped",
             "Sign error at the output: dL/ds = p - t, not t - p.",
-            new SoftmaxDeltaSignFlipped()));
+            new SoftmaxDeltaSignFlipped()),
+        new KnownMistake<>("output-gradient-without-hidden",
+            "dL/dw2[j][c] = hidden[j] * (p[c] - t[c]): the hidden activation tanh(a_j) of the "
+                + "unit the weight comes from was left out (that is dL/db2).",
+            new OutputGradientWithoutHidden()),
+        new KnownMistake<>("first-gradient-without-input",
+            "dL/dw1[i][j] = x[i] * dL/da[j]: the input x_i the weight multiplies was left out "
+                + "(that is dL/db1).",
+            new FirstGradientWithoutInput()));
   }
 }

@@ -26,20 +26,20 @@ public final class BackpropProblems implements ProblemProvider {
   public static List<Problem<?, ?, ?>> all() {
     Backprop reference = new BackpropReference();
     return List.of(
-        Problem.of("backprop.relu-net",
+        new Problem<>("backprop.relu-net",
             "Backprop: 2-hidden-layer ReLU net with sigmoid output and cross-entropy",
             Backprop.class, "reluNet", ReluNetInput.class, ReluNetOutput.class,
             Backprop::reluNet, reference, BackpropGenerators.reluNet(),
-            BackpropMistakes.reluNet()),
+            BackpropParts.reluNet(), BackpropMistakes.reluNet()),
         Problem.of("backprop.sigmoid-chain",
             "Backprop: f = w3 sigmoid(w2 sigmoid(w1 x)) and its weight derivatives",
             Backprop.class, "sigmoidChain", SigmoidChainInput.class, SigmoidChainOutput.class,
             Backprop::sigmoidChain, reference, BackpropGenerators.sigmoidChain(),
             BackpropMistakes.sigmoidChain()),
-        Problem.of("backprop.tanh-softmax",
+        new Problem<>("backprop.tanh-softmax",
             "Backprop: tanh hidden layer, softmax output, cross-entropy",
             Backprop.class, "tanhSoftmax", TanhSoftmaxInput.class, TanhSoftmaxOutput.class,
             Backprop::tanhSoftmax, reference, BackpropGenerators.tanhSoftmax(),
-            BackpropMistakes.tanhSoftmax()));
+            BackpropParts.tanhSoftmax(), BackpropMistakes.tanhSoftmax()));
   }
 }

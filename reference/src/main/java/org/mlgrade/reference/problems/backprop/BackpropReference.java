@@ -28,7 +28,7 @@ public class BackpropReference implements Backprop {
     double[] a2 = times(h1, input.w2()); // [n2]
     double[] h2 = relu(a2);
     double z = dot(h2, input.w3());
-    double loss = StableMath.softplus(z) - input.y() * z;
+    double loss = StableMath.logisticLoss(z, input.y());
     // backward: output delta, then deltas of layer 2 and layer 1 (pre-activations)
     double outputDelta = outputDelta(z, input.y());
     double[] delta2 = new double[a2.length]; // [n2]
@@ -74,29 +74,28 @@ public class BackpropReference implements Backprop {
       hidden[j] = Math.tanh(a[j]);
     }
     double[] s = plus(times(hidden, input.w2()), input.b2()); // [k]
-    double max = Double.NEGATIVE_INFINITY;
-    for (double score : s) {
-      max = Math.max(max, score);
-    }
-    double sum = 0;
-    for (double score : s) {
-      sum += Math.exp(score - max);
-    }
-    double logSumExp = max + Math.log(sum);
+    double logSumExp = StableMath.logSumExp(s);
     double[] p = new double[s.length];
     for (int c = 0; c < s.length; c++) {
       p[c] = Math.exp(s[c] - logSumExp);
     }
-    double loss = logSumExp - s[input.label()];
+    // L = -log p[label] = log sum_c exp(s_c - s_label) = log1p(sum_{c != label} ...) when the
+    // label has the largest score, where logSumExp - s[label] would cancel
+    double loss = StableMath.logSumExp(minus(s, s[input.label()]));
     // backward: dL/ds = p - onehot, dL/da = tanh'(a) * (w2 dL/ds)
     double[] dS = new double[s.length]; // [k]
     for (int c = 0; c < s.length; c++) {
-      dS[c] = softmaxDelta(p[c], c == input.label() ? 1 : 0);
+      // 1 - p[c] as the sum of the other probabilities, exact where p[c] is near 1
+      double complement = 0;
+      for (int other = 0; other < s.length; other++) {
+        complement += other == c ? 0 : p[other];
+      }
+      dS[c] = softmaxDelta(p[c], complement, c == input.label() ? 1 : 0);
     }
     double[] back = timesTransposed(input.w2(), dS); // [h]
     double[] dA = new double[a.length];
     for (int j = 0; j < a.length; j++) {
-      dA[j] = tanhDerivative(hidden[j]) * back[j];
+      dA[j] = tanhDerivative(a[j], hidden[j]) * back[j];
     }
     return new TanhSoftmaxOutput(hidden, p, loss, outer(x, dA), dA, outer(hidden, dS), dS);
   }
@@ -108,7 +107,7 @@ public class BackpropReference implements Backprop {
 
   /** {@code dL/dz = sigmoid(z) - y} for {@code L = log(1 + e^z) - y z}. */
   protected double outputDelta(double z, int y) {
-    return StableMath.sigmoid(z) - y;
+    return StableMath.logisticGradient(z, y);
   }
 
   /** The value a weight multiplies: the activation {@code post = relu(pre)}. */
@@ -116,19 +115,25 @@ public class BackpropReference implements Backprop {
     return post;
   }
 
-  /** {@code sigmoid'(pre) = out (1 - out)} where {@code out = sigmoid(pre)}. */
+  /**
+   * {@code sigmoid'(pre) = out (1 - out)} where {@code out = sigmoid(pre)}, computed as {@code
+   * sigmoid(pre) sigmoid(-pre)} so that it does not round to 0 when {@code out} rounds to 1.
+   */
   protected double sigmoidDerivative(double pre, double out) {
-    return out * (1 - out);
+    return StableMath.sigmoidDerivative(pre);
   }
 
-  /** {@code tanh'(a) = 1 - tanh(a)^2}, from {@code hidden = tanh(a)}. */
-  protected double tanhDerivative(double hidden) {
-    return 1 - hidden * hidden;
+  /** {@code tanh'(a) = 1 - tanh(a)^2} (= 1 / cosh(a)^2), with {@code hidden = tanh(a)}. */
+  protected double tanhDerivative(double a, double hidden) {
+    return StableMath.tanhDerivative(a);
   }
 
-  /** {@code dL/ds[c] = p[c] - t[c]} for the one-hot label t. */
-  protected double softmaxDelta(double probability, int target) {
-    return probability - target;
+  /**
+   * {@code dL/ds[c] = p[c] - t[c]} for the one-hot label t, where {@code complement = 1 - p[c]}
+   * (the sum of the other probabilities): {@code -complement} at the label.
+   */
+  protected double softmaxDelta(double probability, double complement, int target) {
+    return target == 1 ? -complement : probability;
   }
 
   /** {@code (v w)[j] = sum_i v[i] w[i][j]}. */
@@ -181,6 +186,14 @@ public class BackpropReference implements Backprop {
     double[] out = new double[v.length];
     for (int i = 0; i < v.length; i++) {
       out[i] = v[i] * factor;
+    }
+    return out;
+  }
+
+  private static double[] minus(double[] v, double shift) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] - shift;
     }
     return out;
   }

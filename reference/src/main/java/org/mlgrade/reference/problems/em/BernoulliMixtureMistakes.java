@@ -118,6 +118,14 @@ final class BernoulliMixtureMistakes {
     }
   }
 
+  /** p_kd = S_kd / N_k: the rubric's smoothing alpha left out of the M-step. */
+  static final class SmoothingIgnored extends BernoulliMixtureReference {
+    @Override
+    protected double mean(double s, double nk, int n, double alpha) {
+      return super.mean(s, nk, n, 0);
+    }
+  }
+
   /** No special case for N_k = 0: 0/0 = NaN means (or 1/2 with smoothing). */
   static final class EmptyComponentNotKept extends BernoulliMixtureReference {
     @Override
@@ -177,6 +185,9 @@ final class BernoulliMixtureMistakes {
   static final String ZERO_LOG_ZERO =
       "computed x*log(p) + (1-x)*log(1-p), which is 0*(-Infinity) = NaN when p is exactly 0 or"
           + " 1; choose log(p) or log(1-p) by the value of x";
+  static final String SMOOTHING_IGNORED =
+      "left the smoothing alpha out of the M-step: p_kd = (sum_n r_nk x_nd + alpha) / (N_k + 2"
+          + " alpha), which is the plain S_kd / N_k only when alpha = 0";
   static final String NO_WEIGHTS =
       "left log(pi_k) out of the log-joint, as if the mixing weights were uniform";
 
@@ -196,6 +207,7 @@ final class BernoulliMixtureMistakes {
         new KnownMistake<>("smoothing-added-once", "added the pseudo-count alpha once to the"
             + " denominator; it must be N_k + 2*alpha (one pseudo-count for 0, one for 1)",
             new SmoothingAddedOnce()),
+        new KnownMistake<>("smoothing-ignored", SMOOTHING_IGNORED, new SmoothingIgnored()),
         new KnownMistake<>("empty-component-not-kept", "did not special-case a component with"
             + " N_k = 0; it must keep its previous means (pi_k = 0)", new EmptyComponentNotKept()),
         new KnownMistake<>("hard-assignments", "assigned each row wholly to its most responsible"
@@ -219,6 +231,7 @@ final class BernoulliMixtureMistakes {
         new KnownMistake<>("product-underflow", UNDERFLOW, new ProductUnderflow()),
         new KnownMistake<>("m-step-divides-by-n", "the M-step divided by N instead of N_k",
             new DividesByN()),
+        new KnownMistake<>("smoothing-ignored", SMOOTHING_IGNORED, new SmoothingIgnored()),
         new KnownMistake<>("pi-not-updated", "kept the initial mixing weights; the M-step must"
             + " set pi_k = N_k / N every iteration", new PiNotUpdated()),
         new KnownMistake<>("trace-misses-initial", "left L_0, the log-likelihood of the initial"

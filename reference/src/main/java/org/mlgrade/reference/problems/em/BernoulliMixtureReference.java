@@ -96,9 +96,12 @@ public class BernoulliMixtureReference implements BernoulliMixtureEm {
     return Math.log(pi);
   }
 
-  /** l(x, q): log q when x = 1, log(1 - q) when x = 0, chosen and never multiplied by x. */
+  /**
+   * l(x, q): log q when x = 1, log(1 - q) when x = 0 (as log1p(-q), exact for small q), chosen
+   * and never multiplied by x.
+   */
   protected double logTerm(int x, double q) {
-    return x == 1 ? Math.log(q) : Math.log(1 - q);
+    return x == 1 ? Math.log(q) : Math.log1p(-q);
   }
 
   /** r[N][K] = exp(a_nk - LSE_n). */

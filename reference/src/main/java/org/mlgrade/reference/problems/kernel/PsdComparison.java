@@ -8,6 +8,8 @@ import org.mlgrade.api.kernel.KernelOnPoints;
 import org.mlgrade.api.kernel.PsdVerdict;
 import org.mlgrade.reference.Comparison;
 import org.mlgrade.reference.Mismatch;
+import org.mlgrade.reference.PartResult;
+import org.mlgrade.reference.PartStatus;
 import org.mlgrade.reference.StructuralComparison;
 import org.mlgrade.reference.Tolerance;
 
@@ -22,11 +24,18 @@ import org.mlgrade.reference.Tolerance;
  * on the <em>reference</em> Gram matrix of the input ({@code scale = max(1, max |λ|)}), or if it is
  * parallel to the expected witness ({@code cos^2 >= 1 - 1e-9}, any sign and length).
  *
- * <p>{@link #sameAnswer} recognises a known mistake's verdict: the same decision, the same minimum
+ * <p>Its parts are the verdict (decision and witness) and the minimum eigenvalue; only the
+ * verdict tells a mistake ({@link #diagnostic}). {@link #sameAnswer} recognises a known mistake's verdict: the same decision, the same minimum
  * eigenvalue and a witness parallel to the mistake's (or both empty), whatever sign the student's
  * eigen-solver gave it.
  */
 public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdict> {
+
+  /** The part made of {@code positiveSemidefinite} and {@code witness}. */
+  public static final String VERDICT = "verdict";
+
+  /** The part made of {@code minEigenvalue}. */
+  public static final String MIN_EIGENVALUE = "minEigenvalue";
 
   @Override
   public List<Mismatch> compare(
@@ -63,6 +72,50 @@ public final class PsdComparison implements Comparison<KernelOnPoints, PsdVerdic
       return answer.witness().length == actual.witness().length;
     }
     return parallel(actual.witness(), answer.witness());
+  }
+
+  /**
+   * Two parts: {@value #VERDICT} (the decision and its witness) and {@value #MIN_EIGENVALUE}.
+   */
+  @Override
+  public List<PartResult> compareParts(
+      KernelOnPoints input, PsdVerdict expected, PsdVerdict actual, Tolerance tolerance) {
+    List<Mismatch> all = compare(input, expected, actual, tolerance);
+    List<Mismatch> verdict = all.stream()
+        .filter(m -> !m.path().equals(MIN_EIGENVALUE)).toList();
+    List<Mismatch> eigenvalue = all.stream()
+        .filter(m -> m.path().equals(MIN_EIGENVALUE)).toList();
+    if (actual == null) {
+      eigenvalue = List.of(new Mismatch(MIN_EIGENVALUE, String.valueOf(expected.minEigenvalue()),
+          "null"));
+    }
+    return List.of(part(VERDICT, verdict), part(MIN_EIGENVALUE, eigenvalue));
+  }
+
+  private static PartResult part(String name, List<Mismatch> mismatches) {
+    return new PartResult(name, mismatches.isEmpty() ? PartStatus.RIGHT : PartStatus.WRONG,
+        mismatches, 0);
+  }
+
+  /** A mistake's verdict is the student's when the decision is the same, whatever the witness. */
+  @Override
+  public boolean samePart(KernelOnPoints input, String part, PsdVerdict answer,
+      PsdVerdict actual, Tolerance tolerance) {
+    if (answer == null || actual == null) {
+      return false;
+    }
+    return part.equals(VERDICT)
+        ? answer.positiveSemidefinite() == actual.positiveSemidefinite()
+        : tolerance.isClose(actual.minEigenvalue(), answer.minEigenvalue());
+  }
+
+  /**
+   * The verdict tells the mistake; the minimum eigenvalue reported alongside does not (a student
+   * who decides from the diagonal made that mistake, whatever eigenvalue they report).
+   */
+  @Override
+  public boolean diagnostic(String part) {
+    return part.equals(VERDICT);
   }
 
   private static Optional<Mismatch> witnessMismatch(

@@ -81,6 +81,11 @@ final class NaiveBayesMistakes {
             "p(x, y = k) is not yet the posterior: divide by the sum over classes, p(x).",
             new GaussianNaiveBayesReference() {
               @Override
+              protected double[] logJoint(GaussianModel model, double[] x) {
+                return textbookLogJoint(model, x);
+              }
+
+              @Override
               protected double[] normalise(double[] s) {
                 double[] p = new double[s.length];
                 for (int k = 0; k < s.length; k++) {
@@ -121,6 +126,11 @@ final class NaiveBayesMistakes {
             "exp(s_k) underflows to 0 for every class far from the means, and 0/0 is NaN:"
                 + " subtract max_k s_k before exponentiating (log-sum-exp).",
             new GaussianNaiveBayesReference() {
+              @Override
+              protected double[] logJoint(GaussianModel model, double[] x) {
+                return textbookLogJoint(model, x);
+              }
+
               @Override
               protected double[] normalise(double[] s) {
                 double sum = 0;

@@ -38,7 +38,7 @@ class KernelMistakesTest {
         mistake(problem.knownMistakes(), id), input);
     O expected = problem.expected(input);
     assertThat(problem.compare(input, expected, wrong, Tolerance.DEFAULT)).isNotEmpty();
-    assertThat(problem.diagnose(input, expected, wrong, Tolerance.DEFAULT))
+    assertThat(problem.diagnose(input, expected, wrong, Tolerance.DEFAULT).named())
         .hasValueSatisfying(m -> assertThat(m.id()).isEqualTo(id));
   }
 
@@ -108,7 +108,15 @@ class KernelMistakesTest {
     // the real student answer: (f(x)+f(z))^2 >= 0, "so it is a valid kernel"
     assertThat(psdMistake("non-negative-entries").checkPsd(COUNTEREXAMPLE).positiveSemidefinite())
         .isTrue();
-    diagnosedAs(KernelProblems.psdCheck(), COUNTEREXAMPLE, "non-negative-entries");
+    // symmetry-only gives the very same answer here (true, the right eigenvalue, no witness), and
+    // diagonal-only the same verdict by another route: all match, the feedback names none
+    Problem<KernelValidity, KernelOnPoints, PsdVerdict> problem = KernelProblems.psdCheck();
+    PsdVerdict answer = psdMistake("non-negative-entries").checkPsd(COUNTEREXAMPLE);
+    var diagnosis = problem.diagnose(COUNTEREXAMPLE, problem.expected(COUNTEREXAMPLE), answer,
+        Tolerance.DEFAULT);
+    assertThat(diagnosis.matchIds()).containsExactly("non-negative-entries", "symmetry-only",
+        "diagonal-only");
+    assertThat(diagnosis.named()).isEmpty();
     // linear kernel on 1 and -1: K = [[1, -1], [-1, 1]], eigenvalues 0 and 2, PSD
     KernelOnPoints linear = on(KernelSpec.linear(), new double[] {1}, new double[] {-1});
     assertThat(new KernelValidityReference().checkPsd(linear).positiveSemidefinite()).isTrue();
@@ -131,7 +139,7 @@ class KernelMistakesTest {
     PsdVerdict flipped = new PsdVerdict(false, verdict.minEigenvalue(),
         Arrays.stream(verdict.witness()).map(v -> -2 * v).toArray());
     Problem<KernelValidity, KernelOnPoints, PsdVerdict> problem = KernelProblems.psdCheck();
-    assertThat(problem.diagnose(found, problem.expected(found), flipped, Tolerance.DEFAULT))
+    assertThat(problem.diagnose(found, problem.expected(found), flipped, Tolerance.DEFAULT).named())
         .hasValueSatisfying(m -> assertThat(m.id()).isEqualTo("no-tolerance"));
   }
 }

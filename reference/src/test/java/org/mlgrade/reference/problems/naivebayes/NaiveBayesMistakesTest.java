@@ -9,6 +9,8 @@ import org.mlgrade.api.naivebayes.GaussianNaiveBayes;
 import org.mlgrade.api.naivebayes.LabelledData;
 import org.mlgrade.api.naivebayes.PosteriorQuery;
 import org.mlgrade.api.naivebayes.Posteriors;
+import org.mlgrade.reference.KnownMistake;
+import org.mlgrade.reference.MistakeDiagnosis;
 import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.Tolerance;
 
@@ -29,7 +31,7 @@ class NaiveBayesMistakesTest {
     O wrong = problem.call().apply(solver, input);
     O expected = problem.expected(input);
     assertThat(problem.compare(input, expected, wrong, Tolerance.DEFAULT)).isNotEmpty();
-    assertThat(problem.diagnose(input, expected, wrong, Tolerance.DEFAULT))
+    assertThat(problem.diagnose(input, expected, wrong, Tolerance.DEFAULT).named())
         .hasValueSatisfying(m -> assertThat(m.id()).isEqualTo(id));
     return wrong;
   }
@@ -96,7 +98,17 @@ class NaiveBayesMistakesTest {
   @Test
   void naiveExpGivesNanFarAway() {
     // x = 1e4: exp(s_0) = exp(s_1) = 0.0, and 0/0 = NaN
-    Posteriors p = wrong(NaiveBayesProblems.posterior(), "naive-exp", QUERY);
+    Problem<GaussianNaiveBayes, PosteriorQuery, Posteriors> problem =
+        NaiveBayesProblems.posterior();
+    KnownMistake<GaussianNaiveBayes> naiveExp = problem.knownMistakes().stream()
+        .filter(m -> m.id().equals("naive-exp")).findFirst().orElseThrow();
+    Posteriors p = naiveExp.solver().posterior(QUERY);
+    // NaN never identifies a mistake: none is named, the NaN is reported with its likely causes
+    MistakeDiagnosis<GaussianNaiveBayes> diagnosis =
+        problem.diagnose(QUERY, problem.expected(QUERY), p, Tolerance.DEFAULT);
+    assertThat(diagnosis.matches()).isEmpty();
+    assertThat(diagnosis.nonFinite()).isTrue();
+    assertThat(diagnosis.nonFiniteCauses()).contains(naiveExp);
     assertThat(p.probabilities()[2][0]).isNaN();
     assertThat(p.probabilities()[2][1]).isNaN();
     // near the means it agrees with the reference

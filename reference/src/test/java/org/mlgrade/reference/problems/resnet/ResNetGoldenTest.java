@@ -102,8 +102,8 @@ class ResNetGoldenTest {
         PYTORCH)).isEmpty();
     // ... which, where it differs from the right one, the grader rejects and names
     if (!problem.compare(input, expected, wrong, Tolerance.DEFAULT).isEmpty()) {
-      assertThat(problem.diagnose(input, expected, wrong, Tolerance.DEFAULT))
-          .map(KnownMistake::id).contains(id);
+      assertThat(problem.diagnose(input, expected, wrong, Tolerance.DEFAULT).matchIds())
+          .contains(id);
     }
   }
 
