@@ -184,7 +184,13 @@ class SampleSubmissionsTest {
       assertThat(failed).as("%s failed tests", id).hasSize(want.failures());
       assertThat(failed.stream().map(TestResult::outcome).collect(Collectors.toSet()))
           .as("%s outcomes", id).isEqualTo(want.outcomes());
-      if (want.mistake().isPresent()) {
+      if (want.nonFinite()) {
+        assertThat(failed).as("%s: every failure is a NaN answer, which names no mistake", id)
+            .allSatisfy(test -> {
+              assertThat(test.nonFinite()).isPresent();
+              assertThat(test.mistake()).isEmpty();
+            });
+      } else if (want.mistake().isPresent()) {
         assertThat(failed).as("%s: every failure names the mistake", id).allSatisfy(test ->
             assertThat(test.mistake().map(TestResult.MistakeNote::id)).isEqualTo(want.mistake()));
       }
@@ -271,10 +277,12 @@ class SampleSubmissionsTest {
    * @param pointsLost its points minus its score
    * @param failures how many of its tests fail
    * @param outcomes how they end
-   * @param mistake the known mistake every failure names, if any
+   * @param mistake the known mistake the failures follow from; every failure names it unless
+   *     {@code nonFinite}
+   * @param nonFinite the failures are NaN answers, which name no mistake (only likely causes)
    */
   private record Loss(double pointsLost, int failures, Set<Outcome> outcomes,
-      Optional<String> mistake) {}
+      Optional<String> mistake, boolean nonFinite) {}
 
   private static Map<String, Loss> expectedLosses(Path sample) throws IOException {
     Path file = sample.resolve("expected.json");
@@ -296,7 +304,8 @@ class SampleSubmissionsTest {
       }
       byQuestion.put(entry.getKey(), new Loss(loss.get("points_lost").asDouble(),
           loss.get("failures").asInt(), outcomes,
-          Optional.ofNullable(loss.get("mistake")).map(JsonNode::asText)));
+          Optional.ofNullable(loss.get("mistake")).map(JsonNode::asText),
+          loss.path("non_finite").asBoolean(false)));
     });
     return byQuestion;
   }
