@@ -64,11 +64,11 @@ public final class CheckFeedback {
         + (visible == 1 ? "" : "s") + " of your handout, judged against its expected answers "
         + "as grading judges them.");
     if (tests.otherTests() > 0) {
-      notes.add("Hidden tests: " + tests.otherTests() + " more test"
-          + (tests.otherTests() == 1 ? "" : "s") + ", worth " + points(tests.otherPoints())
-          + " point" + (tests.otherPoints() == 1 ? "" : "s") + ", are not in your handout; the "
-          + "self-check cannot run them, grading will. Passing every visible test does not "
-          + "mean full marks.");
+      boolean one = tests.otherTests() == 1;
+      notes.add("Hidden tests: " + tests.otherTests() + " more test" + (one ? "" : "s")
+          + ", worth " + points(tests.otherPoints()) + " points, " + (one ? "is" : "are")
+          + " not in your handout: the self-check cannot run " + (one ? "it" : "them")
+          + ", grading will. Passing every visible test does not mean full marks.");
     } else {
       notes.add("Every test of the rubric is visible: this is the score grading gives.");
     }
@@ -110,8 +110,9 @@ public final class CheckFeedback {
     return name == null ? sources.toString() : name.toString();
   }
 
+  /** Points as the feedback PDF shows them: at most two decimals. */
   private static String points(double points) {
-    return BigDecimal.valueOf(Math.round(points * 1e6) / 1e6).stripTrailingZeros()
+    return BigDecimal.valueOf(Math.round(points * 100) / 100.0).stripTrailingZeros()
         .toPlainString();
   }
 }
