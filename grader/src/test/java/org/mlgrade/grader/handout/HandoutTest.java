@@ -317,13 +317,16 @@ class HandoutTest {
     Path rubric = Path.of("..", "rubrics", "hw4-naive-bayes.yaml").toAbsolutePath();
     Path correct = Path.of("..", "submissions-sample", "correct").toAbsolutePath();
 
+    Path out = shared.resolve("full-check");
     Result check = run(shared, List.of(java(), "-jar", jar.toString(), "check", "--rubric",
-        rubric.toString(), correct.toString()));
+        rubric.toString(), correct.toString(), "--out", out.toString()));
 
     // hw4-naive-bayes.yaml: two questions of 6 points, each with 2 visible and 10 hidden
     // proportional tests, so the visible tests carry 2 x 6 x 2/12 = 2 points.
     assertThat(check.status()).as(check.output()).isZero();
     assertThat(check.output()).containsPattern("(?m)^total\\s+2/2\\b")
         .contains("20 more tests, worth 10 points");
+    assertThat(pdfText(out.resolve("feedback.pdf"))).contains("Total: 2 / 2 points (100%)")
+        .contains("Hidden tests: 20 more tests, worth 10 points");
   }
 }
