@@ -47,11 +47,12 @@ public final class CheckMain implements Callable<Integer> {
 
   /** {@code check [SOURCES]}. */
   @Command(name = "check", mixinStandardHelpOptions = true, description = {
-      "Compiles your sources and runs the handout's visible tests on them in the same sandbox",
-      "as grading; prints your points per question, each failed test with its input, the",
-      "expected and returned values and the known mistake it matches, and writes the same",
-      "feedback PDF as grading (mlgrade-check/feedback.pdf unless --out). Hidden tests are",
-      "not run: the output says how many points they carry."})
+      "Compiles your sources and runs the handout's visible tests on them in the",
+      "same sandbox as grading; prints your points per question, each failed test",
+      "with its input, the expected and returned values and the known mistake it",
+      "matches, and writes the same feedback PDF as grading",
+      "(mlgrade-check/feedback.pdf unless --out). Hidden tests are not run: the",
+      "output says how many points they carry."})
   static final class Check implements Callable<Integer> {
 
     @Parameters(paramLabel = "SOURCES", arity = "0..1", defaultValue = "src",

@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the self-check of the handout of a rubric: compiles SOURCES, runs the rubric's",
-      "visible tests in the sandbox, prints what java -jar mlgrade-check.jar check prints and",
-      "writes the same feedback.pdf."
+      "Runs the self-check of the handout of a rubric: compiles SOURCES, runs the",
+      "rubric's visible tests in the sandbox, prints what",
+      "java -jar mlgrade-check.jar check prints and writes the same feedback.pdf",
+      "(mlgrade-check/feedback.pdf unless --out)."
     })
 final class CheckCommand implements Callable<Integer> {
 
