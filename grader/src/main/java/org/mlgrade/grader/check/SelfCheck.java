@@ -204,28 +204,29 @@ public final class SelfCheck {
       boolean missing = call.status() == CallStatus.NO_IMPLEMENTATION
           || (call.status() == CallStatus.THREW && call.message().contains(NOT_IMPLEMENTED));
       String label = missing ? "not implemented" : label(call.status());
-      return new Judged(Outcome.of(call.status()), label, 0, List.of(), Optional.empty(), call.message(),
-          call.stdout(), missing);
+      return new Judged(Outcome.of(call.status()), label, 0, List.of(), Optional.empty(),
+          call.message(), call.stdout(), missing);
     }
     Object actual;
     try {
       actual = Wire.MAPPER.readValue(call.outputJson(), outputType);
     } catch (JsonProcessingException | RuntimeException e) {
-      return new Judged(Outcome.UNREADABLE_ANSWER, "answer could not be read", 0, List.of(), Optional.empty(),
-          String.valueOf(e.getMessage()), call.stdout(), false);
+      return new Judged(Outcome.UNREADABLE_ANSWER, "answer could not be read", 0, List.of(),
+          Optional.empty(), String.valueOf(e.getMessage()), call.stdout(), false);
     }
     Object input = value(test.input(), inputType);
     Object expected = value(test.expected(), outputType);
     List<Mismatch> mismatches = comparison.compare(input, expected, actual, tolerance);
     if (mismatches.isEmpty()) {
-      return new Judged(Outcome.PASSED, "passed", 1, List.of(), Optional.empty(), "", call.stdout(), false);
+      return new Judged(Outcome.PASSED, "passed", 1, List.of(), Optional.empty(), "",
+          call.stdout(), false);
     }
     for (MistakeData mistake : test.mistakes()) {
       Object wrong = value(mistake.answer(), outputType);
       if (comparison.sameAnswer(input, wrong, actual, tolerance)) {
         double credit = question.mistakeCredit().getOrDefault(mistake.id(), 0.0);
-        return new Judged(Outcome.WRONG_ANSWER, "wrong answer", credit, mismatches, Optional.of(mistake), "",
-            call.stdout(), false);
+        return new Judged(Outcome.WRONG_ANSWER, "wrong answer", credit, mismatches,
+            Optional.of(mistake), "", call.stdout(), false);
       }
     }
     if (referenceOnly) {
@@ -234,8 +235,8 @@ public final class SelfCheck {
               + "accepts any valid answer and only the grader can check validity; it is not "
               + "counted here.", call.stdout(), false);
     }
-    return new Judged(Outcome.WRONG_ANSWER, "wrong answer", 0, mismatches, Optional.empty(), "", call.stdout(),
-        false);
+    return new Judged(Outcome.WRONG_ANSWER, "wrong answer", 0, mismatches, Optional.empty(), "",
+        call.stdout(), false);
   }
 
   private static String label(CallStatus status) {
