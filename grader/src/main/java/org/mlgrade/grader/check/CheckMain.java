@@ -47,10 +47,12 @@ public final class CheckMain implements Callable<Integer> {
 
   /** {@code check [SOURCES]}. */
   @Command(name = "check", mixinStandardHelpOptions = true, description = {
-      "Compiles your sources and runs the handout's visible tests on them in the same sandbox",
-      "as grading; prints your points per question, each failed test with its input, the",
-      "expected and returned values and the known mistake it matches. Hidden tests are not",
-      "run: the output says how many points they carry."})
+      "Compiles your sources and runs the handout's visible tests on them in the",
+      "same sandbox as grading; prints your points per question, each failed test",
+      "with its input, the expected and returned values and the known mistake it",
+      "matches, and writes the same feedback PDF as grading",
+      "(mlgrade-check/feedback.pdf unless --out). Hidden tests are not run: the",
+      "output says how many points they carry."})
   static final class Check implements Callable<Integer> {
 
     @Parameters(paramLabel = "SOURCES", arity = "0..1", defaultValue = "src",
@@ -67,6 +69,11 @@ public final class CheckMain implements Callable<Integer> {
             + "works here")
     IsolationLevel isolation;
 
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = CheckRun.DEFAULT_OUT,
+        description = "where to write feedback.pdf, created if missing (default: "
+            + "${DEFAULT-VALUE} in the current directory)")
+    Path outDir;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -78,7 +85,7 @@ public final class CheckMain implements Callable<Integer> {
             + "folder or give --tests FILE");
         return CheckRun.USAGE;
       }
-      return CheckRun.run(VisibleTests.read(file), sources, isolation,
+      return CheckRun.run(VisibleTests.read(file), sources, isolation, outDir,
           spec.commandLine().getOut(), err, CheckRun.colourTerminal());
     }
 

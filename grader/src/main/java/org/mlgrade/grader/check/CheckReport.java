@@ -73,7 +73,7 @@ public final class CheckReport {
     }
     out.printf(row, "total", "", paint(BOLD, pad(points(result.score()) + "/"
         + points(result.maxScore()), 11)), "", "");
-    notImplemented(result);
+    printNotImplemented(result);
     failures(result);
     out.println();
     if (tests.otherTests() > 0) {
@@ -103,7 +103,8 @@ public final class CheckReport {
         + ":" + f.line() + ": [" + f.rule() + "] " + f.message()));
   }
 
-  private void notImplemented(CheckResult result) {
+  /** The interfaces no visible test found implemented, each with its questions' ids. */
+  static Map<String, List<String>> notImplemented(CheckResult result) {
     Map<String, List<String>> missing = new LinkedHashMap<>();
     for (QuestionOutcome question : result.questions()) {
       if (question.notImplemented()) {
@@ -111,6 +112,11 @@ public final class CheckReport {
             .add(question.question().id());
       }
     }
+    return missing;
+  }
+
+  private void printNotImplemented(CheckResult result) {
+    Map<String, List<String>> missing = notImplemented(result);
     if (missing.isEmpty()) {
       return;
     }

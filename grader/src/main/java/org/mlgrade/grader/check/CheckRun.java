@@ -1,13 +1,19 @@
 package org.mlgrade.grader.check;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mlgrade.grader.check.SelfCheck.CheckResult;
+import org.mlgrade.grader.report.FeedbackPdf;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationProbe;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 
-/** The self-check as both front doors run it: checks the arguments, runs, prints. */
+/**
+ * The self-check as both front doors run it: checks the arguments, runs, prints, writes the
+ * feedback PDF.
+ */
 public final class CheckRun {
 
   /** Exit status: the check ran, whatever the score. */
@@ -17,14 +23,18 @@ public final class CheckRun {
 
   private CheckRun() {}
 
+  /** The folder, relative to where the check runs, that {@code feedback.pdf} goes into. */
+  public static final String DEFAULT_OUT = "mlgrade-check";
+
   /**
-   * Runs the visible tests of {@code tests} on {@code sources} and prints the outcome.
+   * Runs the visible tests of {@code tests} on {@code sources}, prints the outcome and writes
+   * the feedback PDF into {@code outDir}.
    *
    * @param isolation the sandbox level, or null for the strongest that works here
    * @param colour whether to print ANSI colours
    * @return the exit status
    */
-  public static int run(VisibleTests tests, Path sources, IsolationLevel isolation,
+  public static int run(VisibleTests tests, Path sources, IsolationLevel isolation, Path outDir,
       PrintWriter out, PrintWriter err, boolean colour) {
     if (!Files.exists(sources)) {
       err.println("mlgrade check: no such sources: " + sources + " (give the directory that "
@@ -38,8 +48,27 @@ public final class CheckRun {
     }
     SandboxOptions options = isolation == null ? SandboxOptions.defaults()
         : SandboxOptions.defaults().withIsolation(isolation);
-    CheckReport.print(SelfCheck.run(tests, sources, options), out, colour);
+    report(SelfCheck.run(tests, sources, options), outDir, out, err, colour);
     return OK;
+  }
+
+  /**
+   * Prints {@code result}, then writes its feedback PDF into {@code outDir}: after the scores, so
+   * that a PDF failure (an error on {@code err}) can neither change nor hide them.
+   */
+  static void report(CheckResult result, Path outDir, PrintWriter out, PrintWriter err,
+      boolean colour) {
+    CheckReport.print(result, out, colour);
+    try {
+      out.println("Wrote " + CheckFeedback.write(result, outDir) + " (this report as a PDF, "
+          + "as grading writes it)");
+    } catch (IOException | RuntimeException e) {
+      err.println("mlgrade check: ERROR: could not write "
+          + outDir.resolve(FeedbackPdf.FILE_NAME) + ": " + e + " (the scores above are "
+          + "complete and unaffected)");
+    }
+    out.flush();
+    err.flush();
   }
 
   /** Whether standard output is a terminal that shows colours. */

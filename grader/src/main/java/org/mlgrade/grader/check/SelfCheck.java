@@ -17,6 +17,7 @@ import java.util.Set;
 import org.mlgrade.grader.check.VisibleTests.MistakeData;
 import org.mlgrade.grader.check.VisibleTests.QuestionData;
 import org.mlgrade.grader.check.VisibleTests.TestData;
+import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.sandbox.Call;
 import org.mlgrade.grader.sandbox.CallResult;
 import org.mlgrade.grader.sandbox.CallStatus;
@@ -54,7 +55,8 @@ public final class SelfCheck {
    * One visible test's outcome.
    *
    * @param name the test's name
-   * @param passed whether it passed
+   * @param outcome how it ended, as grading says it ({@link Outcome#NOT_DECIDED} for an answer
+   *     only the grader can judge)
    * @param label a few words: passed, wrong answer, not implemented, threw an exception, ...
    * @param score points earned
    * @param maxScore points available
@@ -64,9 +66,15 @@ public final class SelfCheck {
    * @param message more for the student (the exception, the limit hit, ...)
    * @param stdout what the code printed
    */
-  public record TestOutcome(String name, boolean passed, String label, double score,
+  public record TestOutcome(String name, Outcome outcome, String label, double score,
       double maxScore, String input, List<Mismatch> mismatches, Optional<MistakeData> mistake,
-      String message, String stdout) {}
+      String message, String stdout) {
+
+    /** Whether the test passed. */
+    public boolean passed() {
+      return outcome == Outcome.PASSED;
+    }
+  }
 
   /**
    * One question's outcome on its visible tests.
@@ -155,7 +163,7 @@ public final class SelfCheck {
       judged.add(judgeTest(question, test, call, comparison, referenceOnly, tolerance, inputType,
           outputType));
     }
-    boolean allPassed = judged.stream().allMatch(j -> j.passed);
+    boolean allPassed = judged.stream().allMatch(Judged::passed);
     boolean allOrNothing = "all_or_nothing".equals(question.scoring());
     List<TestOutcome> outcomes = new ArrayList<>();
     double exact = 0;
@@ -168,7 +176,7 @@ public final class SelfCheck {
       exact += test.maxScore() * earned;
       max += test.maxScore();
       implemented.add(!j.notImplemented);
-      outcomes.add(new TestOutcome(test.name(), j.passed, j.label,
+      outcomes.add(new TestOutcome(test.name(), j.outcome, j.label,
           round(test.maxScore() * earned), round(test.maxScore()), abridged(test.input()),
           j.mismatches, j.mistake, j.message, j.stdout));
     }
@@ -177,52 +185,58 @@ public final class SelfCheck {
   }
 
   /** A judged test before scoring. */
-  private record Judged(boolean passed, String label, double earned, List<Mismatch> mismatches,
-      Optional<MistakeData> mistake, String message, String stdout, boolean notImplemented) {}
+  private record Judged(Outcome outcome, String label, double earned, List<Mismatch> mismatches,
+      Optional<MistakeData> mistake, String message, String stdout, boolean notImplemented) {
+
+    boolean passed() {
+      return outcome == Outcome.PASSED;
+    }
+  }
 
   private static Judged judgeTest(QuestionData question, TestData test, CallResult call,
       Comparison<Object, Object> comparison, boolean referenceOnly, Tolerance tolerance,
       Class<?> inputType, Class<?> outputType) {
     if (call == null) {
-      return new Judged(false, "not run", 0, List.of(), Optional.empty(),
+      return new Judged(Outcome.NOT_RUN, "not run", 0, List.of(), Optional.empty(),
           "the sandbox returned no result for this test", "", false);
     }
     if (call.status() != CallStatus.RETURNED) {
       boolean missing = call.status() == CallStatus.NO_IMPLEMENTATION
           || (call.status() == CallStatus.THREW && call.message().contains(NOT_IMPLEMENTED));
       String label = missing ? "not implemented" : label(call.status());
-      return new Judged(false, label, 0, List.of(), Optional.empty(), call.message(),
-          call.stdout(), missing);
+      return new Judged(Outcome.of(call.status()), label, 0, List.of(), Optional.empty(),
+          call.message(), call.stdout(), missing);
     }
     Object actual;
     try {
       actual = Wire.MAPPER.readValue(call.outputJson(), outputType);
     } catch (JsonProcessingException | RuntimeException e) {
-      return new Judged(false, "answer could not be read", 0, List.of(), Optional.empty(),
-          String.valueOf(e.getMessage()), call.stdout(), false);
+      return new Judged(Outcome.UNREADABLE_ANSWER, "answer could not be read", 0, List.of(),
+          Optional.empty(), String.valueOf(e.getMessage()), call.stdout(), false);
     }
     Object input = value(test.input(), inputType);
     Object expected = value(test.expected(), outputType);
     List<Mismatch> mismatches = comparison.compare(input, expected, actual, tolerance);
     if (mismatches.isEmpty()) {
-      return new Judged(true, "passed", 1, List.of(), Optional.empty(), "", call.stdout(), false);
+      return new Judged(Outcome.PASSED, "passed", 1, List.of(), Optional.empty(), "",
+          call.stdout(), false);
     }
     for (MistakeData mistake : test.mistakes()) {
       Object wrong = value(mistake.answer(), outputType);
       if (comparison.sameAnswer(input, wrong, actual, tolerance)) {
         double credit = question.mistakeCredit().getOrDefault(mistake.id(), 0.0);
-        return new Judged(false, "wrong answer", credit, mismatches, Optional.of(mistake), "",
-            call.stdout(), false);
+        return new Judged(Outcome.WRONG_ANSWER, "wrong answer", credit, mismatches,
+            Optional.of(mistake), "", call.stdout(), false);
       }
     }
     if (referenceOnly) {
-      return new Judged(false, "not decided here", 0, List.of(), Optional.empty(),
+      return new Judged(Outcome.NOT_DECIDED, "not decided here", 0, List.of(), Optional.empty(),
           "Your answer is not the example answer " + abridged(test.expected()) + ", but grading "
               + "accepts any valid answer and only the grader can check validity; it is not "
               + "counted here.", call.stdout(), false);
     }
-    return new Judged(false, "wrong answer", 0, mismatches, Optional.empty(), "", call.stdout(),
-        false);
+    return new Judged(Outcome.WRONG_ANSWER, "wrong answer", 0, mismatches, Optional.empty(), "",
+        call.stdout(), false);
   }
 
   private static String label(CallStatus status) {

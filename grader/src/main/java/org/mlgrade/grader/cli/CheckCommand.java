@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the self-check of the handout of a rubric: compiles SOURCES, runs the rubric's",
-      "visible tests in the sandbox and prints what java -jar mlgrade-check.jar check prints."
+      "Runs the self-check of the handout of a rubric: compiles SOURCES, runs the",
+      "rubric's visible tests in the sandbox, prints what",
+      "java -jar mlgrade-check.jar check prints and writes the same feedback.pdf",
+      "(mlgrade-check/feedback.pdf unless --out)."
     })
 final class CheckCommand implements Callable<Integer> {
 
@@ -40,6 +42,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
           + "works here")
   IsolationLevel isolation;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = CheckRun.DEFAULT_OUT,
+      description = "where to write feedback.pdf, created if missing (default: "
+          + "${DEFAULT-VALUE} in the current directory)")
+  Path outDir;
 
   @Spec CommandSpec spec;
 
@@ -65,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.INVALID_RUBRIC;
     }
     return CheckRun.run(VisibleTestsBuilder.of(plan, Handout.portableIn(checkJar.get())),
-        sources, isolation,
-        spec.commandLine().getOut(), spec.commandLine().getErr(), CheckRun.colourTerminal());
+        sources, isolation, outDir, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        CheckRun.colourTerminal());
   }
 }

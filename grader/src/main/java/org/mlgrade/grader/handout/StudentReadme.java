@@ -58,6 +58,12 @@ final class StudentReadme {
         - how many hidden tests there are and how many points they carry. The self-check cannot
           run them: passing every visible test does not mean full marks.
 
+        It also writes the same feedback PDF as grading, `mlgrade-check/feedback.pdf` in the
+        folder you run it from (the last line of the output says where; `--out DIR` writes it
+        elsewhere): your points per question, then each failed visible test with its input,
+        the expected and returned values and the known mistake. The hidden tests appear there
+        only as a note of how many there are and their points.
+
         A visible test scores exactly what grading will give it. An all-or-nothing question is
         scored over its visible tests here; grading also needs its hidden tests to pass.
 

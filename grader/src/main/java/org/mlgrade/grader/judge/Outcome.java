@@ -17,7 +17,13 @@ public enum Outcome {
   NO_IMPLEMENTATION("no implementation found"),
   AMBIGUOUS_IMPLEMENTATION("several implementations found"),
   CANNOT_INSTANTIATE("implementation could not be created"),
-  NOT_RUN("not run");
+  NOT_RUN("not run"),
+  /**
+   * Only the students' self-check gives it: an answer that is neither the example answer nor a
+   * known mistake's, to a question whose comparison takes the reference code to accept another
+   * valid answer. Grading decides it; the self-check counts it 0.
+   */
+  NOT_DECIDED("not decided by the self-check");
 
   private final String label;
 
@@ -31,7 +37,7 @@ public enum Outcome {
   }
 
   /** The outcome of a call that did not return a value. */
-  static Outcome of(CallStatus status) {
+  public static Outcome of(CallStatus status) {
     return switch (status) {
       case RETURNED -> throw new IllegalArgumentException("a returned value is judged, not mapped");
       case THREW -> THREW;

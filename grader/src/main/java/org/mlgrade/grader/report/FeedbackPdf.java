@@ -50,10 +50,20 @@ public final class FeedbackPdf {
 
   /** Writes {@code feedback.pdf} for {@code result} into {@code directory}; returns the file. */
   public static Path write(Result result, Path directory) throws IOException {
+    return write(result, List.of(), directory);
+  }
+
+  /**
+   * Writes {@code feedback.pdf} for {@code result} into {@code directory}, with {@code notes}
+   * (paragraphs on what the result covers, such as the self-check's) under the total; returns
+   * the file.
+   */
+  public static Path write(Result result, List<String> notes, Path directory)
+      throws IOException {
     Path file = directory.resolve(FILE_NAME);
     try (PdfLayout pdf = new PdfLayout("Feedback: " + result.assignment() + " — "
         + result.submission(), result.assignment() + " — " + result.submission())) {
-      header(pdf, result);
+      header(pdf, result, notes);
       questionTable(pdf, result);
       submission(pdf, result.compiled());
       failures(pdf, result);
@@ -62,7 +72,8 @@ public final class FeedbackPdf {
     return file;
   }
 
-  private static void header(PdfLayout pdf, Result result) throws IOException {
+  private static void header(PdfLayout pdf, Result result, List<String> notes)
+      throws IOException {
     pdf.title(result.assignment());
     pdf.paragraph("Student: " + result.submission());
     pdf.paragraph("Date: " + ZonedDateTime.now(ZoneOffset.UTC).format(DATE));
@@ -70,6 +81,10 @@ public final class FeedbackPdf {
     pdf.paragraph("Total: " + points(result.score()) + " / "
         + points(result.maxScore()) + " points" + percent(result.score(),
         result.maxScore()), pdf.fonts().bold, 14, 0, PdfLayout.TEXT);
+    for (String note : notes) {
+      pdf.space(3);
+      pdf.paragraph(note, pdf.fonts().regular, PdfLayout.BODY_SIZE, 0, PdfLayout.ACCENT);
+    }
     pdf.space(4);
     pdf.paragraph("Your code ran in: " + OutcomeWords.isolation(result.isolation()) + ".",
         pdf.fonts().regular, 9, 0, PdfLayout.MUTED);

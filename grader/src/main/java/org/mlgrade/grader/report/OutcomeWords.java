@@ -36,6 +36,8 @@ final class OutcomeWords {
       case CANNOT_INSTANTIATE -> "Your class could not be created: it needs a public constructor "
           + "without arguments that does not throw.";
       case NOT_RUN -> "This test was not run: the sandbox stopped before it got to it.";
+      case NOT_DECIDED -> "The self-check cannot decide this answer: it counts 0 here, and "
+          + "grading will decide it.";
     };
   }
 

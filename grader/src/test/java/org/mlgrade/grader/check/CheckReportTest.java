@@ -16,6 +16,7 @@ import org.mlgrade.grader.check.SelfCheck.TestOutcome;
 import org.mlgrade.grader.check.VisibleTests.LimitsData;
 import org.mlgrade.grader.check.VisibleTests.MistakeData;
 import org.mlgrade.grader.check.VisibleTests.QuestionData;
+import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.reference.Mismatch;
@@ -33,12 +34,14 @@ class CheckReportTest {
     QuestionData q2 = question("q2", "org.mlgrade.api.kernel.KernelValidity", 1, 0.5);
     MistakeData offByOne = new MistakeData("off-by-one", "You forgot the +1.",
         JsonNodeFactory.instance.objectNode());
-    TestOutcome wrong = new TestOutcome("q1 visible #1", false, "wrong answer", 0.25, 0.5,
-        "{\"h\":7}", List.of(new Mismatch("height", "4", "3")), Optional.of(offByOne), "", "");
-    TestOutcome right = new TestOutcome("q1 visible #2", true, "passed", 0.5, 0.5, "{\"h\":8}",
-        List.of(), Optional.empty(), "", "");
-    TestOutcome missing = new TestOutcome("q2 visible #1", false, "not implemented", 0, 0.5,
-        "{}", List.of(), Optional.empty(), "no implementation of KernelValidity", "");
+    TestOutcome wrong = new TestOutcome("q1 visible #1", Outcome.WRONG_ANSWER, "wrong answer",
+        0.25, 0.5, "{\"h\":7}", List.of(new Mismatch("height", "4", "3")), Optional.of(offByOne),
+        "", "");
+    TestOutcome right = new TestOutcome("q1 visible #2", Outcome.PASSED, "passed", 0.5, 0.5,
+        "{\"h\":8}", List.of(), Optional.empty(), "", "");
+    TestOutcome missing = new TestOutcome("q2 visible #1", Outcome.NO_IMPLEMENTATION,
+        "not implemented", 0, 0.5, "{}", List.of(), Optional.empty(),
+        "no implementation of KernelValidity", "");
     VisibleTests tests = new VisibleTests("HW", new LimitsData(5000, 60000, 256, 65536),
         List.of(), List.of(q1, q2));
     CompiledSubmission compiled = new CompiledSubmission(Path.of("c"), List.of("A.java"),

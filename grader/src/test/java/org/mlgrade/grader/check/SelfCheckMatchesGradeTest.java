@@ -20,6 +20,7 @@ import org.mlgrade.grader.check.SelfCheck.TestOutcome;
 import org.mlgrade.grader.handout.Handout;
 import org.mlgrade.grader.handout.VisibleTestsBuilder;
 import org.mlgrade.grader.judge.GradingPlan;
+import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
@@ -30,7 +31,7 @@ import org.mlgrade.reference.ProblemRegistry;
 
 /**
  * The self-check scores every visible test of the default rubric exactly as {@code grade} does,
- * over every sample submission: same points, same pass/fail, same named mistake. The only
+ * over every sample submission: same points, same outcome, same named mistake. The only
  * exception allowed is a test the self-check says it cannot decide (an answer other than the
  * example to a problem whose comparison needs the reference), which it must then not count.
  *
@@ -94,12 +95,14 @@ class SelfCheckMatchesGradeTest {
         String where = sample.getFileName() + " " + question.id() + " " + expected.name();
         assertThat(actual.name()).as(where).isEqualTo(expected.name());
         assertThat(actual.maxScore()).as(where).isEqualTo(expected.maxScore());
-        if (actual.label().equals("not decided here")) {
+        if (actual.outcome() == Outcome.NOT_DECIDED) {
           undecided++;
           assertThat(actual.score()).as(where).isZero();
           continue;
         }
         assertThat(actual.passed()).as(where).isEqualTo(expected.passed());
+        // the feedback PDF words a self-checked test as grading words it
+        assertThat(actual.outcome()).as(where).isEqualTo(expected.outcome());
         assertThat(actual.score()).as(where).isEqualTo(expected.score());
         assertThat(actual.mistake().map(VisibleTests.MistakeData::id)).as(where)
             .isEqualTo(expected.mistake().map(TestResult.MistakeNote::id));

@@ -25,6 +25,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,8 +42,8 @@ import org.mlgrade.reference.ProblemRegistry;
 /**
  * The handout of the default rubric, built by {@code java -jar mlgrade.jar handout --zip}: no
  * reference class and no hidden test in any of its files (jars and the zip searched inside),
- * skeletons that compile with javac alone and self-check to 0 points as "not implemented", and
- * the check jar's verdict on the correct sample.
+ * skeletons that compile with javac alone and self-check to 0 points as "not implemented" with a
+ * feedback PDF that opens, and the check jar's verdict on the correct sample.
  *
  * <p>Needs the packaged {@code mlgrade.jar} and {@code mlgrade-check.jar} beside it (system
  * property {@code mlgrade.jar}, else {@code target/mlgrade.jar}): it runs after package.
@@ -50,11 +53,22 @@ class HandoutTest {
 
   private static final Path RUBRIC = Path.of("..", "rubrics", "ml-homework.json");
   private static final long TIMEOUT_MINUTES = 5;
-  /** Which org/mlgrade packages the check jar may hold: API, harness, runner, comparisons. */
-  private static final List<String> CHECK_JAR_PACKAGES = List.of("org/mlgrade/api/",
-      "org/mlgrade/harness/", "org/mlgrade/grader/check/", "org/mlgrade/grader/sandbox/",
-      "org/mlgrade/grader/submission/", "org/mlgrade/grader/rubric/Limits",
-      "org/mlgrade/check/compare/");
+  /** Of grading's results, the records the feedback PDF reads: no judge, no reference. */
+  private static final List<String> RESULT_CLASSES = List.of(
+      "org/mlgrade/grader/judge/Result.class", "org/mlgrade/grader/judge/QuestionResult.class",
+      "org/mlgrade/grader/judge/TestResult", "org/mlgrade/grader/judge/Outcome");
+  /**
+   * Which org/mlgrade classes the check jar may hold: API, harness, runner, comparisons, and the
+   * result records and writer of the feedback PDF.
+   */
+  private static final List<String> CHECK_JAR_PACKAGES = Stream.concat(Stream.of(
+      "org/mlgrade/api/", "org/mlgrade/harness/", "org/mlgrade/grader/check/",
+      "org/mlgrade/grader/sandbox/", "org/mlgrade/grader/submission/",
+      "org/mlgrade/grader/rubric/Limits", "org/mlgrade/grader/rubric/Visibility",
+      "org/mlgrade/check/compare/", "org/mlgrade/grader/report/FeedbackPdf",
+      "org/mlgrade/grader/report/PdfLayout", "org/mlgrade/grader/report/PdfFonts",
+      "org/mlgrade/grader/report/OutcomeWords", "org/mlgrade/grader/report/Tables"),
+      RESULT_CLASSES.stream()).toList();
 
   @TempDir static Path shared;
   private static Path handout;
@@ -138,7 +152,9 @@ class HandoutTest {
         .anyMatch(n -> n.startsWith("hw.zip!/hw/mlgrade-check.jar!/"));
     assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/reference/"));
     assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/grader/judge/")
-        || n.contains("org/mlgrade/grader/rubrics/") || n.contains("org/mlgrade/grader/handout"));
+        && RESULT_CLASSES.stream().noneMatch(c -> n.contains("!/" + c)));
+    assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/grader/rubrics/")
+        || n.contains("org/mlgrade/grader/handout"));
     try (ZipFile check = new ZipFile(handout.resolve("mlgrade-check.jar").toFile())) {
       Set<String> ours = new TreeSet<>();
       for (Enumeration<? extends ZipEntry> e = check.entries(); e.hasMoreElements(); ) {
@@ -151,6 +167,36 @@ class HandoutTest {
           .anyMatch(n::startsWith));
       assertThat(ours).noneMatch(n -> n.contains("Reference") || n.contains("Mistakes")
           || n.contains("Generator"));
+    }
+  }
+
+  @Test
+  void checkJarKeepsOnlyTheThreeEmbeddedFontsAndNoCjkCMaps() throws IOException {
+    Set<String> fonts = new TreeSet<>();
+    List<String> cjk = new ArrayList<>();
+    try (ZipFile check = new ZipFile(handout.resolve("mlgrade-check.jar").toFile())) {
+      for (Enumeration<? extends ZipEntry> e = check.entries(); e.hasMoreElements(); ) {
+        String name = e.nextElement().getName();
+        if (name.startsWith("net/sf/jasperreports/") && name.endsWith(".ttf")) {
+          fonts.add(name.substring(name.lastIndexOf('/') + 1));
+        }
+        if (name.startsWith("org/apache/fontbox/cmap/Uni")
+            || name.startsWith("org/apache/fontbox/cmap/Adobe-")) {
+          cjk.add(name);
+        }
+      }
+    }
+    // report.PdfFonts embeds DejaVu Sans, its bold and DejaVu Sans Mono; nothing else.
+    assertThat(fonts).containsExactly("DejaVuSans-Bold.ttf", "DejaVuSans.ttf",
+        "DejaVuSansMono.ttf");
+    assertThat(cjk).isEmpty();
+  }
+
+  /** The text of a PDF, whitespace runs as one space; fails unless PDFBox opens it. */
+  private static String pdfText(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      assertThat(document.getNumberOfPages()).isPositive();
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
     }
   }
 
@@ -238,14 +284,22 @@ class HandoutTest {
         .contains("Hidden tests:").containsPattern("(?m)^total\\s+0/\\d+");
     assertThat(check.output().lines().filter(l -> l.contains("not implemented")).count())
         .as("every question row").isGreaterThanOrEqualTo(22);
+    // the same feedback PDF as grading, in the default folder beside where the check ran
+    Path pdf = handout.resolve("mlgrade-check").resolve("feedback.pdf");
+    assertThat(check.output()).contains("Wrote " + Path.of("mlgrade-check", "feedback.pdf"));
+    assertThat(pdf).isRegularFile();
+    assertThat(pdfText(pdf)).contains("Total: 0 / ").contains("Scores by question")
+        .contains("Hidden tests: ").contains("not implemented yet")
+        .contains("org.mlgrade.api.conv.ConvArithmetic");
   }
 
   @Test
   void correctSampleSelfChecksToFullVisiblePoints() throws Exception {
     Path correct = Path.of("..", "submissions-sample", "correct").toAbsolutePath();
 
+    Path out = shared.resolve("correct-check");
     Result check = run(handout, List.of(java(), "-jar", "mlgrade-check.jar", "check",
-        correct.toString()));
+        correct.toString(), "--out", out.toString()));
 
     assertThat(check.status()).as(check.output()).isZero();
     Matcher total = Pattern.compile("(?m)^total\\s+([0-9.]+)/([0-9.]+)")
@@ -253,6 +307,8 @@ class HandoutTest {
     assertThat(total.find()).as(check.output()).isTrue();
     assertThat(total.group(1)).as(check.output()).isEqualTo(total.group(2));
     assertThat(check.output()).doesNotContain("Not implemented:");
+    assertThat(pdfText(out.resolve("feedback.pdf"))).contains("(100%)")
+        .contains("Every test passed.");
   }
 
   @Test
@@ -261,13 +317,16 @@ class HandoutTest {
     Path rubric = Path.of("..", "rubrics", "hw4-naive-bayes.yaml").toAbsolutePath();
     Path correct = Path.of("..", "submissions-sample", "correct").toAbsolutePath();
 
+    Path out = shared.resolve("full-check");
     Result check = run(shared, List.of(java(), "-jar", jar.toString(), "check", "--rubric",
-        rubric.toString(), correct.toString()));
+        rubric.toString(), correct.toString(), "--out", out.toString()));
 
     // hw4-naive-bayes.yaml: two questions of 6 points, each with 2 visible and 10 hidden
     // proportional tests, so the visible tests carry 2 x 6 x 2/12 = 2 points.
     assertThat(check.status()).as(check.output()).isZero();
     assertThat(check.output()).containsPattern("(?m)^total\\s+2/2\\b")
         .contains("20 more tests, worth 10 points");
+    assertThat(pdfText(out.resolve("feedback.pdf"))).contains("Total: 2 / 2 points (100%)")
+        .contains("Hidden tests: 20 more tests, worth 10 points");
   }
 }
