@@ -224,7 +224,9 @@ public final class SelfCheck {
     for (MistakeData mistake : test.mistakes()) {
       Object wrong = value(mistake.answer(), outputType);
       if (comparison.sameAnswer(input, wrong, actual, tolerance)) {
-        double credit = question.mistakeCredit().getOrDefault(mistake.id(), 0.0);
+        // As grading: per-part credit for the answer's right parts, or the mistake's credit.
+        double credit = Math.max(mistake.partsCredit(),
+            question.mistakeCredit().getOrDefault(mistake.id(), 0.0));
         return new Judged(Outcome.WRONG_ANSWER, "wrong answer", credit, mismatches,
             Optional.of(mistake), "", call.stdout(), false);
       }

@@ -145,8 +145,11 @@ public record VisibleTests(
    * @param id the mistake's id
    * @param description what went wrong, for the student
    * @param answer the answer the mistake gives
+   * @param partsCredit under per-part scoring, the share of the test's points grading gives this
+   *     answer for its right parts (0 otherwise)
    */
-  public record MistakeData(String id, String description, JsonNode answer) {}
+  public record MistakeData(String id, String description, JsonNode answer,
+      @JsonProperty("parts_credit") double partsCredit) {}
 
   /** Writes this as JSON to {@code file}. */
   public void write(Path file) throws IOException {

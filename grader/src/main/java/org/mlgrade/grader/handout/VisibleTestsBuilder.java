@@ -13,6 +13,7 @@ import org.mlgrade.grader.check.VisibleTests.QuestionData;
 import org.mlgrade.grader.check.VisibleTests.TestData;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.judge.GradingPlan.PlannedTest;
+import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.rubric.MistakeCredit;
 import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Rubric;
@@ -61,12 +62,12 @@ public final class VisibleTestsBuilder {
   private static QuestionData question(Question question, List<PlannedTest> planned,
       Predicate<String> portable) {
     Problem<?, ?, ?> problem = question.problem();
-    double weights = question.tests().stream().mapToDouble(TestCase::points).sum();
+    double[] maxima = Judge.testMaxima(question);
     List<TestData> tests = new ArrayList<>();
     int others = 0;
     double otherPoints = 0;
     for (PlannedTest test : planned) {
-      double max = maxScore(question, test.test(), weights);
+      double max = maxima[question.tests().indexOf(test.test())];
       if (test.test().visibility() != Visibility.VISIBLE) {
         others++;
         otherPoints += max;
@@ -86,12 +87,6 @@ public final class VisibleTestsBuilder {
         credits, tests, others, Math.round(otherPoints * 1e6) / 1e6);
   }
 
-  /** A test's points as {@code Judge} computes them, unrounded as it sums them. */
-  private static double maxScore(Question question, TestCase test, double weights) {
-    return question.scoring() == Scoring.PER_TEST ? test.points()
-        : weights == 0 ? 0 : question.points() * test.points() / weights;
-  }
-
   private static <S, I, O> List<MistakeData> mistakes(Problem<S, I, O> problem,
       Question question, PlannedTest test) {
     I input = problem.castInput(test.test().input());
@@ -108,7 +103,9 @@ public final class VisibleTestsBuilder {
         continue; // as Problem.diagnose: indistinguishable from a right answer here
       }
       JsonNode answer = Wire.MAPPER.valueToTree(wrong);
-      mistakes.add(new MistakeData(mistake.id(), mistake.description(), answer));
+      double partsCredit = question.scoring() == Scoring.PER_PART
+          ? Judge.partsCredit(test, wrong) : 0;
+      mistakes.add(new MistakeData(mistake.id(), mistake.description(), answer, partsCredit));
     }
     return mistakes;
   }

@@ -16,6 +16,7 @@ import org.mlgrade.grader.judge.TestResult.PartScore;
 import org.mlgrade.grader.rubric.MistakeCredit;
 import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Scoring;
+import org.mlgrade.grader.rubric.TestCase;
 import org.mlgrade.grader.sandbox.CallResult;
 import org.mlgrade.grader.sandbox.CallStatus;
 import org.mlgrade.grader.sandbox.SandboxRun;
@@ -237,14 +238,29 @@ public final class Judge {
    * 0.333333 and 0.333333.
    */
   static long[] maxima(Question question, List<Judged> judged) {
-    int n = judged.size();
-    double totalWeight = judged.stream().mapToDouble(j -> j.test().test().points()).sum();
+    return micros(question.points(),
+        judged.stream().mapToDouble(j -> j.test().test().points()).toArray());
+  }
+
+  /**
+   * The maximum of each of {@code question}'s tests (in rubric order) as grading gives it, adding
+   * up exactly to the question's points; the self-check's handout stores the same figures.
+   */
+  public static double[] testMaxima(Question question) {
+    long[] units = micros(question.points(),
+        question.tests().stream().mapToDouble(TestCase::points).toArray());
+    return Arrays.stream(units).mapToDouble(u -> u / (double) MICRO).toArray();
+  }
+
+  private static long[] micros(double points, double[] weights) {
+    int n = weights.length;
+    double totalWeight = Arrays.stream(weights).sum();
     long[] units = new long[n];
     double[] remainders = new double[n];
-    long target = Math.round(question.points() * MICRO);
+    long target = Math.round(points * MICRO);
     long given = 0;
     for (int i = 0; i < n; i++) {
-      double weight = judged.get(i).test().test().points();
+      double weight = weights[i];
       double share = totalWeight == 0 ? 0 : (double) target * weight / totalWeight;
       units[i] = (long) Math.floor(share);
       remainders[i] = share - units[i];
@@ -272,6 +288,22 @@ public final class Judge {
   }
 
   /** The weighted share of the parts' credit; 0 when the parts weigh nothing. */
+  /**
+   * The share of {@code test}'s points that per-part scoring gives {@code answer} for its parts
+   * alone (right parts, and errors carried forward as the rubric says), as {@link #judge} does
+   * for a wrong answer of a {@code per_part} question. The handout stores it for each known
+   * mistake's answer, so that the self-check scores those answers exactly as grading does.
+   */
+  public static <S, I, O> double partsCredit(PlannedTest test, Object answer) {
+    @SuppressWarnings("unchecked")
+    Problem<S, I, O> problem = (Problem<S, I, O>) test.question().problem();
+    I input = problem.castInput(test.test().input());
+    O expected = problem.castOutput(test.expected());
+    List<PartResult> parts = problem.compareParts(input, expected, problem.castOutput(answer),
+        test.question().tolerance());
+    return partsCredit(partScores(test.question(), parts));
+  }
+
   private static double partsCredit(List<PartScore> parts) {
     double weight = parts.stream().mapToDouble(PartScore::weight).sum();
     if (!(weight > 0)) {

@@ -56,7 +56,7 @@ class CheckFeedbackTest {
     QuestionData q3 = question("q3", "org.mlgrade.api.conv.FindLayer",
         VisibleTests.REFERENCE_ONLY, 0, 0);
     MistakeData offByOne = new MistakeData("off-by-one", "You forgot the +1 of the output size.",
-        JsonNodeFactory.instance.objectNode());
+        JsonNodeFactory.instance.objectNode(), 0);
     TestOutcome wrong = new TestOutcome("q1 visible #1", Outcome.WRONG_ANSWER, "wrong answer",
         0.25, 0.5, "{\"inputMarker\":31415}",
         List.of(new Mismatch("height", "0.4242424242", "0.7171717171")), Optional.of(offByOne),

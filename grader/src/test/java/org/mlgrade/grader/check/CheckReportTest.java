@@ -33,7 +33,7 @@ class CheckReportTest {
     QuestionData q1 = question("q1", "org.mlgrade.api.conv.ConvArithmetic", 3, 1.5);
     QuestionData q2 = question("q2", "org.mlgrade.api.kernel.KernelValidity", 1, 0.5);
     MistakeData offByOne = new MistakeData("off-by-one", "You forgot the +1.",
-        JsonNodeFactory.instance.objectNode());
+        JsonNodeFactory.instance.objectNode(), 0);
     TestOutcome wrong = new TestOutcome("q1 visible #1", Outcome.WRONG_ANSWER, "wrong answer",
         0.25, 0.5, "{\"h\":7}", List.of(new Mismatch("height", "4", "3")), Optional.of(offByOne),
         "", "");
