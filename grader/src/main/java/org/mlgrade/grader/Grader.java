@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +15,10 @@ import org.mlgrade.grader.sandbox.ChildClasspath;
 import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.grader.sandbox.ChildAccess;
+import org.mlgrade.grader.sandbox.IsolationNotes;
+import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
 import org.mlgrade.grader.sandbox.Sandbox;
 import org.mlgrade.grader.sandbox.SandboxOptions;
@@ -58,13 +64,27 @@ public final class Grader implements AutoCloseable {
    * <p>The sandbox (isolation probe, child class path) is prepared in the background while the
    * reference answers are computed and the first submission compiles: on two cores that hides
    * most of its cost. Should the isolation level asked for not work here, {@link #grade} throws
-   * the {@link IllegalStateException} that says so.
+   * the {@link IllegalStateException} that says so; should the level in force not keep the
+   * rubric's hidden tests, the grader's code or {@code options}' secrets from the child ({@link
+   * SandboxOptions#refusal}), it throws an {@link IsolationRefusedException} that says what to
+   * change. The rubric file is added to the secrets.
    *
    * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
    */
   public static Grader open(Rubric rubric, SandboxOptions options) {
-    CompletableFuture<ProcessSandbox> sandbox =
-        CompletableFuture.supplyAsync(() -> new ProcessSandbox(options));
+    SandboxOptions guarded = rubric.source() == null ? options : options.withSecrets(
+        List.of(new ChildAccess.Secret(rubric.source(), "the rubric")));
+    boolean hiddenTests = rubric.questions().stream().flatMap(q -> q.tests().stream())
+        .anyMatch(t -> t.visibility() != Visibility.VISIBLE);
+    CompletableFuture<ProcessSandbox> sandbox = CompletableFuture.supplyAsync(() -> {
+      ProcessSandbox opened = new ProcessSandbox(guarded);
+      Optional<String> refusal = guarded.refusal(opened.isolation(), hiddenTests);
+      if (refusal.isPresent()) {
+        opened.close();
+        throw new IsolationRefusedException(refusal.get());
+      }
+      return opened;
+    });
     Path work = null;
     try {
       work = Files.createTempDirectory("mlgrade-work-");
@@ -122,7 +142,7 @@ public final class Grader implements AutoCloseable {
       SandboxRun run = sandbox().run(compiled.classesDir(), plan.calls(),
           plan.rubric().limits());
       return Judge.judge(plan, name(submission), compiled, run,
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start)).withIsolationNotes(notes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a work directory under " + workRoot, e);
     } finally {
@@ -130,6 +150,10 @@ public final class Grader implements AutoCloseable {
         Trees.deleteQuietly(work);
       }
     }
+  }
+
+  private IsolationNotes notes() {
+    return sandbox() instanceof ProcessSandbox process ? process.notes() : IsolationNotes.none();
   }
 
   private Sandbox sandbox() {

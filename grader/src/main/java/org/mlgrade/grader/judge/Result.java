@@ -2,7 +2,9 @@ package org.mlgrade.grader.judge;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.mlgrade.grader.sandbox.IsolationLevel;
+import org.mlgrade.grader.sandbox.IsolationNotes;
 import org.mlgrade.grader.submission.CompiledSubmission;
 
 /**
@@ -18,6 +20,8 @@ import org.mlgrade.grader.submission.CompiledSubmission;
  * @param restarts how often the sandbox JVM was restarted after a crash or timeout
  * @param resultsPerTest whether reporters list tests (true) or questions (false)
  * @param elapsed wall time of grading, compile included
+ * @param isolationNotes what the sandbox says about its isolation beyond the level (a weak level
+ *     the operator allowed, what the start-up canary found)
  */
 public record Result(
     String assignment,
@@ -29,9 +33,25 @@ public record Result(
     IsolationLevel isolation,
     int restarts,
     boolean resultsPerTest,
-    Duration elapsed) {
+    Duration elapsed,
+    IsolationNotes isolationNotes) {
 
   public Result {
     questions = List.copyOf(questions);
+    Objects.requireNonNull(isolationNotes, "isolationNotes");
+  }
+
+  /** A result with nothing to say about isolation beyond the level. */
+  public Result(String assignment, String submission, double score, double maxScore,
+      List<QuestionResult> questions, CompiledSubmission compiled, IsolationLevel isolation,
+      int restarts, boolean resultsPerTest, Duration elapsed) {
+    this(assignment, submission, score, maxScore, questions, compiled, isolation, restarts,
+        resultsPerTest, elapsed, IsolationNotes.none());
+  }
+
+  /** This result with {@code notes} as its isolation notes. */
+  public Result withIsolationNotes(IsolationNotes notes) {
+    return new Result(assignment, submission, score, maxScore, questions, compiled, isolation,
+        restarts, resultsPerTest, elapsed, notes);
   }
 }

@@ -88,6 +88,7 @@ public final class GradescopeReport {
     extra.put("submission", result.submission());
     extra.put("isolation", result.isolation().name());
     extra.put("sandbox_restarts", result.restarts());
+    extra.put("isolation_notes", result.isolationNotes());
     extra.put("excluded_sources", result.compiled().excluded());
     extra.put("questions", questions.stream().map(q -> new QuestionScore(q.id(), q.title(),
         q.score(), q.maxScore(), q.passedCount(), q.tests().size())).toList());

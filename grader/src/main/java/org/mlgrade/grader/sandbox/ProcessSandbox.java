@@ -53,6 +53,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private final Path workRoot;
   private final ChildClasspath classpath;
   private final List<Path> extraClasspath;
+  private final IsolationNotes notes;
 
   /**
    * A sandbox with {@code options}; prepares the API and harness classes for the child in a new
@@ -92,6 +93,14 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           + " does not work here: " + verdict.detail());
     }
     this.isolation = verdict.level();
+    List<String> weaknesses = options.weaknesses(isolation);
+    this.notes = new IsolationNotes(options.allowWeakIsolation() && !weaknesses.isEmpty(),
+        weaknesses, java.util.Map.of());
+  }
+
+  /** What this sandbox's results say about isolation beyond the level. */
+  public IsolationNotes notes() {
+    return notes;
   }
 
   /**

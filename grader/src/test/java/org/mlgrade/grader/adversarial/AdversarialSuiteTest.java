@@ -90,6 +90,7 @@ class AdversarialSuiteTest {
     EXPECTED.put("process-bomb", new Expected(-1,
         Set.of(Outcome.PASSED, Outcome.TIMED_OUT, Outcome.THREW, Outcome.OUT_OF_MEMORY), false));
     EXPECTED.put("read-secrets-by-path", Expected.noLeak());
+    EXPECTED.put("reference-from-parent", Expected.lost(Outcome.WRONG_ANSWER));
     EXPECTED.put("reflect-harness",
         Expected.lost(Outcome.WRONG_ANSWER, Outcome.EXITED, Outcome.UNREADABLE_ANSWER));
     EXPECTED.put("sleep-forever", Expected.lost(Outcome.TIMED_OUT));
