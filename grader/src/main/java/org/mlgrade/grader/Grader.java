@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.mlgrade.grader.judge.GradingPlan;
@@ -17,6 +18,7 @@ import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.ChildAccess;
+import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationNotes;
 import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
@@ -25,6 +27,7 @@ import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.grader.sandbox.Trees;
 import org.mlgrade.grader.sandbox.SandboxRun;
 import org.mlgrade.grader.submission.CompiledSubmission;
+import org.mlgrade.grader.submission.StaticRule;
 import org.mlgrade.grader.submission.SubmissionCompiler;
 
 /**
@@ -78,7 +81,7 @@ public final class Grader implements AutoCloseable {
         .anyMatch(t -> t.visibility() != Visibility.VISIBLE);
     CompletableFuture<ProcessSandbox> sandbox = CompletableFuture.supplyAsync(() -> {
       ProcessSandbox opened = new ProcessSandbox(guarded);
-      Optional<String> refusal = guarded.refusal(opened.isolation(), hiddenTests);
+      Optional<String> refusal = opened.refusal(hiddenTests);
       if (refusal.isPresent()) {
         opened.close();
         throw new IsolationRefusedException(refusal.get());
@@ -137,10 +140,14 @@ public final class Grader implements AutoCloseable {
     try {
       Files.createDirectories(workRoot);
       work = Files.createTempDirectory(workRoot, "submission-");
-      CompiledSubmission compiled = compiler.compile(submission, work,
-          Set.copyOf(plan.rubric().forbidden()));
-      SandboxRun run = sandbox().run(compiled.classesDir(), plan.calls(),
-          plan.rubric().limits());
+      Set<String> rules = new TreeSet<>(plan.rubric().forbidden());
+      StaticRule.ALWAYS.forEach(rule -> rules.add(rule.id()));
+      CompiledSubmission compiled = compiler.compile(submission, work, rules);
+      SandboxRun run = plan.rubric().voidOnStaticFinding() && !compiled.findings().isEmpty()
+          ? SandboxRun.notRun(plan.calls(), isolation(), "not run: the rubric voids a "
+              + "submission with a static-check finding, and " + compiled.findings().get(0).file()
+              + ":" + compiled.findings().get(0).line() + " " + compiled.findings().get(0).message())
+          : sandbox().run(compiled.classesDir(), plan.calls(), plan.rubric().limits());
       return Judge.judge(plan, name(submission), compiled, run,
           Duration.ofNanos(System.nanoTime() - start)).withIsolationNotes(notes());
     } catch (IOException e) {
@@ -150,6 +157,11 @@ public final class Grader implements AutoCloseable {
         Trees.deleteQuietly(work);
       }
     }
+  }
+
+  private IsolationLevel isolation() {
+    return sandbox() instanceof ProcessSandbox process ? process.isolation()
+        : IsolationLevel.PROCESS_ONLY;
   }
 
   private IsolationNotes notes() {

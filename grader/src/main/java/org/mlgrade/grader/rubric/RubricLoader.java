@@ -28,7 +28,8 @@ public final class RubricLoader {
 
   /** The static-check rule ids a rubric's {@code static_checks} may name. */
   public static final List<String> STATIC_CHECK_IDS = List.of(
-      "no-network", "no-process", "no-reflection", "no-file-io", "no-exit", "no-threads");
+      "no-network", "no-process", "no-reflection", "no-file-io", "no-exit", "no-threads",
+      "no-class-loading", "no-proc");
 
   private final ProblemRegistry registry;
 

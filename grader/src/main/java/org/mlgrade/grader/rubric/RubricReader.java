@@ -93,6 +93,8 @@ final class RubricReader {
     Double total = number(root, ROOT, "total", where, Range.POSITIVE, false);
     Limits limits = limits(root);
     List<String> checks = staticChecks(root);
+    String onFinding = choice(root, ROOT, "on_static_finding", where,
+        RubricFields.ON_STATIC_FINDING, Function.identity(), "report");
     String resultsPer = choice(root, ROOT, "results_per", where, RubricFields.RESULTS_PER,
         Function.identity(), "test");
     List<Question> questions = questions(root);
@@ -106,7 +108,8 @@ final class RubricReader {
     if (!errors.isEmpty()) {
       throw new RubricException(errors);
     }
-    return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), questions);
+    return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), questions,
+        "void".equals(onFinding));
   }
 
   // ---- the rubric's parts ----

@@ -1,5 +1,6 @@
 package org.mlgrade.grader.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import java.util.Map;
  * @param canary each canary attempt (e.g. {@code "read rubric"}) and what happened ({@code
  *     "denied: ..."}, {@code "SUCCEEDED"}, ...); empty when no canary ran
  */
-public record IsolationNotes(boolean weakIsolationAllowed, List<String> weaknesses,
+public record IsolationNotes(
+    @JsonProperty("weak_isolation_allowed") boolean weakIsolationAllowed, List<String> weaknesses,
     Map<String, String> canary) {
 
   public IsolationNotes {

@@ -92,10 +92,41 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       throw new IllegalStateException("isolation level " + verdict.level()
           + " does not work here: " + verdict.detail());
     }
-    this.isolation = verdict.level();
-    List<String> weaknesses = options.weaknesses(isolation);
+    // The canary proves the level: a broken promise under bubblewrap drops to the next level
+    // that works (or refuses, when the operator named the level); below, it is a weakness.
+    IsolationLevel level = verdict.level();
+    List<ChildAccess.Secret> secrets = new ArrayList<>(ChildAccess.graderCode());
+    secrets.addAll(options.secrets());
+    StartupCanary.Outcome canary = StartupCanary.run(level, classpath.harness(), secrets);
+    List<String> dropped = new ArrayList<>();
+    while (level == IsolationLevel.BUBBLEWRAP && !canary.broken().isEmpty()) {
+      if (options.isolation() != null) {
+        close();
+        throw new IsolationRefusedException("isolation level " + level + " does not hold here: "
+            + String.join("; ", canary.broken()));
+      }
+      dropped.addAll(canary.broken());
+      level = IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER)
+          ? IsolationLevel.UNPRIVILEGED_USER : IsolationLevel.PROCESS_ONLY;
+      canary = StartupCanary.run(level, classpath.harness(), secrets);
+    }
+    this.isolation = level;
+    List<String> weaknesses = new ArrayList<>(dropped);
+    weaknesses.addAll(options.weaknesses(isolation));
+    weaknesses.addAll(canary.broken());
     this.notes = new IsolationNotes(options.allowWeakIsolation() && !weaknesses.isEmpty(),
-        weaknesses, java.util.Map.of());
+        weaknesses, canary.attempts());
+  }
+
+  /**
+   * Why hidden tests must not be graded by this sandbox, or empty when they may: {@link
+   * SandboxOptions#refusal} with what the start-up canary found added.
+   */
+  public java.util.Optional<String> refusal(boolean hiddenTests) {
+    if (!hiddenTests || options.allowWeakIsolation() || notes.weaknesses().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(SandboxOptions.refusalMessage(isolation, notes.weaknesses()));
   }
 
   /** What this sandbox's results say about isolation beyond the level. */

@@ -86,9 +86,14 @@ public record SandboxOptions(
     if (!hiddenTests || allowWeakIsolation || weaknesses.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("refusing to grade hidden tests at isolation level " + level + ": "
+    return Optional.of(refusalMessage(level, weaknesses));
+  }
+
+  /** The refusal for {@code weaknesses} at {@code level}, saying what to change. */
+  static String refusalMessage(IsolationLevel level, List<String> weaknesses) {
+    return "refusing to grade hidden tests at isolation level " + level + ": "
         + String.join("; ", weaknesses) + ". Fix that, or pass --allow-weak-isolation to grade "
-        + "anyway (the results will say so).");
+        + "anyway (the results will say so).";
   }
 
   /** What a child at {@code level} could read that it must not: empty when nothing. */

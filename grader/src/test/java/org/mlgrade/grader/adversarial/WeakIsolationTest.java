@@ -138,6 +138,10 @@ class WeakIsolationTest {
       assertThat(results).contains("\"score\" : 2.0", "UNPRIVILEGED_USER")
           .contains("denied " + privateJar.toRealPath())
           .doesNotContain("LEAK");
+      // The start-up canary's outcome travels in extra_data: the jar was hidden from it too.
+      assertThat(results).contains("\"canary\"", "\"weak_isolation_allowed\" : false",
+          "(with the reference solutions) " + privateJar
+          + "\" : \"denied");
     }
   }
 

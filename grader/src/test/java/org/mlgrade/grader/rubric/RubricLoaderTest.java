@@ -409,7 +409,8 @@ class RubricLoaderTest {
           - {id: q1, points: 2, problem: fake.pool-shape, tests: [{generate: {count: 1, seed: 1}}]}
         """)).containsExactly(
         "x.yaml:2:26: unknown static check 'no-sockets' (expected one of: no-network,"
-            + " no-process, no-reflection, no-file-io, no-exit, no-threads)",
+            + " no-process, no-reflection, no-file-io, no-exit, no-threads, no-class-loading,"
+            + " no-proc)",
         "x.yaml:3:14: 'results_per' of the rubric must be one of test, question, got 'student'");
   }
 
