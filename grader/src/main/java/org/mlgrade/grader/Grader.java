@@ -18,6 +18,7 @@ import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.ChildAccess;
+import org.mlgrade.grader.sandbox.Cleanup;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationNotes;
 import org.mlgrade.grader.sandbox.IsolationRefusedException;
@@ -90,7 +91,7 @@ public final class Grader implements AutoCloseable {
     });
     Path work = null;
     try {
-      work = Files.createTempDirectory("mlgrade-work-");
+      work = Cleanup.register(Files.createTempDirectory("mlgrade-work-"));
       GradingPlan plan = GradingPlan.of(rubric);
       SubmissionCompiler compiler =
           new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")));
@@ -98,11 +99,13 @@ public final class Grader implements AutoCloseable {
       return new Grader(plan, compiler, sandbox, work, () -> {
         closeWhenReady(sandbox);
         Trees.deleteQuietly(owned);
+        Cleanup.release(owned);
       });
     } catch (IOException | RuntimeException e) {
       closeWhenReady(sandbox);
       if (work != null) {
         Trees.deleteQuietly(work);
+        Cleanup.release(work);
       }
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }

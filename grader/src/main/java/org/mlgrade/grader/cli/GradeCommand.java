@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.report.GradescopeReport;
+import org.mlgrade.grader.report.OutputFolder;
 import org.mlgrade.grader.report.TerminalReport;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
@@ -80,6 +81,12 @@ final class GradeCommand implements Callable<Integer> {
         err.println(error);
       }
       return ExitCodes.INVALID_RUBRIC;
+    }
+    try {
+      OutputFolder.prepare(outDir);
+    } catch (IOException e) {
+      err.println("mlgrade grade: cannot write results: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     if (isolation != null && !IsolationProbe.works(isolation)) {
       err.println("mlgrade grade: isolation level " + isolation + " does not work here: "

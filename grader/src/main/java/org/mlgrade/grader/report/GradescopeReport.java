@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +96,13 @@ public final class GradescopeReport {
         Visibility.HIDDEN.gradescopeName(), extra, entries);
   }
 
-  /** Writes {@code results.json} into {@code directory} (created if needed). */
+  /**
+   * Writes {@code results.json} into {@code directory} (created private if needed; see {@link
+   * OutputFolder}), atomically.
+   */
   public static Path write(Result result, Path directory) throws IOException {
-    Files.createDirectories(directory);
-    Path file = directory.resolve("results.json");
-    JSON.writeValue(file.toFile(), of(result));
+    Path file = OutputFolder.prepare(directory).resolve("results.json");
+    OutputFolder.writeAtomically(file, JSON.writeValueAsBytes(of(result)));
     return file;
   }
 

@@ -68,7 +68,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         IsolationProbe.verdict(options.isolation() == null
             ? IsolationProbe.strongestAvailable() : options.isolation()));
     try {
-      workRoot = Files.createTempDirectory("mlgrade-sandbox-");
+      workRoot = Cleanup.register(Files.createTempDirectory("mlgrade-sandbox-"));
       // Searchable but not listable: one child cannot find another run's directory by name.
       Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
       classpath = ChildClasspath.materialize(workRoot.resolve("classpath"));
@@ -163,8 +163,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     CallResult[] results = new CallResult[calls.size()];
     long totalDeadline = System.nanoTime() + limits.total().toNanos();
     int restarts = 0;
-    boolean childIsNobody = isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot();
-    try (RunDirectory run = RunDirectory.create(workRoot, classesDir, childIsNobody)) {
+    // Below the grader's own user, each run has a uid of its own: whatever the student's code
+    // leaves running or lying in /tmp and /dev/shm is killed and deleted by uid after each child.
+    int uid = isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot()
+        ? ChildUids.acquire() : -1;
+    try (RunDirectory run = RunDirectory.create(workRoot, classesDir, uid)) {
       int next = 0;
       int failedStarts = 0;
       boolean first = true;
@@ -178,7 +181,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           restarts++;
         }
         first = false;
-        Progress progress = new ChildRun(run, calls, limits, results, totalDeadline).drive(next);
+        Progress progress = new ChildRun(run, calls, limits, results, totalDeadline, uid)
+            .drive(next);
+        if (uid >= 0) {
+          ChildUids.reap(uid);
+        }
         failedStarts = progress.started() ? 0 : failedStarts + 1;
         if (failedStarts >= 2) {
           notRun(results, calls, progress.next(), "the sandbox JVM did not start: "
@@ -190,6 +197,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       notRunRemaining(results, calls, "grading was interrupted");
+    } finally {
+      if (uid >= 0) {
+        ChildUids.reap(uid);
+        ChildUids.release(uid);
+      }
     }
     notRunRemaining(results, calls, "the sandbox did not reach this test");
     return new SandboxRun(List.of(results), isolation, restarts);
@@ -199,6 +211,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   @Override
   public void close() {
     Trees.deleteQuietly(workRoot);
+    Cleanup.release(workRoot);
   }
 
   /** How far one child got: the next call to run, and whether it started any call at all. */
@@ -212,9 +225,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     private final Limits limits;
     private final CallResult[] results;
     private final long totalDeadline;
+    private final int uid;
 
     ChildRun(RunDirectory run, List<Call> calls, Limits limits, CallResult[] results,
-        long totalDeadline) {
+        long totalDeadline, int uid) {
+      this.uid = uid;
       this.run = run;
       this.calls = calls;
       this.limits = limits;
@@ -268,7 +283,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           "-cp", binds.get(0).child().toString(), "org.mlgrade.harness.Harness",
           childRequest.toString());
       long cpuSeconds = 2 * Math.max(1, limits.total().toSeconds()) + 30;
-      List<String> command = LaunchCommand.build(isolation, binds, childWork,
+      List<String> command = LaunchCommand.build(isolation, uid, binds, childWork,
           bubblewrap ? childRequest : null, cpuSeconds, java);
       ChildProcess child;
       try {
@@ -278,12 +293,15 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         return new Progress(first, false, "cannot start " + command.get(0) + ": "
             + e.getMessage());
       }
+      MemoryWatchdog memory = MemoryWatchdog.watch(child.handle(),
+          MemoryWatchdog.limitFor(limits.heapMegabytes()));
       try (child) {
-        return watch(child, first);
+        return watch(child, first, memory);
       }
     }
 
-    private Progress watch(ChildProcess child, int first) throws InterruptedException {
+    private Progress watch(ChildProcess child, int first, MemoryWatchdog memory)
+        throws InterruptedException {
       int next = first;
       int current = -1;
       boolean started = false;
@@ -352,7 +370,12 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
               : "after closing its output";
           if (current >= 0) {
             StrayOutput.Captured stray = child.stray().end(current);
-            results[current] = new CallResult(calls.get(current).key(), CallStatus.EXITED, null,
+            results[current] = memory.tripped()
+                ? new CallResult(calls.get(current).key(), CallStatus.OUT_OF_MEMORY, null,
+                    "used more than " + (memory.limitBytes() >> 20) + " MiB of memory (twice the "
+                        + "heap limit plus 256 MiB, native memory included) and was stopped",
+                    now - callStart, cap(stray.stdout()), cap(stray.stderr()))
+                : new CallResult(calls.get(current).key(), CallStatus.EXITED, null,
                 "the JVM stopped during this test " + how
                     + " (System.exit, Runtime.halt or a crash)",
                 now - callStart, cap(stray.stdout()), cap(stray.stderr()));

@@ -46,6 +46,8 @@ final class StartupCanary {
     String environ = "/proc/" + ProcessHandle.current().pid() + "/environ";
     described.put("read:" + environ, "read the grader's environment " + environ);
     Map<String, String> attempts = new LinkedHashMap<>();
+    int uid = level != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot()
+        ? ChildUids.acquire() : -1;
     try (ServerSocket listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
       described.put("connect:" + listener.getLocalPort(), "connect to the grader host's loopback");
       boolean bubblewrap = level == IsolationLevel.BUBBLEWRAP;
@@ -54,8 +56,8 @@ final class StartupCanary {
           "-XX:-UsePerfData", "-Xshare:auto", "-cp", childHarness.toString(),
           "org.mlgrade.harness.Canary"));
       java.addAll(described.keySet());
-      List<String> command = LaunchCommand.build(level,
-          List.of(new Bind(harness, childHarness, false)), Path.of("/"), 30, java);
+      List<String> command = LaunchCommand.build(level, uid,
+          List.of(new Bind(harness, childHarness, false)), Path.of("/"), null, 30, java);
       Process process = new ProcessBuilder(command).directory(new File("/"))
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -75,6 +77,11 @@ final class StartupCanary {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       attempts.put("start the canary", "interrupted");
+    } finally {
+      if (uid >= 0) {
+        ChildUids.reap(uid);
+        ChildUids.release(uid);
+      }
     }
     for (String what : described.values()) {
       attempts.putIfAbsent(what, "not tried: the canary did not report it");

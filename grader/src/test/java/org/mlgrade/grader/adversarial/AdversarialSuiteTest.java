@@ -74,15 +74,18 @@ class AdversarialSuiteTest {
     EXPECTED.put("control", Expected.graded());
     EXPECTED.put("deep-recursion", Expected.lost(Outcome.STACK_OVERFLOW));
     EXPECTED.put("direct-oom", Expected.lost(Outcome.OUT_OF_MEMORY));
+    EXPECTED.put("escapee", Expected.graded());
     EXPECTED.put("exit-mid-test", Expected.lost(Outcome.EXITED));
     EXPECTED.put("fake-output", Expected.lost(Outcome.WRONG_ANSWER));
     EXPECTED.put("fill-disk", Expected.noLeak());
+    EXPECTED.put("fill-shm", Expected.noLeak());
     EXPECTED.put("halt-mid-test", Expected.lost(Outcome.EXITED));
     EXPECTED.put("harness-named-classes", Expected.graded());
     EXPECTED.put("heap-oom", Expected.lost(Outcome.OUT_OF_MEMORY));
     EXPECTED.put("huge-exception", Expected.lost(Outcome.THREW));
     EXPECTED.put("keeps-jvm-alive", Expected.graded());
     EXPECTED.put("many-files", Expected.graded());
+    EXPECTED.put("native-memory", Expected.lost(Outcome.OUT_OF_MEMORY));
     EXPECTED.put("network", Expected.noLeak());
     EXPECTED.put("plant-request-link",
         new Expected(1, Set.of(Outcome.EXITED, Outcome.PASSED), false));
