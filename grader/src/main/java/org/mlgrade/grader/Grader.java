@@ -141,7 +141,7 @@ public final class Grader implements AutoCloseable {
     long start = System.nanoTime();
     Path work = null;
     try {
-      Files.createDirectories(workRoot);
+      // Never created again here: gone means the grader is being stopped (see Cleanup).
       work = Files.createTempDirectory(workRoot, "submission-");
       Set<String> rules = new TreeSet<>(plan.rubric().forbidden());
       StaticRule.ALWAYS.forEach(rule -> rules.add(rule.id()));

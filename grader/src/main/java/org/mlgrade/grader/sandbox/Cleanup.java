@@ -1,5 +1,6 @@
 package org.mlgrade.grader.sandbox;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +35,17 @@ public final class Cleanup {
   private static void run() {
     ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     ChildUids.reapTaken();
-    for (Path root : ROOTS) {
-      Trees.deleteQuietly(root);
+    // The grader's other threads run on while hooks do: one still preparing a folder may
+    // create it again after a first delete, so delete until none is back (briefly).
+    int quiet = 0;
+    for (int round = 0; round < 30 && quiet < 3; round++) {
+      ROOTS.forEach(Trees::deleteQuietly);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
+      }
+      quiet = ROOTS.stream().noneMatch(Files::exists) ? quiet + 1 : 0;
     }
   }
 }

@@ -36,8 +36,8 @@ class SignalCleanupTest {
           HostileSubmissions.rubric().toString(), "--out", temp.resolve("out").toString())
           .redirectErrorStream(true).redirectOutput(temp.resolve("log").toFile()).start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (names(tmp).stream().filter(n -> n.startsWith("mlgrade-")).count() < 2
-          && grade.isAlive() && System.nanoTime() < deadline) {
+      // Wait until a child runs (the sandbox has a run folder), then stop the grader.
+      while (!running(tmp) && grade.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       assertThat(names(tmp)).as("while grading").anyMatch(n -> n.startsWith("mlgrade-sandbox-"))
@@ -48,6 +48,16 @@ class SignalCleanupTest {
 
       assertThat(names(tmp)).as("after SIGTERM").noneMatch(n -> n.startsWith("mlgrade-"));
     }
+  }
+
+  private static boolean running(Path tmp) throws IOException {
+    for (String name : names(tmp)) {
+      if (name.startsWith("mlgrade-sandbox-")
+          && names(tmp.resolve(name)).stream().anyMatch(n -> n.startsWith("run-"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> names(Path dir) throws IOException {
