@@ -54,7 +54,7 @@ final class GradeCommand implements Callable<Integer> {
 
   @Option(names = "--allow-weak-isolation",
       description = "grade hidden tests even at a level that cannot keep them from student code "
-          + "(PROCESS_ONLY, or UNPRIVILEGED_USER while uid 65534 can read the grader, the rubric, "
+          + "(PROCESS_ONLY, or UNPRIVILEGED_USER while other users can read the grader, the rubric, "
           + "the submission or the output folder); the results say so")
   boolean allowWeakIsolation;
 

@@ -15,10 +15,11 @@ import java.util.Set;
 import org.mlgrade.reference.Problem;
 
 /**
- * What the child's uid ({@value LaunchCommand#NOBODY}, no supplementary groups) can read of the
- * host's files, from their permission bits: a path is readable when every directory above it is
- * searchable by that uid and the path itself readable. Access control lists and security modules
- * are not consulted; the start-up canary tries the real open.
+ * What the child's uid (one that owns no file and is in no group; the check uses {@value
+ * LaunchCommand#NOBODY}'s permissions) can read of the host's files, from their permission bits:
+ * a path is readable when every directory above it is searchable by that uid and the path itself
+ * readable. Access control lists and security modules are not consulted; the start-up canary
+ * tries the real open.
  */
 public final class ChildAccess {
 
@@ -29,8 +30,8 @@ public final class ChildAccess {
   public record Exposure(Secret secret, Path readable, String fix) {
     @Override
     public String toString() {
-      return secret.what() + " " + secret.path() + " is readable by uid " + LaunchCommand.NOBODY
-          + ": " + fix;
+      return secret.what() + " " + secret.path() + " is readable by other users, the sandbox's "
+          + "uids among them: " + fix;
     }
   }
 

@@ -77,7 +77,8 @@ class ChildAccessTest {
         new ChildAccess.Secret(dir("hidden", "rwx------"), "the output folder")));
 
     assertThat(exposed).singleElement().hasToString("the rubric " + file
-        + " is readable by uid 65534: run `chmod o= " + file.toRealPath()
+        + " is readable by other users, the sandbox's uids among them: run `chmod o= "
+        + file.toRealPath()
         + "` (or make a directory above it unsearchable to others)");
   }
 
