@@ -40,6 +40,9 @@ final class StartupCanary {
   static Outcome run(IsolationLevel level, Path harness, List<ChildAccess.Secret> secrets) {
     Map<String, String> described = new LinkedHashMap<>();
     for (ChildAccess.Secret secret : secrets) {
+      if (!java.nio.file.Files.exists(secret.path())) {
+        continue; // nothing there to protect (an output folder not made yet, a bundled rubric)
+      }
       described.put("read:" + secret.path().toAbsolutePath(), "read " + secret.what() + " "
           + secret.path().toAbsolutePath());
     }
