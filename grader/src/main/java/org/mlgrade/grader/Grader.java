@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.mlgrade.grader.judge.GradingPlan;
@@ -14,12 +17,19 @@ import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.grader.sandbox.ChildAccess;
+import org.mlgrade.grader.sandbox.Cleanup;
+import org.mlgrade.grader.sandbox.IsolationLevel;
+import org.mlgrade.grader.sandbox.IsolationNotes;
+import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
 import org.mlgrade.grader.sandbox.Sandbox;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.grader.sandbox.Trees;
 import org.mlgrade.grader.sandbox.SandboxRun;
 import org.mlgrade.grader.submission.CompiledSubmission;
+import org.mlgrade.grader.submission.StaticRule;
 import org.mlgrade.grader.submission.SubmissionCompiler;
 
 /**
@@ -59,16 +69,30 @@ public final class Grader implements AutoCloseable {
    * <p>The sandbox (isolation probe, child class path) is prepared in the background while the
    * reference answers are computed and the first submission compiles: on two cores that hides
    * most of its cost. Should the isolation level asked for not work here, {@link #grade} throws
-   * the {@link IllegalStateException} that says so.
+   * the {@link IllegalStateException} that says so; should the level in force not keep the
+   * rubric's hidden tests, the grader's code or {@code options}' secrets from the child ({@link
+   * SandboxOptions#refusal}), it throws an {@link IsolationRefusedException} that says what to
+   * change. The rubric file is added to the secrets.
    *
    * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
    */
   public static Grader open(Rubric rubric, SandboxOptions options) {
-    CompletableFuture<ProcessSandbox> sandbox =
-        CompletableFuture.supplyAsync(() -> new ProcessSandbox(options));
+    SandboxOptions guarded = rubric.source() == null ? options : options.withSecrets(
+        List.of(new ChildAccess.Secret(rubric.source(), "the rubric")));
+    boolean hiddenTests = rubric.questions().stream().flatMap(q -> q.tests().stream())
+        .anyMatch(t -> t.visibility() != Visibility.VISIBLE);
+    CompletableFuture<ProcessSandbox> sandbox = CompletableFuture.supplyAsync(() -> {
+      ProcessSandbox opened = new ProcessSandbox(guarded);
+      Optional<String> refusal = opened.refusal(hiddenTests);
+      if (refusal.isPresent()) {
+        opened.close();
+        throw new IsolationRefusedException(refusal.get());
+      }
+      return opened;
+    });
     Path work = null;
     try {
-      work = Files.createTempDirectory("mlgrade-work-");
+      work = Cleanup.register(Files.createTempDirectory("mlgrade-work-"));
       GradingPlan plan = GradingPlan.of(rubric);
       SubmissionCompiler compiler =
           new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")));
@@ -76,11 +100,13 @@ public final class Grader implements AutoCloseable {
       return new Grader(plan, compiler, sandbox, work, () -> {
         closeWhenReady(sandbox);
         Trees.deleteQuietly(owned);
+        Cleanup.release(owned);
       });
     } catch (IOException | RuntimeException e) {
       closeWhenReady(sandbox);
       if (work != null) {
         Trees.deleteQuietly(work);
+        Cleanup.release(work);
       }
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
@@ -125,14 +151,18 @@ public final class Grader implements AutoCloseable {
     long start = System.nanoTime();
     Path work = null;
     try {
-      Files.createDirectories(workRoot);
+      // Never created again here: gone means the grader is being stopped (see Cleanup).
       work = Files.createTempDirectory(workRoot, "submission-");
-      CompiledSubmission compiled = compiler.compile(submission, work,
-          Set.copyOf(plan.rubric().forbidden()));
-      SandboxRun run = sandbox().run(compiled.classesDir(), plan.calls(),
-          plan.rubric().limits());
+      Set<String> rules = new TreeSet<>(plan.rubric().forbidden());
+      StaticRule.ALWAYS.forEach(rule -> rules.add(rule.id()));
+      CompiledSubmission compiled = compiler.compile(submission, work, rules);
+      SandboxRun run = plan.rubric().voidOnStaticFinding() && !compiled.findings().isEmpty()
+          ? SandboxRun.notRun(plan.calls(), levelInForce(), "not run: the rubric voids a "
+              + "submission with a static-check finding, and " + compiled.findings().get(0).file()
+              + ":" + compiled.findings().get(0).line() + " " + compiled.findings().get(0).message())
+          : sandbox().run(compiled.classesDir(), plan.calls(), plan.rubric().limits());
       return Judge.judge(plan, name(submission), compiled, run,
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start)).withIsolationNotes(notes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a work directory under " + workRoot, e);
     } finally {
@@ -140,6 +170,15 @@ public final class Grader implements AutoCloseable {
         Trees.deleteQuietly(work);
       }
     }
+  }
+
+  private IsolationLevel levelInForce() {
+    return sandbox() instanceof ProcessSandbox process ? process.isolation()
+        : IsolationLevel.PROCESS_ONLY;
+  }
+
+  private IsolationNotes notes() {
+    return sandbox() instanceof ProcessSandbox process ? process.notes() : IsolationNotes.none();
   }
 
   private Sandbox sandbox() {

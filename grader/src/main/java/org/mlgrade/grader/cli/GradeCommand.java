@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.report.FeedbackPdf;
 import org.mlgrade.grader.report.GradescopeReport;
+import org.mlgrade.grader.report.OutputFolder;
 import org.mlgrade.grader.report.TerminalReport;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
+import org.mlgrade.grader.sandbox.ChildAccess;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationProbe;
 import org.mlgrade.grader.sandbox.IsolationWarning;
+import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +59,12 @@ final class GradeCommand implements Callable<Integer> {
           + "works on this machine. Asking for a level that does not work is an error.")
   IsolationLevel isolation;
 
+  @Option(names = "--allow-weak-isolation",
+      description = "grade hidden tests even at a level that cannot keep them from student code "
+          + "(PROCESS_ONLY, or UNPRIVILEGED_USER while other users can read the grader, the rubric, "
+          + "the submission or the output folder); the results say so")
+  boolean allowWeakIsolation;
+
   @Option(names = "--visible-only",
       description = "detail only the failed tests a student may see at once; by default the "
           + "terminal details every failed test (results.json always keeps each test's "
@@ -79,13 +89,22 @@ final class GradeCommand implements Callable<Integer> {
       }
       return ExitCodes.INVALID_RUBRIC;
     }
+    try {
+      OutputFolder.prepare(outDir);
+    } catch (IOException e) {
+      err.println("mlgrade grade: cannot write results: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     if (isolation != null && !IsolationProbe.works(isolation)) {
       err.println("mlgrade grade: isolation level " + isolation + " does not work here: "
           + IsolationProbe.verdict(isolation).detail());
       return ExitCodes.USAGE;
     }
-    SandboxOptions options = isolation == null ? SandboxOptions.defaults()
-        : SandboxOptions.defaults().withIsolation(isolation);
+    SandboxOptions options = (isolation == null ? SandboxOptions.defaults()
+        : SandboxOptions.defaults().withIsolation(isolation))
+        .withAllowWeakIsolation(allowWeakIsolation)
+        .withSecrets(List.of(new ChildAccess.Secret(submission, "the submission"),
+            new ChildAccess.Secret(outDir, "the output folder")));
     Grader grader;
     try {
       grader = Grader.open(loaded, options);
@@ -102,6 +121,9 @@ final class GradeCommand implements Callable<Integer> {
     Result result;
     try (grader) {
       result = grader.grade(submission);
+    } catch (IsolationRefusedException e) {
+      err.println("mlgrade grade: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     warned.exceptionally(e -> null).join();
     PrintWriter out = spec.commandLine().getOut();

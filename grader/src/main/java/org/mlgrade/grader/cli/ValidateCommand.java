@@ -9,6 +9,7 @@ import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
+import org.mlgrade.grader.sandbox.SandboxFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,6 +48,9 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s: valid — %s, %d questions, %d tests (%d not visible at once), %s points%n",
             rubric.source(), rubric.assignment(), rubric.questions().size(),
             plan.tests().size(), hidden, points(rubric));
+        for (String warning : SandboxFit.warnings(rubric.limits(), plan.calls())) {
+          err.println(rubric.source() + ": warning: " + warning);
+        }
       } catch (RubricException e) {
         for (RubricError error : e.errors()) {
           err.println(error);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.IsolationLevel;
+import org.mlgrade.grader.sandbox.IsolationNotes;
 import org.mlgrade.grader.submission.CompiledSubmission;
 
 /**
@@ -22,6 +23,8 @@ import org.mlgrade.grader.submission.CompiledSubmission;
  * @param elapsed wall time of grading, compile included
  * @param visibility when the student may see the results (the rubric's)
  * @param stdoutVisibility when the student may see the autograder's output (the rubric's)
+ * @param isolationNotes what the sandbox says about its isolation beyond the level (a weak level
+ *     the operator allowed, what the start-up canary found)
  */
 public record Result(
     String assignment,
@@ -35,19 +38,36 @@ public record Result(
     boolean resultsPerTest,
     Duration elapsed,
     Visibility visibility,
-    Visibility stdoutVisibility) {
+    Visibility stdoutVisibility,
+    IsolationNotes isolationNotes) {
 
   public Result {
     questions = List.copyOf(questions);
     Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(stdoutVisibility, "stdoutVisibility");
+    Objects.requireNonNull(isolationNotes, "isolationNotes");
   }
 
-  /** A result with the default visibilities: visible, the autograder's output hidden. */
+  /** A result with the rubric's visibilities and nothing to say about isolation beyond the level. */
+  public Result(String assignment, String submission, double score, double maxScore,
+      List<QuestionResult> questions, CompiledSubmission compiled, IsolationLevel isolation,
+      int restarts, boolean resultsPerTest, Duration elapsed, Visibility visibility,
+      Visibility stdoutVisibility) {
+    this(assignment, submission, score, maxScore, questions, compiled, isolation, restarts,
+        resultsPerTest, elapsed, visibility, stdoutVisibility, IsolationNotes.none());
+  }
+
+  /** A result with the default visibilities (visible, the autograder's output hidden). */
   public Result(String assignment, String submission, double score, double maxScore,
       List<QuestionResult> questions, CompiledSubmission compiled, IsolationLevel isolation,
       int restarts, boolean resultsPerTest, Duration elapsed) {
     this(assignment, submission, score, maxScore, questions, compiled, isolation, restarts,
         resultsPerTest, elapsed, Visibility.VISIBLE, Visibility.HIDDEN);
+  }
+
+  /** This result with {@code notes} as its isolation notes. */
+  public Result withIsolationNotes(IsolationNotes notes) {
+    return new Result(assignment, submission, score, maxScore, questions, compiled, isolation,
+        restarts, resultsPerTest, elapsed, visibility, stdoutVisibility, notes);
   }
 }

@@ -39,6 +39,10 @@ final class Feedback {
     }
     text.append("\n\nSandbox isolation: ").append(result.isolation().name().toLowerCase(Locale.ROOT)
         .replace('_', ' ')).append('.');
+    if (result.isolationNotes().weakIsolationAllowed()) {
+      text.append(" Weaker than hidden tests need, allowed by the operator "
+          + "(--allow-weak-isolation).");
+    }
     return text.toString();
   }
 

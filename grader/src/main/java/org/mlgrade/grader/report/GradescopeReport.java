@@ -6,20 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Rubric;
-import org.mlgrade.grader.rubric.Scoring;
 import org.mlgrade.grader.rubric.TestCase;
 import org.mlgrade.grader.rubric.Visibility;
 
@@ -110,6 +107,7 @@ public final class GradescopeReport {
     extra.put("submission", result.submission());
     extra.put("isolation", result.isolation().name());
     extra.put("sandbox_restarts", result.restarts());
+    extra.put("isolation_notes", result.isolationNotes());
     extra.put("excluded_sources", result.compiled().excluded());
     extra.put("questions", questions.stream().map(q -> new QuestionScore(q.id(), q.title(),
         q.score(), q.maxScore(), q.passedCount(), q.tests().size())).toList());
@@ -142,13 +140,11 @@ public final class GradescopeReport {
             "failed", output, question.visibility().gradescopeName(), List.of(question.id())));
         continue;
       }
-      double weights = question.tests().stream().mapToDouble(TestCase::points).sum();
+      double[] maxima = Judge.testMaxima(question);
       for (int t = 0; t < question.tests().size(); t++) {
         TestCase test = question.tests().get(t);
-        double max = question.scoring() == Scoring.PER_TEST ? test.points()
-            : weights == 0 ? 0 : question.points() * test.points() / weights;
         entries.add(new Entry(question.title() + " — " + test.name(), (q + 1) + "." + (t + 1),
-            0, Math.round(max * 1e6) / 1e6, "failed", output, test.visibility().gradescopeName(),
+            0, maxima[t], "failed", output, test.visibility().gradescopeName(),
             List.of(question.id(), "NOT_GRADED")));
       }
     }
@@ -195,22 +191,14 @@ public final class GradescopeReport {
     return write(of(result), directory);
   }
 
-  /** Writes {@code results} as {@code results.json} into {@code directory}, atomically. */
+  /**
+   * Writes {@code results} as {@code results.json} into {@code directory} (created private if
+   * needed; see {@link OutputFolder}), atomically: a reader sees the old file or the whole new
+   * one, never a part.
+   */
   public static Path write(Results results, Path directory) throws IOException {
-    Files.createDirectories(directory);
-    Path file = directory.resolve("results.json");
-    Path partial = Files.createTempFile(directory, ".results-", ".json.part");
-    try {
-      JSON.writeValue(partial.toFile(), results);
-      try {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    Path file = OutputFolder.prepare(directory).resolve("results.json");
+    OutputFolder.writeAtomically(file, JSON.writeValueAsBytes(results));
     return file;
   }
 

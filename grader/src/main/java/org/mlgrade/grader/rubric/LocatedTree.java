@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,6 +35,8 @@ final class LocatedTree {
   private static final JsonFactory JSON = Wire.MAPPER.getFactory();
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** The most characters a YAML rubric may have (the YAML parser's own limit, 3 MiB). */
+  static final int MAX_YAML_CODE_POINTS = 3 * 1024 * 1024;
   private static final Pattern YAML_SPECIAL_FLOAT =
       Pattern.compile("([-+]?)\\.(?:(nan|NaN|NAN)|inf|Inf|INF)");
 
@@ -62,6 +65,12 @@ final class LocatedTree {
    */
   static LocatedTree parse(Path file, String text) throws RubricException {
     boolean yaml = isYaml(file);
+    if (yaml && text.codePointCount(0, text.length()) > MAX_YAML_CODE_POINTS) {
+      throw new RubricException(List.of(new RubricError(file, 1, 1, "the rubric has "
+          + text.codePointCount(0, text.length()) + " characters; a YAML rubric may have at most "
+          + MAX_YAML_CODE_POINTS + " (3 MiB): generate tests (generate: {count: ...}) instead of "
+          + "listing them, or write the rubric as JSON")));
+    }
     try (JsonParser parser = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
       return new LocatedTree(parser, file);
     } catch (JsonProcessingException e) {
@@ -69,6 +78,14 @@ final class LocatedTree {
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
       int column = at == null ? 1 : Math.max(1, at.getColumnNr());
       String message = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+      if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        // SnakeYAML's first line is its context ("while scanning ..."); the problem and its
+        // position are what the author needs ("found character '\t(TAB)' ...").
+        line = marked.getProblemMark().getLine() + 1;
+        column = marked.getProblemMark().getColumn() + 1;
+        message = (marked.getContext() == null ? "" : marked.getContext() + ": ")
+            + marked.getProblem();
+      }
       throw new RubricException(List.of(new RubricError(file, line, column,
           (yaml ? "YAML" : "JSON") + " syntax error: " + message)));
     } catch (IOException e) {

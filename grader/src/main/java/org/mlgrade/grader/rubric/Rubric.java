@@ -20,6 +20,9 @@ import java.util.Objects;
  *     {@code stdout_visibility})
  * @param warnings things that are allowed but likely to trap the rubric's author (a purely
  *     relative tolerance on answers near zero), each at its place in the file
+ * @param voidOnStaticFinding true ({@code on_static_finding: void}): a submission with any
+ *     static-check finding (the rubric's rules and those always checked) is not run and scores
+ *     0; false ({@code report}, the default): findings are reported only
  */
 public record Rubric(
     Path source,
@@ -30,7 +33,8 @@ public record Rubric(
     List<Question> questions,
     Visibility visibility,
     Visibility stdoutVisibility,
-    List<RubricError> warnings) {
+    List<RubricError> warnings,
+    boolean voidOnStaticFinding) {
 
   public Rubric {
     forbidden = List.copyOf(forbidden);
@@ -40,17 +44,12 @@ public record Rubric(
     warnings = List.copyOf(warnings);
   }
 
-  /** A rubric with the default visibilities and no warnings. */
-  public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
-      boolean resultsPerTest, List<Question> questions) {
-    this(source, assignment, limits, forbidden, resultsPerTest, questions, List.of());
-  }
 
   /** A rubric with the default visibilities: results visible, the autograder's output hidden. */
   public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
       boolean resultsPerTest, List<Question> questions, List<RubricError> warnings) {
     this(source, assignment, limits, forbidden, resultsPerTest, questions, Visibility.VISIBLE,
-        Visibility.HIDDEN, warnings);
+        Visibility.HIDDEN, warnings, false);
   }
 
   /** A rubric with its visibilities and no warnings. */
@@ -58,7 +57,16 @@ public record Rubric(
       boolean resultsPerTest, List<Question> questions, Visibility visibility,
       Visibility stdoutVisibility) {
     this(source, assignment, limits, forbidden, resultsPerTest, questions, visibility,
-        stdoutVisibility, List.of());
+        stdoutVisibility, List.of(), false);
+  }
+
+  /**
+   * A rubric with the default visibilities, no warnings, and static-check findings reported
+   * only.
+   */
+  public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
+      boolean resultsPerTest, List<Question> questions) {
+    this(source, assignment, limits, forbidden, resultsPerTest, questions, List.of());
   }
 
   /** The sum of the questions' points. */

@@ -11,8 +11,8 @@ import java.util.Map;
 final class RubricFields {
 
   static final List<String> RUBRIC = List.of(
-      "$schema", "assignment", "total", "limits", "static_checks", "results_per", "visibility",
-      "stdout_visibility", "questions");
+      "$schema", "assignment", "total", "limits", "static_checks", "on_static_finding",
+      "results_per", "visibility", "stdout_visibility", "questions");
   static final List<String> LIMITS = List.of(
       "per_test_seconds", "total_seconds", "heap_mb", "output_bytes");
   static final List<String> QUESTION = List.of(
@@ -37,6 +37,9 @@ final class RubricFields {
 
   /** The values of {@code results_per}. */
   static final List<String> RESULTS_PER = List.of("test", "question");
+
+  /** The values of {@code on_static_finding}. */
+  static final List<String> ON_STATIC_FINDING = List.of("report", "void");
 
   private RubricFields() {}
 }

@@ -1,6 +1,9 @@
 package org.mlgrade.grader.rubric;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,8 @@ public final class RubricLoader {
 
   /** The static-check rule ids a rubric's {@code static_checks} may name. */
   public static final List<String> STATIC_CHECK_IDS = List.of(
-      "no-network", "no-process", "no-reflection", "no-file-io", "no-exit", "no-threads");
+      "no-network", "no-process", "no-reflection", "no-file-io", "no-exit", "no-threads",
+      "no-class-loading", "no-proc");
 
   private final ProblemRegistry registry;
 
@@ -47,9 +51,17 @@ public final class RubricLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      throw new RubricException(List.of(new RubricError(file, 1, 1,
+          "the rubric file is not UTF-8 text; save it as UTF-8")));
+    } catch (NoSuchFileException e) {
+      throw new RubricException(List.of(new RubricError(file, 1, 1, "no such file")));
+    } catch (AccessDeniedException e) {
+      throw new RubricException(List.of(new RubricError(file, 1, 1,
+          "permission denied: the grader cannot read the rubric file")));
     } catch (IOException e) {
       throw new RubricException(List.of(new RubricError(file, 1, 1,
-          "cannot read the rubric file: " + e)));
+          "cannot read the rubric file: " + e.getMessage())));
     }
     return read(file, text);
   }

@@ -44,6 +44,15 @@ final class RubricReader {
   private static final double MAX_SECONDS = 24 * 3600;
   private static final int MIN_HEAP_MB = 16;
   private static final int MAX_GENERATED = 10_000;
+  private static final Pattern OUT_OF_RANGE =
+      Pattern.compile("Numeric value \\((-?[0-9.eE+-]+)\\) out of range of (\\w+)");
+  private static final Pattern NON_FINITE_TEXT =
+      Pattern.compile("[-+]?(?:NaN|nan|NAN|Infinity|infinity|INF|inf|Inf|\\.nan|\\.inf)");
+  private static final Pattern JACKSON_HINT = Pattern.compile(
+      "\\s*\\([^()]*(?:CoercionConfig|MapperFeature|DeserializationFeature|JsonFormat|"
+          + "@Json|Jackson)[^()]*\\)");
+  private static final Pattern QUALIFIED =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
   private static final Pattern MISSING_PROPERTY =
       Pattern.compile("Missing (?:required )?creator property '([^']*)'");
 
@@ -95,6 +104,8 @@ final class RubricReader {
     Double total = number(root, ROOT, "total", where, Range.POSITIVE, false);
     Limits limits = limits(root);
     List<String> checks = staticChecks(root);
+    String onFinding = choice(root, ROOT, "on_static_finding", where,
+        RubricFields.ON_STATIC_FINDING, Function.identity(), "report");
     String resultsPer = choice(root, ROOT, "results_per", where, RubricFields.RESULTS_PER,
         Function.identity(), "test");
     Visibility visibility = choice(root, ROOT, "visibility", where,
@@ -113,7 +124,7 @@ final class RubricReader {
       throw new RubricException(errors);
     }
     return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), questions,
-        visibility, stdoutVisibility, warnings);
+        visibility, stdoutVisibility, warnings, "void".equals(onFinding));
   }
 
   // ---- the rubric's parts ----
@@ -566,6 +577,9 @@ final class RubricReader {
       error(at, "the input of " + where + " must be a " + type + ", got null");
       return null;
     }
+    if (!finite(node, at, where)) {
+      return null;
+    }
     try {
       return Wire.MAPPER.treeToValue(node, problem.inputType());
     } catch (UnrecognizedPropertyException e) {
@@ -586,12 +600,77 @@ final class RubricReader {
             + "' in the input of " + where + " (a " + type + ")");
       } else {
         error(pointer(at, e.getPath()), "the input of " + where + " does not fit " + type + ": "
-            + e.getOriginalMessage());
+            + plain(e.getOriginalMessage()));
       }
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      error(at, "the input of " + where + " does not fit " + type + ": " + e.getMessage());
+    } catch (JsonProcessingException e) {
+      // A number out of range of its field (InputCoercionException) carries no path: find it.
+      Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
+      JsonPointer inner = range.find() ? numberAt(node, at, range.group(1)) : null;
+      error(inner != null ? inner : at, "the input of " + where + " does not fit " + type + ": "
+          + plain(e.getOriginalMessage()));
+    } catch (IllegalArgumentException e) {
+      error(at, "the input of " + where + " does not fit " + type + ": "
+          + plain(e.getMessage()));
     }
     return null;
+  }
+
+  /**
+   * Whether {@code node} holds no NaN or infinity (numbers, or text Jackson would turn into one):
+   * NaN compares equal to nothing, so a test with one could not be judged; each is an error.
+   */
+  private boolean finite(JsonNode node, JsonPointer at, String where) {
+    boolean finite = true;
+    if (node.isNumber() && !Double.isFinite(node.doubleValue())
+        || node.isTextual() && NON_FINITE_TEXT.matcher(node.asText()).matches()) {
+      error(at, "the input of " + where + " holds " + node.asText() + ": NaN and infinities are "
+          + "not allowed in test inputs");
+      return false;
+    }
+    if (node.isContainerNode()) {
+      int i = 0;
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        finite &= finite(field.getValue(), at.appendProperty(field.getKey()), where);
+      }
+      if (node.isArray()) {
+        for (JsonNode item : node) {
+          finite &= finite(item, at.appendIndex(i++), where);
+        }
+      }
+    }
+    return finite;
+  }
+
+  /** Where in {@code node} the number written {@code text} stands, or null. */
+  private static JsonPointer numberAt(JsonNode node, JsonPointer at, String text) {
+    if (node.isNumber() && node.asText().equals(text)) {
+      return at;
+    }
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonPointer found = numberAt(field.getValue(), at.appendProperty(field.getKey()), text);
+      if (found != null) {
+        return found;
+      }
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      JsonPointer found = numberAt(node.get(i), at.appendIndex(i), text);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** A Jackson message without Java: no qualified class names, no hints about Jackson's API. */
+  static String plain(String message) {
+    String text = String.valueOf(message).lines().findFirst().orElse("");
+    Matcher range = OUT_OF_RANGE.matcher(text);
+    if (range.find()) {
+      return "the number " + range.group(1) + " is out of range of " + range.group(2);
+    }
+    text = JACKSON_HINT.matcher(text).replaceAll("");
+    text = QUALIFIED.matcher(text).replaceAll("$1");
+    return text.replace("`", "").strip();
   }
 
   private static JsonPointer pointer(JsonPointer base, List<JsonMappingException.Reference> path) {

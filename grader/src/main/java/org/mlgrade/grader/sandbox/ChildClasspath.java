@@ -46,6 +46,8 @@ public final class ChildClasspath {
   /** Copies the API and harness classes under {@code root} (created if needed). */
   public static ChildClasspath materialize(Path root) {
     try {
+      requireParent(root);
+      Files.createDirectories(root);
       Path api = materializeApi(root.resolve("api"));
       Path harness = Files.createDirectories(root.resolve("harness"));
       copy(locations(Wire.class, ObjectMapper.class, JsonParser.class, JsonProperty.class),
@@ -61,6 +63,7 @@ public final class ChildClasspath {
    * and returns it: the class path submissions compile against, the same classes the child sees.
    */
   public static Path materializeApi(Path directory) throws IOException {
+    requireParent(directory);
     Files.createDirectories(directory);
     copy(locations(Shape.class), API_PREFIXES, directory);
     return directory;
@@ -74,6 +77,14 @@ public final class ChildClasspath {
   /** The directory holding the harness and Jackson classes. */
   public Path harness() {
     return harness;
+  }
+
+  /** A folder whose parent is gone is not made again: the grader is being stopped. */
+  private static void requireParent(Path path) throws IOException {
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new java.nio.file.NoSuchFileException(parent.toString());
+    }
   }
 
   private static Set<Path> locations(Class<?>... anchors) {

@@ -81,6 +81,11 @@ final class ChildProcess implements AutoCloseable {
     return events.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
   }
 
+  /** The child's process, for watchers. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   StrayOutput stray() {
     return stray;
   }

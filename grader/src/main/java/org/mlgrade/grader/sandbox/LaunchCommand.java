@@ -73,11 +73,21 @@ final class LaunchCommand {
    */
   static List<String> build(IsolationLevel level, List<Bind> binds, Path workingDir,
       Path stdinFile, long cpuSeconds, List<String> javaArguments) {
+    return build(level, NOBODY, binds, workingDir, stdinFile, cpuSeconds, javaArguments);
+  }
+
+  /**
+   * The full command for {@code level}, as {@link #build(IsolationLevel, List, Path, Path, long,
+   * List)}, with the child running as {@code uid} when the grader is root (inside bubblewrap's
+   * user namespace it is still {@link #NOBODY}).
+   */
+  static List<String> build(IsolationLevel level, int uid, List<Bind> binds, Path workingDir,
+      Path stdinFile, long cpuSeconds, List<String> javaArguments) {
     boolean privateWork = level == IsolationLevel.BUBBLEWRAP && stdinFile != null;
     List<String> command = new ArrayList<>();
     if (level != IsolationLevel.PROCESS_ONLY) {
       if (isRoot()) {
-        command.addAll(List.of(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
+        command.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + uid,
             "--clear-groups", "--inh-caps=-all"));
       }
       command.addAll(List.of(PRLIMIT.toString(), "--cpu=" + cpuSeconds, "--nproc=1024",
@@ -93,7 +103,9 @@ final class LaunchCommand {
       for (Path path : javaBinds()) {
         command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
       }
+      // Every tmpfs gets a size: bwrap's /dev/shm would otherwise grow to half the host's RAM.
       command.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+          "--size", String.valueOf(FILE_BYTES), "--tmpfs", "/dev/shm",
           "--size", String.valueOf(FILE_BYTES), "--tmpfs", "/tmp"));
       for (Bind bind : binds) {
         command.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.host().toString(),

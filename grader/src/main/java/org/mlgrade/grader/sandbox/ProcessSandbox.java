@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -71,6 +72,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private final Path workRoot;
   private final ChildClasspath classpath;
   private final List<Path> extraClasspath;
+  private final IsolationNotes notes;
 
   /**
    * A sandbox with {@code options}; prepares the API and harness classes for the child in a new
@@ -85,7 +87,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         IsolationProbe.verdict(options.isolation() == null
             ? IsolationProbe.strongestAvailable() : options.isolation()));
     try {
-      workRoot = Files.createTempDirectory("mlgrade-sandbox-");
+      workRoot = Cleanup.register(Files.createTempDirectory("mlgrade-sandbox-"));
       // Searchable but not listable: one child cannot find another run's directory by name.
       Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
       classpath = ChildClasspath.materialize(workRoot.resolve("classpath"));
@@ -109,7 +111,46 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       throw new IllegalStateException("isolation level " + verdict.level()
           + " does not work here: " + verdict.detail());
     }
-    this.isolation = verdict.level();
+    // The canary proves the level: a broken promise under bubblewrap drops to the next level
+    // that works (or refuses, when the operator named the level); below, it is a weakness.
+    IsolationLevel level = verdict.level();
+    List<ChildAccess.Secret> secrets = new ArrayList<>(ChildAccess.graderCode());
+    secrets.addAll(options.secrets());
+    StartupCanary.Outcome canary = StartupCanary.run(level, classpath.harness(), secrets);
+    List<String> dropped = new ArrayList<>();
+    while (level == IsolationLevel.BUBBLEWRAP && !canary.broken().isEmpty()) {
+      if (options.isolation() != null) {
+        close();
+        throw new IsolationRefusedException("isolation level " + level + " does not hold here: "
+            + String.join("; ", canary.broken()));
+      }
+      dropped.addAll(canary.broken());
+      level = IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER)
+          ? IsolationLevel.UNPRIVILEGED_USER : IsolationLevel.PROCESS_ONLY;
+      canary = StartupCanary.run(level, classpath.harness(), secrets);
+    }
+    this.isolation = level;
+    List<String> weaknesses = new ArrayList<>(dropped);
+    weaknesses.addAll(options.weaknesses(isolation));
+    weaknesses.addAll(canary.broken());
+    this.notes = new IsolationNotes(options.allowWeakIsolation() && !weaknesses.isEmpty(),
+        weaknesses, canary.attempts());
+  }
+
+  /**
+   * Why hidden tests must not be graded by this sandbox, or empty when they may: {@link
+   * SandboxOptions#refusal} with what the start-up canary found added.
+   */
+  public Optional<String> refusal(boolean hiddenTests) {
+    if (!hiddenTests || options.allowWeakIsolation() || notes.weaknesses().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(SandboxOptions.refusalMessage(isolation, notes.weaknesses()));
+  }
+
+  /** What this sandbox's results say about isolation beyond the level. */
+  public IsolationNotes notes() {
+    return notes;
   }
 
   /**
@@ -142,8 +183,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     Budget budget = new Budget(limits);
     boolean[] retried = new boolean[calls.size()];
     int restarts = 0;
-    boolean childIsNobody = isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot();
-    try (RunDirectory run = RunDirectory.create(workRoot, classesDir, childIsNobody)) {
+    // Below the grader's own user, each run has a uid of its own: whatever the student's code
+    // leaves running or lying in /tmp and /dev/shm is killed and deleted by uid after each child.
+    int uid = isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot()
+        ? ChildUids.acquire() : -1;
+    try (RunDirectory run = RunDirectory.create(workRoot, classesDir, uid)) {
       int next = 0;
       int failedStarts = 0;
       boolean first = true;
@@ -157,8 +201,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           restarts++;
         }
         first = false;
-        Progress progress = new ChildRun(run, calls, limits, results, budget, retried)
+        Progress progress = new ChildRun(run, calls, limits, results, budget, retried, uid)
             .drive(next);
+        if (uid >= 0) {
+          ChildUids.reap(uid);
+        }
         failedStarts = progress.started() ? 0 : failedStarts + 1;
         if (failedStarts >= 2) {
           notRun(results, calls, progress.next(), "the sandbox JVM did not start: "
@@ -170,6 +217,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       notRunRemaining(results, calls, "grading was interrupted");
+    } finally {
+      if (uid >= 0) {
+        ChildUids.reap(uid);
+        ChildUids.release(uid);
+      }
     }
     notRunRemaining(results, calls, "the sandbox did not reach this test");
     return new SandboxRun(List.of(results), isolation, restarts);
@@ -179,6 +231,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   @Override
   public void close() {
     Trees.deleteQuietly(workRoot);
+    Cleanup.release(workRoot);
   }
 
   /**
@@ -270,9 +323,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     private final CallResult[] results;
     private final Budget budget;
     private final boolean[] retried;
+    private final int uid;
 
     ChildRun(RunDirectory run, List<Call> calls, Limits limits, CallResult[] results,
-        Budget budget, boolean[] retried) {
+        Budget budget, boolean[] retried, int uid) {
+      this.uid = uid;
       this.run = run;
       this.calls = calls;
       this.limits = limits;
@@ -327,7 +382,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           "-cp", binds.get(0).child().toString(), "org.mlgrade.harness.Harness",
           childRequest.toString());
       long cpuSeconds = 2 * Math.max(1, limits.total().toSeconds()) + 30;
-      List<String> command = LaunchCommand.build(isolation, binds, childWork,
+      List<String> command = LaunchCommand.build(isolation, uid, binds, childWork,
           bubblewrap ? childRequest : null, cpuSeconds, java);
       ChildProcess child;
       try {
@@ -339,8 +394,10 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         return new Progress(first, false, "cannot start " + command.get(0) + ": "
             + e.getMessage());
       }
+      MemoryWatchdog memory = MemoryWatchdog.watch(child.handle(),
+          MemoryWatchdog.limitFor(limits.heapMegabytes()));
       try (child) {
-        return watch(child, first);
+        return watch(child, first, memory);
       }
     }
 
@@ -350,7 +407,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
      * until its own report is read, and is charged the child JVM's CPU time over that span (see
      * {@link ChildClock}). Nothing the child says about time is used.
      */
-    private Progress watch(ChildProcess child, int first) throws InterruptedException {
+    private Progress watch(ChildProcess child, int first, MemoryWatchdog memory)
+        throws InterruptedException {
       int current = -1;
       ChildClock clock = null;
       long callCharge0 = 0;
@@ -477,10 +535,15 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           String how = status.isPresent() ? "with exit status " + status.getAsInt()
               : "after closing its output";
           StrayOutput.Captured stray = child.stray().end(current);
-          results[current] = new CallResult(calls.get(current).key(), CallStatus.EXITED, null,
-              "the JVM stopped during this test " + how
-                  + " (System.exit, Runtime.halt or a crash)",
-              wall, keep(stray.stdout()), keep(stray.stderr()));
+          results[current] = memory.tripped()
+              ? new CallResult(calls.get(current).key(), CallStatus.OUT_OF_MEMORY, null,
+                  "used more than " + (memory.limitBytes() >> 20) + " MiB of memory (twice the "
+                      + "heap limit plus 256 MiB, native memory included) and was stopped",
+                  wall, keep(stray.stdout()), keep(stray.stderr()))
+              : new CallResult(calls.get(current).key(), CallStatus.EXITED, null,
+                  "the JVM stopped during this test " + how
+                      + " (System.exit, Runtime.halt or a crash)",
+                  wall, keep(stray.stdout()), keep(stray.stderr()));
           return new Progress(current + 1, true, "");
         }
         // ChildEvent.Done before the last report, or an event about another call: ignored.

@@ -35,24 +35,28 @@ final class RunDirectory implements AutoCloseable {
 
   private final Path root;
   private final Path classes;
-  private final boolean childIsNobody;
+  private final int childUid;
   private Path work;
   private int works;
 
-  private RunDirectory(Path root, Path classes, boolean childIsNobody) {
+  private RunDirectory(Path root, Path classes, int childUid) {
     this.root = root;
     this.classes = classes;
-    this.childIsNobody = childIsNobody;
+    this.childUid = childUid;
   }
 
-  /** Copies {@code studentClasses} under a new directory in {@code parent}. */
-  static RunDirectory create(Path parent, Path studentClasses, boolean childIsNobody) {
+  /**
+   * Copies {@code studentClasses} under a new directory in {@code parent}.
+   *
+   * @param childUid the uid working directories are handed to, or -1 to keep them the grader's
+   */
+  static RunDirectory create(Path parent, Path studentClasses, int childUid) {
     try {
       Path root = Files.createTempDirectory(parent, "run-");
       Path classes = Files.createDirectory(root.resolve("student"));
       copyRegularFiles(studentClasses, classes);
       openForReading(root);
-      return new RunDirectory(root, classes, childIsNobody);
+      return new RunDirectory(root, classes, childUid);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a sandbox run for " + studentClasses, e);
     }
@@ -95,9 +99,9 @@ final class RunDirectory implements AutoCloseable {
   }
 
   private void handOver(Path path) throws IOException {
-    if (childIsNobody) {
-      Files.setAttribute(path, "unix:uid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(path, "unix:gid", LaunchCommand.NOBODY, LinkOption.NOFOLLOW_LINKS);
+    if (childUid >= 0) {
+      Files.setAttribute(path, "unix:uid", childUid, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(path, "unix:gid", childUid, LinkOption.NOFOLLOW_LINKS);
     }
   }
 

@@ -16,4 +16,10 @@ public record SandboxRun(List<CallResult> results, IsolationLevel isolation, int
   public SandboxRun {
     results = List.copyOf(results);
   }
+
+  /** A run in which none of {@code calls} was made, each for the reason {@code why}. */
+  public static SandboxRun notRun(List<Call> calls, IsolationLevel isolation, String why) {
+    return new SandboxRun(calls.stream().map(call -> new CallResult(call.key(),
+        CallStatus.NOT_RUN, null, why, 0, "", "")).toList(), isolation, 0);
+  }
 }

@@ -18,7 +18,15 @@
  * not carry state from one test to the next. A stopped child is waited for until every process
  * it was seen to start has gone.
  *
- * <p>Residual risks, knowingly accepted:
+ * <p>Isolation is the grader's guarantee, not the operator's: below bubblewrap, hidden tests are
+ * graded only when permission bits hide the grader's code, the rubric, the submissions and the
+ * output from the child's uid ({@link org.mlgrade.grader.sandbox.SandboxOptions#refusal}); a
+ * start-up canary proves the level; each running submission has a uid of its own, whose
+ * processes and files in the shared temporary folders are removed after every child; a watchdog
+ * bounds resident memory; trees are deleted without following links.
+ *
+ * <p>Residual risks, which no user-space process can prevent (or that only a stronger level
+ * removes):
  *
  * <ul>
  *   <li>Student code shares the harness's JVM, so by reflection it can read the token from the
@@ -30,30 +38,25 @@
  *       then dropped and the call times out. Only the student who does it is hurt.
  *   <li>Standard error is a separate pipe: its last bytes for a call may be attributed to the
  *       next call.
- *   <li>Without bubblewrap ({@code UNPRIVILEGED_USER}) the child, as uid 65534, can read every
- *       world-readable host file, the grader's jar included: make the grader's files unreadable
- *       to others ({@code chmod o=}) where that level is used. Run directories have unguessable
- *       names under a directory that cannot be listed, but children of one grader share a uid.
- *       At {@code PROCESS_ONLY} the child runs as the grader's user and only the class loader
- *       keeps the reference away; a double-forked process can outlive the kill.
- *   <li>Below bubblewrap the working directory is on the host's disk: {@code prlimit --fsize}
- *       bounds each file (64 MiB), not their number, so a child can fill the disk for as long as
- *       its time limit lets it.
  *   <li>Within one child, calls share what is not a class of the student: files in the working
  *       directory and {@code /tmp}, system properties, threads left running. A student can make
  *       its own results depend on the order of the calls that way, deliberately, and hurt only
  *       itself.
- *   <li>{@code prlimit --nproc} counts every process and thread of uid 65534 on the machine, so
- *       a process or thread bomb briefly takes that budget from children of other submissions
- *       graded at the same time.
  *   <li>The grader's clock charges each call with the CPU time of the child JVM only: processes
  *       the student starts are bounded by the wall-clock backstop (3 × the per-test limit + 2 s)
  *       and {@code prlimit --cpu}, not by the per-test limit. A child that holds its reports back
  *       moves time from a call to the one before it, never out of the count: every moment from
  *       the ready line to the last report is charged to some call.
- *   <li>Native memory outside the heap (JNI-free {@code Unsafe.allocateMemory}) is bounded by
- *       nothing but the host ({@code -Xmx} bounds the heap and direct buffers; there is no
- *       cgroup and {@code --as} breaks the JVM).
+ *   <li>Without namespaces ({@code UNPRIVILEGED_USER}) the network is open and every
+ *       world-readable host file is readable, including a copy of mlgrade the grader does not
+ *       know of (an instructor's checkout); the static check {@code no-class-loading} flags
+ *       loading it, and Landlock (not used yet) would close it. The shared {@code /tmp} and
+ *       {@code /dev/shm} can be filled while the child runs ({@code RLIMIT_FSIZE} bounds each
+ *       file, not their number); what is left is deleted after the child.
+ *   <li>At {@code PROCESS_ONLY} the child is the grader's own user: nothing is hidden and a
+ *       double-forked process can outlive the kill. It is refused for hidden tests.
+ *   <li>The memory watchdog samples every 100 ms: an allocation faster than that can briefly
+ *       pass its limit; a cgroup would bound it exactly where one is available.
  * </ul>
  */
 package org.mlgrade.grader.sandbox;

@@ -2,6 +2,7 @@ package org.mlgrade.grader.submission;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -35,8 +36,8 @@ import javax.tools.Diagnostic;
 /**
  * Finds uses of forbidden JDK APIs in attributed compilation units. Every identifier, member
  * select, constructor call and method reference is resolved to the element it names, so the
- * check sees through imports and never reads comments or string literals. Imports themselves are
- * not findings: only a use is.
+ * check sees through imports and never reads comments; string literals are read only for the
+ * paths a rule forbids ({@code /proc}). Imports themselves are not findings: only a use is.
  */
 final class StaticChecker {
 
@@ -99,6 +100,19 @@ final class StaticChecker {
     public Void visitNewClass(NewClassTree tree, Void unused) {
       inspect();
       return super.visitNewClass(tree, unused);
+    }
+
+    @Override
+    public Void visitLiteral(LiteralTree tree, Void unused) {
+      if (tree.getValue() instanceof String text) {
+        for (StaticRule rule : rules) {
+          String prefix = rule.forbiddenLiteral(text);
+          if (prefix != null) {
+            report(rule, getCurrentPath(), "the path " + prefix);
+          }
+        }
+      }
+      return super.visitLiteral(tree, unused);
     }
 
     @Override

@@ -84,21 +84,51 @@ public enum StaticRule {
       List.of("java.lang.Thread#<init>", "java.lang.Thread#start",
           "java.util.Collection#parallelStream", "java.util.stream.BaseStream#parallel",
           "java.util.Arrays#parallelSort", "java.util.Arrays#parallelSetAll",
-          "java.util.Arrays#parallelPrefix"));
+          "java.util.Arrays#parallelPrefix")),
+
+  /**
+   * Opening jars and zips, and making classes out of bytes: how a submission would load the
+   * reference solutions from a copy of the grader it can read. Always checked.
+   */
+  NO_CLASS_LOADING("no-class-loading", "loading classes from jars or bytes",
+      List.of(),
+      List.of("java.util.zip.ZipFile", "java.util.jar.JarFile", "java.util.zip.ZipInputStream",
+          "java.util.jar.JarInputStream", "java.net.URLClassLoader",
+          "java.security.SecureClassLoader"),
+      List.of("java.lang.ClassLoader#defineClass", "java.lang.ClassLoader#<init>",
+          "java.lang.invoke.MethodHandles.Lookup#defineClass",
+          "java.lang.invoke.MethodHandles.Lookup#defineHiddenClass",
+          "java.lang.invoke.MethodHandles.Lookup#defineHiddenClassWithClassData")),
+
+  /**
+   * Naming {@code /proc} in a string literal: how a submission finds the grader's command line,
+   * environment and files. A name built at run time is not seen. Always checked.
+   */
+  NO_PROC("no-proc", "reading /proc", List.of(), List.of(), List.of(), List.of("/proc"));
+
+  /** The rules checked whatever the rubric says: their findings are always reported. */
+  public static final Set<StaticRule> ALWAYS = Set.of(NO_CLASS_LOADING, NO_PROC);
 
   private final String id;
   private final String what;
   private final List<String> packages;
   private final Set<String> types;
   private final Set<String> members;
+  private final List<String> literalPrefixes;
 
   StaticRule(String id, String what, List<String> packages, List<String> types,
       List<String> members) {
+    this(id, what, packages, types, members, List.of());
+  }
+
+  StaticRule(String id, String what, List<String> packages, List<String> types,
+      List<String> members, List<String> literalPrefixes) {
     this.id = id;
     this.what = what;
     this.packages = packages;
     this.types = Set.copyOf(types);
     this.members = Set.copyOf(members);
+    this.literalPrefixes = List.copyOf(literalPrefixes);
   }
 
   /** The id a rubric uses, e.g. {@code "no-network"}. */
@@ -142,6 +172,12 @@ public enum StaticRule {
   /** Whether a member key ({@code owner#name} or {@code owner#name(firstParam)}) breaks this. */
   boolean forbidsMember(String key) {
     return members.contains(key);
+  }
+
+  /** The forbidden prefix {@code literal} starts with, or null when it is allowed. */
+  String forbiddenLiteral(String literal) {
+    return literalPrefixes.stream().filter(p -> literal.equals(p) || literal.startsWith(p + "/"))
+        .findFirst().orElse(null);
   }
 
   @Override

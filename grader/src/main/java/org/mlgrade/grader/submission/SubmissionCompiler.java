@@ -5,10 +5,13 @@ import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -54,9 +61,16 @@ public final class SubmissionCompiler {
   /** Characters kept of one compiler message. */
   private static final int MAX_MESSAGE_CHARS = 2000;
 
+  /** The compiler time one submission may take, by default. */
+  public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
+  /** The wall-clock backstop, as a multiple of the budget (a compile thread starved by load). */
+  private static final long WALL_FACTOR = 10;
+  private static final long POLL_MILLIS = 100;
+
   private final JavaCompiler compiler;
   private final Path apiClasspath;
   private final SourceCollector collector;
+  private final Duration budget;
 
   /**
    * A compiler against {@code apiClasspath} with the default {@link SourceLimits}.
@@ -76,6 +90,21 @@ public final class SubmissionCompiler {
    * @throws IllegalStateException when this Java runtime has no system compiler (a JRE)
    */
   public SubmissionCompiler(Path apiClasspath, SourceLimits limits) {
+    this(apiClasspath, limits, DEFAULT_BUDGET);
+  }
+
+  /**
+   * A compiler against {@code apiClasspath} that reads submissions within {@code limits} and
+   * stops a compilation after {@code budget} of the compiler thread's CPU time (or ten times that
+   * of wall time): hostile sources can make javac exponential. A stopped compilation is a
+   * submission with every source left out and a problem that says why; the next one compiles
+   * normally.
+   *
+   * @throws IllegalArgumentException when {@code apiClasspath} does not exist
+   * @throws IllegalStateException when this Java runtime has no system compiler (a JRE)
+   */
+  public SubmissionCompiler(Path apiClasspath, SourceLimits limits, Duration budget) {
+    this.budget = Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(apiClasspath, "apiClasspath");
     Objects.requireNonNull(limits, "limits");
     if (!Files.exists(apiClasspath)) {
@@ -117,6 +146,63 @@ public final class SubmissionCompiler {
     Path srcDir = createFresh(workDir.toAbsolutePath().resolve("src"));
     Path classesDir = createFresh(workDir.toAbsolutePath().resolve("classes"));
     SourceCollector.Collected collected = collector.collect(submission, srcDir);
+    FutureTask<CompiledSubmission> task = new FutureTask<>(
+        () -> compileCollected(collected, srcDir, classesDir, workDir, rules));
+    Thread thread = new Thread(task, "mlgrade-javac");
+    thread.setDaemon(true);
+    thread.start();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long wallDeadline = System.nanoTime() + WALL_FACTOR * budget.toNanos();
+    while (true) {
+      try {
+        return task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.getId())
+            : -1;
+        if (cpu > budget.toNanos() || System.nanoTime() > wallDeadline) {
+          stop(thread);
+          return stopped(collected, workDir, "compilation took too long: it was stopped after "
+              + budget.toSeconds() + " s of compiler time; simplify deeply nested generic calls, "
+              + "conditional expressions or constant expressions");
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof OutOfMemoryError) {
+          return stopped(collected, workDir, "compilation needed more memory than the grader "
+              + "has; simplify very long constant expressions");
+        }
+        throw e.getCause() instanceof RuntimeException r ? r
+            : new IllegalStateException("the compiler failed", e.getCause());
+      } catch (InterruptedException e) {
+        stop(thread);
+        Thread.currentThread().interrupt();
+        return stopped(collected, workDir, "compilation was interrupted");
+      }
+    }
+  }
+
+  /** Stops a compile thread: at once where the JDK still can, otherwise it is abandoned. */
+  @SuppressWarnings({"removal", "deprecation"})
+  private static void stop(Thread thread) {
+    thread.setPriority(Thread.MIN_PRIORITY);
+    try {
+      thread.stop();
+    } catch (UnsupportedOperationException e) {
+      // JDK 20+: the thread runs on, a daemon nobody waits for; its output directory is unused.
+    }
+  }
+
+  /** A submission whose compilation was stopped: nothing compiled, every source left out. */
+  private static CompiledSubmission stopped(SourceCollector.Collected collected, Path workDir,
+      String why) {
+    Path empty = createFresh(workDir.toAbsolutePath().resolve("classes-none"));
+    List<String> problems = new ArrayList<>(collected.problems());
+    problems.add(why);
+    return new CompiledSubmission(empty, collected.sources(), collected.sources(), List.of(),
+        List.of(), problems);
+  }
+
+  private CompiledSubmission compileCollected(SourceCollector.Collected collected, Path srcDir,
+      Path classesDir, Path workDir, Set<StaticRule> rules) {
     List<String> problems = new ArrayList<>(collected.problems());
 
     List<String> remaining = new ArrayList<>(collected.sources());

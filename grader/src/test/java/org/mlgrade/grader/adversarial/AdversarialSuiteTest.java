@@ -80,9 +80,11 @@ class AdversarialSuiteTest {
     // (its points lost, the control intact); that an OutOfMemoryError is named as such is
     // checked by ProcessSandboxTest, under a time limit no machine reaches.
     EXPECTED.put("direct-oom", Expected.lost(Outcome.OUT_OF_MEMORY, Outcome.TIMED_OUT));
+    EXPECTED.put("escapee", Expected.graded());
     EXPECTED.put("exit-mid-test", Expected.lost(Outcome.EXITED));
     EXPECTED.put("fake-output", Expected.lost(Outcome.WRONG_ANSWER));
     EXPECTED.put("fill-disk", Expected.noLeak());
+    EXPECTED.put("fill-shm", Expected.noLeak());
     EXPECTED.put("halt-mid-test", Expected.lost(Outcome.EXITED));
     EXPECTED.put("harness-named-classes", Expected.graded());
     EXPECTED.put("heap-oom", Expected.lost(Outcome.OUT_OF_MEMORY, Outcome.TIMED_OUT));
@@ -91,6 +93,7 @@ class AdversarialSuiteTest {
     EXPECTED.put("huge-exception", Expected.lost(Outcome.THREW));
     EXPECTED.put("keeps-jvm-alive", Expected.graded());
     EXPECTED.put("many-files", Expected.graded());
+    EXPECTED.put("native-memory", Expected.lost(Outcome.OUT_OF_MEMORY));
     EXPECTED.put("network", Expected.noLeak());
     EXPECTED.put("plant-request-link",
         new Expected(1, Set.of(Outcome.EXITED, Outcome.PASSED), false));
@@ -98,6 +101,7 @@ class AdversarialSuiteTest {
     EXPECTED.put("process-bomb", new Expected(-1,
         Set.of(Outcome.PASSED, Outcome.TIMED_OUT, Outcome.THREW, Outcome.OUT_OF_MEMORY), false));
     EXPECTED.put("read-secrets-by-path", Expected.noLeak());
+    EXPECTED.put("reference-from-parent", Expected.lost(Outcome.WRONG_ANSWER));
     EXPECTED.put("reflect-harness",
         Expected.lost(Outcome.WRONG_ANSWER, Outcome.EXITED, Outcome.UNREADABLE_ANSWER));
     EXPECTED.put("sleep-forever", Expected.lost(Outcome.TIMED_OUT));

@@ -114,9 +114,11 @@ final class HostileSubmissions implements AutoCloseable {
     try (Stream<Path> list = Files.list(outsideDir)) {
       List<Path> found = new java.util.ArrayList<>(list
           .filter(p -> !p.getFileName().toString().equals("victim")).toList());
-      try (Stream<Path> tmp = Files.list(Path.of("/tmp"))) {
-        tmp.filter(p -> p.getFileName().toString().startsWith("mlgrade-adv-" + token))
-            .forEach(found::add);
+      for (String shared : List.of("/tmp", "/dev/shm")) {
+        try (Stream<Path> tmp = Files.list(Path.of(shared))) {
+          tmp.filter(p -> p.getFileName().toString().startsWith("mlgrade-adv-" + token))
+              .forEach(found::add);
+        }
       }
       return found;
     } catch (IOException e) {

@@ -88,7 +88,8 @@ class OrderAndWeakerLevelsTest {
     try (HostileSubmissions subs = new HostileSubmissions(
         Files.createDirectories(temp.resolve("subs")), 1);
         Grader grader = Grader.open(rubric,
-            SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER))) {
+            SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER)
+                .withAllowWeakIsolation(true))) {
       Result planted = grader.grade(subs.build("plant-request-link"));
       Result control = grader.grade(subs.build("control"));
       Result secrets = grader.grade(subs.build("read-secrets-by-path"));

@@ -1,0 +1,107 @@
+package org.mlgrade.grader.sandbox;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mlgrade.reference.Problem;
+
+/**
+ * What the child's uid (one that owns no file and is in no group; the check uses {@value
+ * LaunchCommand#NOBODY}'s permissions) can read of the host's files, from their permission bits:
+ * a path is readable when every directory above it is searchable by that uid and the path itself
+ * readable. Access control lists and security modules are not consulted; the start-up canary
+ * tries the real open.
+ */
+public final class ChildAccess {
+
+  /** One path the child must not read, and what it is. */
+  public record Secret(Path path, String what) {}
+
+  /** A secret the child can read, with the change that would hide it. */
+  public record Exposure(Secret secret, Path readable, String fix) {
+    @Override
+    public String toString() {
+      return secret.what() + " " + secret.path() + " is readable by other users, the sandbox's "
+          + "uids among them: " + fix;
+    }
+  }
+
+  private ChildAccess() {}
+
+  /**
+   * Where the grader's own code is: the jar or directories that hold the reference solutions and
+   * the grader (one jar when it runs from {@code mlgrade.jar}).
+   */
+  public static List<Secret> graderCode() {
+    Set<Path> locations = new LinkedHashSet<>();
+    for (Class<?> anchor : List.of(Problem.class, ChildAccess.class)) {
+      CodeSource source = anchor.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        continue;
+      }
+      try {
+        locations.add(Path.of(source.getLocation().toURI()));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // not a file: nothing on disk to protect
+      }
+    }
+    return locations.stream().map(p -> new Secret(p, "the grader's code (with the reference "
+        + "solutions)")).toList();
+  }
+
+  /** The secrets of {@code secrets} that uid {@value LaunchCommand#NOBODY} can read. */
+  public static List<Exposure> exposed(List<Secret> secrets) {
+    List<Exposure> exposures = new ArrayList<>();
+    for (Secret secret : secrets) {
+      readableBy(secret.path(), LaunchCommand.NOBODY, LaunchCommand.NOBODY)
+          .ifPresent(readable -> exposures.add(new Exposure(secret, readable,
+              "run `chmod o= " + readable + "` (or make a directory above it unsearchable to "
+                  + "others)")));
+    }
+    return exposures;
+  }
+
+  /**
+   * Whether {@code uid}/{@code gid} can read {@code path}: empty when it cannot (or the path does
+   * not exist), otherwise the path as resolved, every component of which it can reach.
+   */
+  static Optional<Path> readableBy(Path path, int uid, int gid) {
+    Path real;
+    try {
+      real = path.toAbsolutePath().toRealPath();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    Path dir = real.getRoot();
+    for (Path name : real) {
+      if (!allows(dir, uid, gid, 1)) {
+        return Optional.empty();
+      }
+      dir = dir.resolve(name);
+    }
+    return allows(real, uid, gid, 4) ? Optional.of(real) : Optional.empty();
+  }
+
+  /** Whether the owner, group or other bits of {@code path} grant {@code bit} (4 r, 1 x). */
+  private static boolean allows(Path path, int uid, int gid, int bit) {
+    try {
+      Map<String, Object> attributes = Files.readAttributes(path, "unix:mode,uid,gid",
+          LinkOption.NOFOLLOW_LINKS);
+      int mode = (Integer) attributes.get("mode");
+      int shift = uid == (Integer) attributes.get("uid") ? 6
+          : gid == (Integer) attributes.get("gid") ? 3 : 0;
+      return ((mode >> shift) & bit) != 0;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return true;
+    }
+  }
+}

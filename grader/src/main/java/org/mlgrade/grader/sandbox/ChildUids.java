@@ -1,0 +1,140 @@
+package org.mlgrade.grader.sandbox;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The uids children run as when the grader is root: one per submission being run at a time
+ * (65533 downwards, never {@code nobody}'s 65534, which system services may use), so that what one
+ * student's code leaves behind can be killed and deleted by uid without touching another's, and
+ * one student's process bomb does not use another's process budget. After a child, {@link
+ * #reap} kills every process of its uid and deletes the files it left in the host's
+ * world-writable folders.
+ */
+final class ChildUids {
+
+  /** The first uid handed out; the others go downwards from it. */
+  static final int FIRST = 65533;
+  /** How many submissions may run at once. */
+  static final int SLOTS = 64;
+
+  /** The world-writable folders a child below bubblewrap can leave files in. */
+  static final List<Path> SHARED_FOLDERS = List.of(Path.of("/tmp"), Path.of("/var/tmp"),
+      Path.of("/dev/shm"));
+
+  private static final BitSet taken = new BitSet(SLOTS);
+  private static final long REAP_MILLIS = 10_000;
+
+  private ChildUids() {}
+
+  /**
+   * A uid no other run of this JVM holds and no process on the machine has.
+   *
+   * @throws IllegalStateException when all {@link #SLOTS} are in use
+   */
+  static synchronized int acquire() {
+    for (int slot = 0; slot < SLOTS; slot++) {
+      if (!taken.get(slot) && processesOf(FIRST - slot).isEmpty()) {
+        taken.set(slot);
+        return FIRST - slot;
+      }
+    }
+    throw new IllegalStateException("all " + SLOTS + " sandbox uids (" + (FIRST - SLOTS + 1)
+        + " to " + FIRST + ") are in use");
+  }
+
+  /** Reaps every uid in use: for a grader being stopped. */
+  static void reapTaken() {
+    int[] uids;
+    synchronized (ChildUids.class) {
+      uids = taken.stream().map(slot -> FIRST - slot).toArray();
+    }
+    for (int uid : uids) {
+      reap(uid);
+    }
+  }
+
+  /** Gives {@code uid} back, once {@link #reap} has run for it. */
+  static synchronized void release(int uid) {
+    taken.clear(FIRST - uid);
+  }
+
+  /**
+   * Kills every process of {@code uid} (again and again, until a scan of {@code /proc} finds
+   * none: a process forking as it is killed) and deletes what the uid owns directly in {@link
+   * #SHARED_FOLDERS}. Never follows a link.
+   *
+   * @return how many processes were killed
+   */
+  static int reap(int uid) {
+    int killed = 0;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REAP_MILLIS);
+    for (List<ProcessHandle> alive = processesOf(uid); !alive.isEmpty()
+        && System.nanoTime() < deadline; alive = processesOf(uid)) {
+      for (ProcessHandle process : alive) {
+        if (process.destroyForcibly()) {
+          killed++;
+        }
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Path folder : SHARED_FOLDERS) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+        for (Path entry : entries) {
+          Object owner = Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+          if (Integer.valueOf(uid).equals(owner)) {
+            Trees.deleteQuietly(entry);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // A folder that is not there, or an entry gone meanwhile: nothing to delete.
+      }
+    }
+    return killed;
+  }
+
+  /** The live processes whose real, effective, saved or file-system uid is {@code uid}. */
+  static List<ProcessHandle> processesOf(int uid) {
+    List<ProcessHandle> found = new ArrayList<>();
+    try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path dir : proc) {
+        if (ownedBy(dir.resolve("status"), uid)) {
+          ProcessHandle.of(Long.parseLong(dir.getFileName().toString())).ifPresent(found::add);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // No /proc: nothing can be found this way.
+    }
+    return found;
+  }
+
+  private static boolean ownedBy(Path status, int uid) {
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("Uid:")) {
+          for (String field : line.substring(4).trim().split("\\s+")) {
+            if (Integer.parseInt(field) == uid) {
+              return true;
+            }
+          }
+          return false;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The process ended while we looked.
+    }
+    return false;
+  }
+}
