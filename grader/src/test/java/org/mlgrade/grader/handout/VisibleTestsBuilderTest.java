@@ -27,12 +27,16 @@ class VisibleTestsBuilderTest {
     VisibleTests tests = VisibleTestsBuilder.of(plan(), name -> true);
 
     // small-rubric.yaml: q1 4 points over 4 visible + 2 after_due_date tests (per_test, even
-    // split: 2/3 each); q2 2 points over one after_published and one hidden test.
+    // split: 2/3 each, in millionths of a point as grading gives them, the leftover millionths
+    // to the first tests so that they add up to exactly 4); q2 2 points over one
+    // after_published and one hidden test.
     QuestionData q1 = tests.questions().get(0);
     assertThat(q1.tests()).extracting(VisibleTests.TestData::name)
         .containsExactly("q1 visible #1", "q1 visible #2", "q1 visible #3", "q1 visible #4");
     assertThat(q1.tests()).allSatisfy(t -> assertThat(t.maxScore()).isCloseTo(2.0 / 3,
-        within(1e-12)));
+        within(1e-6)));
+    assertThat(q1.tests().stream().mapToDouble(VisibleTests.TestData::maxScore).sum()
+        + q1.otherPoints()).isCloseTo(4.0, within(1e-12));
     assertThat(q1.otherTests()).isEqualTo(2);
     assertThat(q1.otherPoints()).isCloseTo(4.0 / 3, within(1e-6));
     QuestionData q2 = tests.questions().get(1);
