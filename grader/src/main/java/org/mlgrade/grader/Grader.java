@@ -8,15 +8,17 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.judge.GradingPlan;
-import org.mlgrade.grader.sandbox.ChildClasspath;
 import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.rubric.Limits;
 import org.mlgrade.grader.rubric.Rubric;
+import org.mlgrade.grader.sandbox.ChildClasspath;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
 import org.mlgrade.grader.sandbox.Sandbox;
+import org.mlgrade.grader.sandbox.SandboxLimits;
 import org.mlgrade.grader.sandbox.SandboxOptions;
-import org.mlgrade.grader.sandbox.Trees;
 import org.mlgrade.grader.sandbox.SandboxRun;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.grader.submission.SubmissionCompiler;
@@ -120,7 +122,7 @@ public final class Grader implements AutoCloseable {
       CompiledSubmission compiled = compiler.compile(submission, work,
           Set.copyOf(plan.rubric().forbidden()));
       SandboxRun run = sandbox().run(compiled.classesDir(), plan.calls(),
-          plan.rubric().limits());
+          sandboxLimits(plan.rubric().limits()));
       return Judge.judge(plan, name(submission), compiled, run,
           Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
@@ -130,6 +132,12 @@ public final class Grader implements AutoCloseable {
         Trees.deleteQuietly(work);
       }
     }
+  }
+
+  /** The rubric's limits as the sandbox takes them: the sandbox knows nothing of rubrics. */
+  static SandboxLimits sandboxLimits(Limits limits) {
+    return new SandboxLimits(limits.perTest(), limits.total(), limits.heapMegabytes(),
+        limits.outputBytes());
   }
 
   private Sandbox sandbox() {

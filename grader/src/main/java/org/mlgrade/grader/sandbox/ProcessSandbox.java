@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.mlgrade.grader.rubric.Limits;
+import org.mlgrade.grader.io.Trees;
 import org.mlgrade.harness.Report;
 import org.mlgrade.harness.Request;
 import org.mlgrade.harness.Wire;
@@ -108,7 +108,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   }
 
   @Override
-  public SandboxRun run(Path classesDir, List<Call> calls, Limits limits) {
+  public SandboxRun run(Path classesDir, List<Call> calls, SandboxLimits limits) {
     Objects.requireNonNull(classesDir, "classesDir");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(limits, "limits");
@@ -169,11 +169,11 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
     private final RunDirectory run;
     private final List<Call> calls;
-    private final Limits limits;
+    private final SandboxLimits limits;
     private final CallResult[] results;
     private final long totalDeadline;
 
-    ChildRun(RunDirectory run, List<Call> calls, Limits limits, CallResult[] results,
+    ChildRun(RunDirectory run, List<Call> calls, SandboxLimits limits, CallResult[] results,
         long totalDeadline) {
       this.run = run;
       this.calls = calls;
@@ -393,7 +393,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     notRun(results, calls, 0, why);
   }
 
-  private static void checkLimits(Limits limits) {
+  private static void checkLimits(SandboxLimits limits) {
     if (limits.perTest().isNegative() || limits.perTest().isZero()
         || limits.total().isNegative() || limits.total().isZero()) {
       throw new IllegalArgumentException("time limits must be positive: " + limits);
