@@ -11,22 +11,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.judge.GradingPlan;
-import org.mlgrade.grader.sandbox.ChildClasspath;
-import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.rubric.Limits;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.ChildAccess;
+import org.mlgrade.grader.sandbox.ChildClasspath;
 import org.mlgrade.grader.sandbox.Cleanup;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationNotes;
 import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
 import org.mlgrade.grader.sandbox.Sandbox;
+import org.mlgrade.grader.sandbox.SandboxLimits;
 import org.mlgrade.grader.sandbox.SandboxOptions;
-import org.mlgrade.grader.sandbox.Trees;
 import org.mlgrade.grader.sandbox.SandboxRun;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.grader.submission.StaticRule;
@@ -160,7 +161,8 @@ public final class Grader implements AutoCloseable {
           ? SandboxRun.notRun(plan.calls(), levelInForce(), "not run: the rubric voids a "
               + "submission with a static-check finding, and " + compiled.findings().get(0).file()
               + ":" + compiled.findings().get(0).line() + " " + compiled.findings().get(0).message())
-          : sandbox().run(compiled.classesDir(), plan.calls(), plan.rubric().limits());
+          : sandbox().run(compiled.classesDir(), plan.calls(),
+              sandboxLimits(plan.rubric().limits()));
       return Judge.judge(plan, name(submission), compiled, run,
           Duration.ofNanos(System.nanoTime() - start)).withIsolationNotes(notes());
     } catch (IOException e) {
@@ -179,6 +181,12 @@ public final class Grader implements AutoCloseable {
 
   private IsolationNotes notes() {
     return sandbox() instanceof ProcessSandbox process ? process.notes() : IsolationNotes.none();
+  }
+
+  /** The rubric's limits as the sandbox takes them: the sandbox knows nothing of rubrics. */
+  public static SandboxLimits sandboxLimits(Limits limits) {
+    return new SandboxLimits(limits.perTest(), limits.total(), limits.heapMegabytes(),
+        limits.outputBytes());
   }
 
   private Sandbox sandbox() {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import org.mlgrade.grader.sandbox.Trees;
+import org.mlgrade.grader.io.Trees;
 
 /**
  * Files that are either whole or absent: written under a temporary name in the same directory,

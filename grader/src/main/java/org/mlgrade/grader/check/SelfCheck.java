@@ -26,7 +26,7 @@ import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.grader.sandbox.SandboxRun;
-import org.mlgrade.grader.sandbox.Trees;
+import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.grader.submission.SubmissionCompiler;
 import org.mlgrade.harness.Wire;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.mlgrade.grader.rubric.Limits;
+import org.mlgrade.grader.sandbox.SandboxLimits;
 import org.mlgrade.harness.Wire;
 
 /**
@@ -67,8 +68,8 @@ public record VisibleTests(
     }
 
     /** These limits as the sandbox takes them. */
-    public Limits toLimits() {
-      return new Limits(Duration.ofMillis(perTestMillis), Duration.ofMillis(totalMillis), heapMb,
+    public SandboxLimits toLimits() {
+      return new SandboxLimits(Duration.ofMillis(perTestMillis), Duration.ofMillis(totalMillis), heapMb,
           outputBytes);
     }
   }

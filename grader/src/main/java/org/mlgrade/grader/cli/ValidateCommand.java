@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Rubric;
@@ -48,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s: valid — %s, %d questions, %d tests (%d not visible at once), %s points%n",
             rubric.source(), rubric.assignment(), rubric.questions().size(),
             plan.tests().size(), hidden, points(rubric));
-        for (String warning : SandboxFit.warnings(rubric.limits(), plan.calls())) {
+        for (String warning : SandboxFit.warnings(Grader.sandboxLimits(rubric.limits()), plan.calls())) {
           err.println(rubric.source() + ": warning: " + warning);
         }
       } catch (RubricException e) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
+import org.mlgrade.grader.submission.StaticRule;
 import org.mlgrade.reference.ProblemRegistry;
 
 /**
@@ -29,10 +31,12 @@ import org.mlgrade.reference.ProblemRegistry;
  */
 public final class RubricLoader {
 
-  /** The static-check rule ids a rubric's {@code static_checks} may name. */
-  public static final List<String> STATIC_CHECK_IDS = List.of(
-      "no-network", "no-process", "no-reflection", "no-file-io", "no-exit", "no-threads",
-      "no-class-loading", "no-proc");
+  /**
+   * The static-check rule ids a rubric's {@code static_checks} may name: those of {@link
+   * StaticRule}, in its order.
+   */
+  public static final List<String> STATIC_CHECK_IDS =
+      Stream.of(StaticRule.values()).map(StaticRule::id).toList();
 
   private final ProblemRegistry registry;
 

@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.mlgrade.api.Shape;
 import org.mlgrade.harness.Wire;
 import org.mlgrade.api.Shape;
 
@@ -65,6 +67,8 @@ public final class ChildClasspath {
   public static Path materializeApi(Path directory) throws IOException {
     requireParent(directory);
     Files.createDirectories(directory);
+    // Any API class finds where the API lives: the reference module's classes under Maven, the
+    // shaded jar otherwise; either way only the org/mlgrade/api prefix is copied.
     copy(locations(Shape.class), API_PREFIXES, directory);
     return directory;
   }
@@ -129,7 +133,7 @@ public final class ChildClasspath {
   private static void copyFromJar(Path jar, List<String> prefixes, Path target)
       throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
-      for (JarEntry entry : java.util.Collections.list(file.entries())) {
+      for (JarEntry entry : Collections.list(file.entries())) {
         if (entry.isDirectory() || !matches(entry.getName(), prefixes)) {
           continue;
         }

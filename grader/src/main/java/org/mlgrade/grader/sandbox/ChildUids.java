@@ -1,5 +1,6 @@
 package org.mlgrade.grader.sandbox;
 
+import org.mlgrade.grader.io.Trees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

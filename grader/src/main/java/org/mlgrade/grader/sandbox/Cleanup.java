@@ -1,5 +1,6 @@
 package org.mlgrade.grader.sandbox;
 
+import org.mlgrade.grader.io.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

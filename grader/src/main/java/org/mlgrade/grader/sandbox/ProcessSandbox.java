@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.mlgrade.grader.rubric.Limits;
+import org.mlgrade.grader.io.Trees;
 import org.mlgrade.harness.Harness;
 import org.mlgrade.harness.Report;
 import org.mlgrade.harness.Request;
@@ -167,7 +167,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   }
 
   @Override
-  public SandboxRun run(Path classesDir, List<Call> calls, Limits limits) {
+  public SandboxRun run(Path classesDir, List<Call> calls, SandboxLimits limits) {
     Objects.requireNonNull(classesDir, "classesDir");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(limits, "limits");
@@ -271,7 +271,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     private long wall;
     private long keptBytes;
 
-    Budget(Limits limits) {
+    Budget(SandboxLimits limits) {
       this.totalNanos = limits.total().toNanos();
       this.totalWallNanos = backstop(limits.total()).toNanos();
     }
@@ -319,13 +319,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
     private final RunDirectory run;
     private final List<Call> calls;
-    private final Limits limits;
+    private final SandboxLimits limits;
     private final CallResult[] results;
     private final Budget budget;
     private final boolean[] retried;
     private final int uid;
 
-    ChildRun(RunDirectory run, List<Call> calls, Limits limits, CallResult[] results,
+    ChildRun(RunDirectory run, List<Call> calls, SandboxLimits limits, CallResult[] results,
         Budget budget, boolean[] retried, int uid) {
       this.uid = uid;
       this.run = run;
@@ -692,7 +692,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     notRun(results, calls, 0, why);
   }
 
-  private static void checkLimits(Limits limits) {
+  private static void checkLimits(SandboxLimits limits) {
     if (limits.perTest().isNegative() || limits.perTest().isZero()
         || limits.total().isNegative() || limits.total().isZero()) {
       throw new IllegalArgumentException("time limits must be positive: " + limits);

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mlgrade.grader.io.Trees;
 
 /**
  * The files of one submission's run, under a fresh directory with an unguessable name: a

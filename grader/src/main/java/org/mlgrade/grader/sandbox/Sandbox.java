@@ -2,7 +2,6 @@ package org.mlgrade.grader.sandbox;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.mlgrade.grader.rubric.Limits;
 
 /** Runs student code in a child JVM that sees inputs only. */
 public interface Sandbox {
@@ -11,5 +10,5 @@ public interface Sandbox {
    * Runs {@code calls} against the compiled student classes in {@code classesDir}, within {@code
    * limits}. Never throws for anything the student's code does; the result lists every call.
    */
-  SandboxRun run(Path classesDir, List<Call> calls, Limits limits);
+  SandboxRun run(Path classesDir, List<Call> calls, SandboxLimits limits);
 }

@@ -3,7 +3,6 @@ package org.mlgrade.grader.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.mlgrade.grader.rubric.Limits;
 
 /**
  * Whether a rubric's tests and limits fit the sandbox, for {@code validate} to warn before a
@@ -22,7 +21,7 @@ public final class SandboxFit {
   private SandboxFit() {}
 
   /** What does not fit, in words; empty when everything does. */
-  public static List<String> warnings(Limits limits, List<Call> calls) {
+  public static List<String> warnings(SandboxLimits limits, List<Call> calls) {
     List<String> warnings = new ArrayList<>();
     if (limits.heapMegabytes() > ABSURD_HEAP_MB) {
       warnings.add("heap_mb " + limits.heapMegabytes() + " is more than " + ABSURD_HEAP_MB

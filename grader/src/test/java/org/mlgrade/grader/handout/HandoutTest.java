@@ -63,7 +63,7 @@ class HandoutTest {
    */
   private static final List<String> CHECK_JAR_PACKAGES = Stream.concat(Stream.of(
       "org/mlgrade/api/", "org/mlgrade/harness/", "org/mlgrade/grader/check/",
-      "org/mlgrade/grader/sandbox/", "org/mlgrade/grader/submission/",
+      "org/mlgrade/grader/sandbox/", "org/mlgrade/grader/io/", "org/mlgrade/grader/submission/",
       "org/mlgrade/grader/rubric/Limits", "org/mlgrade/grader/rubric/Visibility",
       "org/mlgrade/check/compare/", "org/mlgrade/grader/report/FeedbackPdf",
       "org/mlgrade/grader/report/PdfLayout", "org/mlgrade/grader/report/PdfFonts",

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mlgrade.grader.rubric.Limits;
 
 /** End to end: real child JVMs at the strongest isolation level that works on this machine. */
 @Tag("e2e")
@@ -120,7 +119,7 @@ class ProcessSandboxTest {
   @Test
   void sleepingPastTheBackstopTimesOutAndSaysItCountedWallTime() {
     assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "no /proc: limits are wall time");
-    Limits quick = new Limits(Duration.ofSeconds(1), LIMITS.total(), LIMITS.heapMegabytes(),
+    SandboxLimits quick = new SandboxLimits(Duration.ofSeconds(1), LIMITS.total(), LIMITS.heapMegabytes(),
         LIMITS.outputBytes());
     CallResult result = sandbox.run(fixture.solution, calls("sleep:600000"), quick).results()
         .get(0);
@@ -214,8 +213,8 @@ class ProcessSandboxTest {
 
   @Test
   void fakeProtocolLinesGarbageAndLongLinesDoNotChangeResults() {
-    Limits roomy = new Limits(LIMITS.perTest(), LIMITS.total(), LIMITS.heapMegabytes(),
-        1024 * 1024);
+    SandboxLimits roomy = new SandboxLimits(LIMITS.perTest(), LIMITS.total(),
+        LIMITS.heapMegabytes(), 1024 * 1024);
     SandboxRun run = sandbox.run(fixture.solution, calls("fake", ""), roomy);
 
     assertThat(statuses(run)).containsExactly(CallStatus.RETURNED, CallStatus.RETURNED);
@@ -255,7 +254,8 @@ class ProcessSandboxTest {
     // The per-test limit is far beyond the total, so only the total limit can stop the loop. On
     // a loaded machine the child may not even reach its first call within the 4 s: that call is
     // then NOT_RUN rather than TIMED_OUT, for the same reason. Either way the next one never runs.
-    Limits tight = new Limits(Duration.ofSeconds(90), Duration.ofSeconds(4), 64, 4096);
+    SandboxLimits tight =
+        new SandboxLimits(Duration.ofSeconds(90), Duration.ofSeconds(4), 64, 4096);
     SandboxRun run = sandbox.run(fixture.solution, calls("loop", ""), tight);
 
     assertThat(run.results()).hasSize(2);

@@ -6,19 +6,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mlgrade.grader.rubric.Limits;
 
 /** What {@code validate} warns about: limits no homework means, requests a child cannot take. */
 class SandboxFitTest {
 
+  /** The rubric defaults ({@code Limits.DEFAULT}): 5 s per test, 60 s in all, 256 MiB, 64 KiB. */
+  private static final SandboxLimits DEFAULT =
+      new SandboxLimits(Duration.ofSeconds(5), Duration.ofSeconds(60), 256, 64 * 1024);
+
   @Test
   void sensibleLimitsAndSmallInputsFit() {
-    assertThat(SandboxFit.warnings(Limits.DEFAULT, List.of(call("{\"x\":1}")))).isEmpty();
+    assertThat(SandboxFit.warnings(DEFAULT, List.of(call("{\"x\":1}")))).isEmpty();
   }
 
   @Test
   void absurdLimitsAreWarnedAbout() {
-    Limits absurd = new Limits(Duration.ofDays(1), Duration.ofDays(1), 2_000_000_000, 65536);
+    SandboxLimits absurd =
+        new SandboxLimits(Duration.ofDays(1), Duration.ofDays(1), 2_000_000_000, 65536);
 
     assertThat(SandboxFit.warnings(absurd, List.of())).hasSize(3)
         .anyMatch(w -> w.startsWith("heap_mb 2000000000 is more than 16384 MiB"))
@@ -35,9 +39,9 @@ class SandboxFitTest {
       calls.add(call(megabyte));
     }
 
-    assertThat(SandboxFit.warnings(Limits.DEFAULT, calls)).singleElement().asString()
+    assertThat(SandboxFit.warnings(DEFAULT, calls)).singleElement().asString()
         .startsWith("the tests' inputs take 70 MiB, more than the 64 MiB");
-    assertThat(SandboxFit.warnings(Limits.DEFAULT, calls.subList(0, 60))).isEmpty();
+    assertThat(SandboxFit.warnings(DEFAULT, calls.subList(0, 60))).isEmpty();
   }
 
   private static Call call(String json) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mlgrade.grader.rubric.Limits;
+import org.mlgrade.grader.io.Trees;
 
 /**
  * The compiled fake API and test solution, shared by the sandbox's tests, and shorthands for
@@ -20,12 +20,12 @@ final class SandboxFixture implements AutoCloseable {
    * For calls that end by themselves (return, throw, run out of memory, flood, exit): time
    * limits no slow or loaded machine reaches, so that only the behaviour decides the status.
    */
-  static final Limits LIMITS =
-      new Limits(Duration.ofSeconds(30), Duration.ofSeconds(120), 64, 4096);
+  static final SandboxLimits LIMITS =
+      new SandboxLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), 64, 4096);
 
   /** For calls that loop on purpose: a per-test limit short enough to wait for. */
-  static final Limits LOOP_LIMITS =
-      new Limits(Duration.ofSeconds(3), Duration.ofSeconds(120), 64, 4096);
+  static final SandboxLimits LOOP_LIMITS =
+      new SandboxLimits(Duration.ofSeconds(3), Duration.ofSeconds(120), 64, 4096);
 
   final Path root;
   final ChildClasspath classpath;

@@ -1,4 +1,4 @@
-package org.mlgrade.grader.sandbox;
+package org.mlgrade.grader.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

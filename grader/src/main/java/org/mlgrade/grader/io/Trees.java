@@ -1,4 +1,4 @@
-package org.mlgrade.grader.sandbox;
+package org.mlgrade.grader.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,101 @@
+package org.mlgrade.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stages' dependencies, checked on the sources: the submission and sandbox stages work on
+ * Java sources, classes and calls alone, so they name nothing of the reference, the rubric or the
+ * judge (in an import, a static import or a qualified name in code; comments may mention them).
+ */
+class ArchitectureTest {
+
+  /** The main sources, relative to the grader module (Maven runs tests from there). */
+  private static final Path MAIN = Path.of("src", "main", "java", "org", "mlgrade", "grader");
+
+  private static final Pattern FORBIDDEN = Pattern.compile(
+      "\\borg\\.mlgrade\\.(reference|grader\\.rubric|grader\\.judge)\\b");
+
+  @Test
+  void sandboxAndSubmissionDoNotReachIntoReferenceRubricOrJudge() throws IOException {
+    List<String> offences = new ArrayList<>();
+    int files = 0;
+    for (String stage : List.of("sandbox", "submission")) {
+      for (Path file : javaFiles(MAIN.resolve(stage))) {
+        files++;
+        offences.addAll(offences(file));
+      }
+    }
+
+    assertThat(files).as("source files scanned under " + MAIN.toAbsolutePath())
+        .isGreaterThan(10);
+    assertThat(offences).as("sandbox and submission must not use the reference, rubric or judge")
+        .isEmpty();
+  }
+
+  @Test
+  void theCheckFindsAnImportAndAQualifiedNameButNotAComment(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("Bad.java");
+    Files.writeString(file, """
+        package org.mlgrade.grader.sandbox;
+
+        import org.mlgrade.grader.rubric.Limits;
+
+        /** Unlike {@link org.mlgrade.reference.Problem}, this is a comment. */
+        class Bad {
+          // org.mlgrade.grader.judge.Judge is mentioned here only.
+          Object o = org.mlgrade.grader.judge.Result.class;
+        }
+        """);
+
+    assertThat(offences(file)).containsExactly(
+        file + ":3: import org.mlgrade.grader.rubric.Limits;",
+        file + ":8: Object o = org.mlgrade.grader.judge.Result.class;");
+  }
+
+  private static List<Path> javaFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  /** Every code line of {@code file} naming a forbidden package, as {@code file:line: text}. */
+  private static List<String> offences(Path file) throws IOException {
+    List<String> offences = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file);
+    boolean inComment = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      String code = line;
+      if (inComment) {
+        int end = line.indexOf("*/");
+        inComment = end < 0;
+        code = end < 0 ? "" : line.substring(end + 2);
+      }
+      int start = code.indexOf("/*");
+      if (start >= 0) {
+        int end = code.indexOf("*/", start + 2);
+        inComment = end < 0;
+        code = code.substring(0, start) + (end < 0 ? "" : code.substring(end + 2));
+      }
+      int slashes = code.indexOf("//");
+      if (slashes >= 0) {
+        code = code.substring(0, slashes);
+      }
+      if (FORBIDDEN.matcher(code).find()) {
+        offences.add(file + ":" + (i + 1) + ": " + line);
+      }
+    }
+    return offences;
+  }
+}
