@@ -1,7 +1,9 @@
 package org.mlgrade.grader.sandbox;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.mlgrade.reference.Problem;
 
 /**
  * What the child's uid (one that owns no file and is in no group; the check uses {@value
@@ -22,6 +23,9 @@ import org.mlgrade.reference.Problem;
  * tries the real open.
  */
 public final class ChildAccess {
+
+  /** A class file of the reference solutions, by resource name. */
+  private static final String REFERENCE_ANCHOR = "org/mlgrade/reference/Problem.class";
 
   /** One path the child must not read, and what it is. */
   public record Secret(Path path, String what) {}
@@ -38,22 +42,45 @@ public final class ChildAccess {
   private ChildAccess() {}
 
   /**
+   * Where the reference solutions' classes are, found by resource name so that the sandbox need
+   * not depend on the reference module: the jar that holds them, or the class directory under
+   * Maven.
+   */
+  private static Optional<Path> referenceCode() {
+    URL url = ChildAccess.class.getClassLoader().getResource(REFERENCE_ANCHOR);
+    if (url == null) {
+      return Optional.empty();
+    }
+    try {
+      String text = url.toString();
+      if (text.startsWith("jar:")) {
+        return Optional.of(Path.of(new URI(text.substring(4, text.indexOf("!/")))));
+      }
+      Path file = Path.of(url.toURI());
+      for (int i = 0; i < REFERENCE_ANCHOR.split("/").length; i++) {
+        file = file.getParent();
+      }
+      return Optional.ofNullable(file);
+    } catch (URISyntaxException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
+      return Optional.empty(); // not a file: nothing on disk to protect
+    }
+  }
+
+  /**
    * Where the grader's own code is: the jar or directories that hold the reference solutions and
    * the grader (one jar when it runs from {@code mlgrade.jar}).
    */
   public static List<Secret> graderCode() {
     Set<Path> locations = new LinkedHashSet<>();
-    for (Class<?> anchor : List.of(Problem.class, ChildAccess.class)) {
-      CodeSource source = anchor.getProtectionDomain().getCodeSource();
-      if (source == null || source.getLocation() == null) {
-        continue;
-      }
+    CodeSource source = ChildAccess.class.getProtectionDomain().getCodeSource();
+    if (source != null && source.getLocation() != null) {
       try {
         locations.add(Path.of(source.getLocation().toURI()));
       } catch (URISyntaxException | IllegalArgumentException e) {
         // not a file: nothing on disk to protect
       }
     }
+    referenceCode().ifPresent(locations::add);
     return locations.stream().map(p -> new Secret(p, "the grader's code (with the reference "
         + "solutions)")).toList();
   }
