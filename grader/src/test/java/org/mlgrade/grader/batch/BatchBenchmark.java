@@ -61,7 +61,8 @@ final class BatchBenchmark {
   /**
    * Options: {@code --n N} (students, default 200), {@code --naive-n N} (students graded both
    * ways, default 20), {@code --jobs 1,2} (default 1 and the core count), {@code --work DIR},
-   * {@code --parent-flags "-XX:..."} (JVM flags of every mlgrade process).
+   * {@code --parent-flags "-XX:..."} (JVM flags of every mlgrade process), {@code --cold 2}
+   * (cold one-shot grades).
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>();
@@ -80,10 +81,12 @@ final class BatchBenchmark {
         ? List.of(options.get("parent-flags").trim().split("\\s+")) : List.of();
     deleteTree(work);
     Files.createDirectories(work);
-    new BatchBenchmark(repo, work, parentFlags).run(n, naiveN, jobs, cores);
+    int cold = Integer.parseInt(options.getOrDefault("cold", "2"));
+    new BatchBenchmark(repo, work, parentFlags).run(n, naiveN, jobs, cores, cold);
   }
 
-  private void run(int n, int naiveN, List<Integer> jobs, int cores) throws Exception {
+  private void run(int n, int naiveN, List<Integer> jobs, int cores, int cold)
+      throws Exception {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("cores", cores);
     report.put("load_average_before", loadAverage());
@@ -138,7 +141,7 @@ final class BatchBenchmark {
     if (naiveN > 0) {
       report.put("naive", naive(samples, mix, Math.min(naiveN, n)));
     }
-    report.put("cold_grade", coldGrade(mix));
+    report.put("cold_grade", coldGrade(mix, cold));
     report.put("load_average_after", loadAverage());
     Path file = work.resolve("bench-report.json");
     JSON.writeValue(file.toFile(), report);
@@ -230,10 +233,10 @@ final class BatchBenchmark {
   }
 
   /** Two cold one-shot {@code mlgrade grade} runs of a correct student, and their CPU. */
-  private Map<String, Object> coldGrade(ClassMix mix) throws Exception {
+  private Map<String, Object> coldGrade(ClassMix mix, int runs) throws Exception {
     Path student = mix.first(1).get(0);
     Map<String, Object> cold = new LinkedHashMap<>();
-    for (int i = 1; i <= 2; i++) {
+    for (int i = 1; i <= runs; i++) {
       List<String> command = new ArrayList<>(List.of(java()));
       command.addAll(parentFlags);
       command.addAll(List.of("-jar", jar.toString(), "grade", student.toString(),
