@@ -39,7 +39,7 @@ final class BatchBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
-  private static final Pattern HEAP = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+  private static final Pattern HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
   private final Path repo;
   private final Path jar;
@@ -123,18 +123,20 @@ final class BatchBenchmark {
           Math.max(correct.measured().peakRssKb(), others.measured().peakRssKb())
           / 1024.0);
       one.put("peak_heap_mb", Math.max(correct.peakHeapMb(), others.peakHeapMb()));
+      one.put("peak_heap_after_gc_mb", Math.max(correct.peakAfterGcMb(), others.peakAfterGcMb()));
       one.put("correct_run", correct.measured());
       one.put("others_run", others.measured());
       one.put("load_average_after", loadAverage());
       batches.put("jobs=" + j, one);
       System.out.printf(Locale.ROOT, "batch --jobs %d: %.3f subs/s, %.3f correct/s, "
               + "%.2f CPU-s/correct (rusage %.2f), %.2f CPU-s/sub, correct wall p50 %.2f s "
-              + "p95 %.2f s%s, peak RSS %.0f MB, peak heap %d MB, load %s%n", j,
+              + "p95 %.2f s%s, peak RSS %.0f MB, peak heap %d MB (%d MB after GC), load %s%n", j,
           one.get("submissions_per_second"), one.get("correct_per_second"),
           one.get("cpu_seconds_per_correct"), one.get("rusage_cpu_seconds_per_correct"),
           one.get("cpu_seconds_per_submission"), one.get("correct_wall_p50"),
           one.get("correct_wall_p95"), j == 1 ? "" : " (gap between completions)",
-          one.get("peak_rss_mb"), one.get("peak_heap_mb"), loadAverage());
+          one.get("peak_rss_mb"), one.get("peak_heap_mb"), one.get("peak_heap_after_gc_mb"),
+          loadAverage());
     }
     report.put("batch", batches);
 
@@ -149,7 +151,12 @@ final class BatchBenchmark {
   }
 
   /** One {@code mlgrade batch} run, and the completion gaps read from its journal. */
-  private record BatchRun(Measured measured, List<Double> gaps, int peakHeapMb) {}
+  /**
+   * One {@code mlgrade batch} run, the completion gaps read from its journal, the largest heap
+   * before a collection and the largest after one (an upper bound of what stays live).
+   */
+  private record BatchRun(Measured measured, List<Double> gaps, int peakHeapMb,
+      int peakAfterGcMb) {}
 
   private BatchRun batch(Path classDir, Path rubric, int jobs, String name) throws Exception {
     Path out = work.resolve("out-" + name);
@@ -165,7 +172,8 @@ final class BatchBenchmark {
     JournalWatch watch = new JournalWatch(out.resolve(Journal.FILE));
     Measured measured = cpu.run(command, work.resolve("log-" + name), watch::poll);
     watch.poll();
-    return new BatchRun(measured, watch.gaps(measured.startNanos()), peakHeapMb(gcLog));
+    return new BatchRun(measured, watch.gaps(measured.startNanos()), peakHeapMb(gcLog, 1),
+        peakHeapMb(gcLog, 2));
   }
 
   /**
@@ -282,14 +290,14 @@ final class BatchBenchmark {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
-  private static int peakHeapMb(Path gcLog) throws IOException {
+  private static int peakHeapMb(Path gcLog, int group) throws IOException {
     if (!Files.exists(gcLog)) {
       return -1;
     }
     int peak = 0;
     Matcher m = HEAP.matcher(Files.readString(gcLog));
     while (m.find()) {
-      peak = Math.max(peak, Integer.parseInt(m.group(1)));
+      peak = Math.max(peak, Integer.parseInt(m.group(group)));
     }
     return peak;
   }
