@@ -27,9 +27,12 @@ import org.mlgrade.harness.Implementations.Resolution;
  * <p>It reads and deletes the request file (so that student code never sees the protocol token),
  * routes {@code System.out} and {@code System.err} into capped per-call captures and loads the API
  * in its own class loader (whose parent is the platform loader, so student code does not see the
- * harness or Jackson by name). Then for each call it loads the student's classes afresh, in a new
- * class loader whose parent is the API's, so that no static field carries state from one call to
- * the next and results do not depend on the order of the calls; it calls the student's method
+ * harness or Jackson by name). It loads the student's classes in a class loader whose parent is
+ * the API's, and creates a fresh instance for every call. A loader serves the next call too only
+ * when the student's classes cannot carry state in a static field ({@link StaticState}: only
+ * constants) and the call returned normally; otherwise the next call gets a new loader. Either
+ * way no static field carries state from one call to the next and results do not depend on the
+ * order of the calls. It calls the student's method
  * reflectively and announces {@code RESULT}. Once warmed up, before any student class is loaded,
  * it announces {@code READY}; from then on the calls run back to back, so that the grader times
  * each one from the line before its result to its result. After the last call it halts the JVM,
@@ -97,11 +100,19 @@ public final class Harness {
     if (!request.calls().isEmpty()) {
       channel.send(Kind.READY, request.calls().get(0).index(), null);
     }
+    Implementations reusable = null;
     for (Request.Call call : request.calls()) {
-      ClassLoader loader = studentLoader(studentDir);
-      Thread.currentThread().setContextClassLoader(loader);
-      implementations = new Implementations(loader, studentClasses);
+      if (reusable == null) {
+        ClassLoader loader = studentLoader(studentDir);
+        Thread.currentThread().setContextClassLoader(loader);
+        implementations = new Implementations(loader, studentClasses);
+      }
       Report report = runOne(call);
+      // The loader serves the next call too only after a call that returned normally, and only
+      // when no student class can carry state in a static field: then every call still sees
+      // the classes as if freshly loaded, but they are defined (and compiled) once.
+      reusable = "RETURNED".equals(report.status()) && implementations.stateless()
+          ? implementations : null;
       channel.send(Kind.RESULT, call.index(), report);
       if ("OUT_OF_MEMORY".equals(report.status())) {
         Runtime.getRuntime().halt(EXIT_AFTER_OUT_OF_MEMORY);
@@ -139,8 +150,8 @@ public final class Harness {
   }
 
   /**
-   * A new loader of the student's classes, for one call: classes loaded by an earlier call, and
-   * their static fields, are not seen. Parent first, so the API cannot be shadowed.
+   * A new loader of the student's classes: classes loaded by an earlier loader, and their static
+   * fields, are not seen. Parent first, so the API cannot be shadowed.
    */
   private ClassLoader studentLoader(Path studentDir) {
     return new URLClassLoader("student", new URL[] {url(studentDir.toString())}, apiLoader);

@@ -94,6 +94,14 @@ final class Implementations {
     return new Resolution(solver, null, "NO_IMPLEMENTATION", message);
   }
 
+  /**
+   * True when every student class loaded and none can carry state between calls through a
+   * static field ({@link StaticState}): then one loader may serve several calls.
+   */
+  boolean stateless() {
+    return loadAll().size() == classNames.size() && StaticState.none(loaded);
+  }
+
   private List<Class<?>> loadAll() {
     if (loaded == null) {
       loaded = new ArrayList<>();

@@ -34,8 +34,10 @@ import org.mlgrade.api.Shape;
 public final class ChildClasspath {
 
   private static final List<String> API_PREFIXES = List.of("org/mlgrade/api/");
-  private static final List<String> HARNESS_PREFIXES =
-      List.of("org/mlgrade/harness/", "com/fasterxml/jackson/");
+  /** The harness and the three Jackson parts it uses: not the YAML and CSV formats. */
+  private static final List<String> HARNESS_PREFIXES = List.of("org/mlgrade/harness/",
+      "com/fasterxml/jackson/core/", "com/fasterxml/jackson/databind/",
+      "com/fasterxml/jackson/annotation/");
 
   private final Path api;
   private final Path harness;

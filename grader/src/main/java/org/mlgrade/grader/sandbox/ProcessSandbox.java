@@ -376,7 +376,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       }
       Path childRequest = childWork.resolve(RunDirectory.REQUEST);
       List<String> java = List.of("-Xmx" + limits.heapMegabytes() + "m",
-          "-Xss" + options.stackKilobytes() + "k", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+          "-Xss" + options.stackKilobytes() + "k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-XX:-UsePerfData",
           "-XX:+DisableAttachMechanism", "-Xshare:auto", "-Dfile.encoding=UTF-8",
           "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true",
           "-cp", binds.get(0).child().toString(), "org.mlgrade.harness.Harness",

@@ -1,0 +1,371 @@
+package org.mlgrade.grader.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.mlgrade.grader.judge.GradingPlan;
+import org.mlgrade.grader.rubric.RubricLoader;
+import org.mlgrade.reference.ProblemRegistry;
+
+/**
+ * The class benchmark of issue 12: builds a class of N students from the samples, grades it with
+ * {@code java -jar grader/target/mlgrade.jar batch} at one worker and at one worker per core, grades
+ * a subset the naive way (a {@code javac} process and a JUnit console-launcher process per
+ * submission, expected answers as literals), times a cold {@code mlgrade grade}, and prints a table
+ * and writes {@code bench-report.json}.
+ *
+ * <p>CPU is that of the whole process tree, read from a fresh cgroup v1 {@code cpuacct} group
+ * (or v2 {@code cpu.stat}) each measured command is started in; {@code /usr/bin/time}'s user+sys
+ * (which counts only the descendants that were waited for) is printed beside it as a check. A
+ * main class, not a test: run it with {@code grader/bench/batch.sh}.
+ */
+final class BatchBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Pattern HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+  private final Path repo;
+  private final Path jar;
+  private final Path work;
+  private final List<String> parentFlags;
+  private final Cpu cpu;
+
+  private BatchBenchmark(Path repo, Path work, List<String> parentFlags) throws IOException {
+    this.repo = repo;
+    this.jar = repo.resolve("grader/target/mlgrade.jar");
+    this.work = work;
+    this.parentFlags = parentFlags;
+    this.cpu = Cpu.find(work);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: mvn -pl grader -am package first");
+    }
+  }
+
+  /**
+   * Options: {@code --n N} (students, default 200), {@code --naive-n N} (students graded both
+   * ways, default 20), {@code --jobs 1,2} (default 1 and the core count), {@code --work DIR},
+   * {@code --parent-flags "-XX:..."} (JVM flags of every mlgrade process), {@code --cold 2}
+   * (cold one-shot grades).
+   */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = Integer.parseInt(options.getOrDefault("n", "200"));
+    int naiveN = Integer.parseInt(options.getOrDefault("naive-n", "20"));
+    List<Integer> jobs = Arrays.stream(options.getOrDefault("jobs", "1," + cores).split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).distinct().toList();
+    Path repo = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+    Path work = Path.of(options.getOrDefault("work", "grader/target/bench-batch"))
+        .toAbsolutePath();
+    List<String> parentFlags = options.containsKey("parent-flags")
+        ? List.of(options.get("parent-flags").trim().split("\\s+")) : List.of();
+    deleteTree(work);
+    Files.createDirectories(work);
+    int cold = Integer.parseInt(options.getOrDefault("cold", "2"));
+    new BatchBenchmark(repo, work, parentFlags).run(n, naiveN, jobs, cores, cold);
+  }
+
+  private void run(int n, int naiveN, List<Integer> jobs, int cores, int cold)
+      throws Exception {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("cores", cores);
+    report.put("load_average_before", loadAverage());
+    report.put("students", n);
+    report.put("parent_flags", parentFlags);
+    report.put("cpu_source", cpu.describe());
+    Samples samples = new Samples(repo.resolve("submissions-sample"));
+    ClassMix mix = ClassMix.build(samples, n, work.resolve("class"));
+    report.put("mix", mix.counts());
+    System.out.printf(Locale.ROOT, "cores %d, load average %s, %d students %s, cpu from %s%n",
+        cores, loadAverage(), n, mix.counts(), cpu.describe());
+
+    Map<String, Object> batches = new LinkedHashMap<>();
+    for (int j : jobs) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      BatchRun correct = batch(mix.correct(), null, j, "correct-j" + j);
+      BatchRun others = batch(mix.others(), null, j, "others-j" + j);
+      int nc = mix.countCorrect();
+      int all = n;
+      double wall = correct.measured().wallSeconds() + others.measured().wallSeconds();
+      double cpuAll = correct.measured().cpuSeconds() + others.measured().cpuSeconds();
+      one.put("submissions_per_second", all / wall);
+      one.put("correct_per_second", nc / correct.measured().wallSeconds());
+      one.put("cpu_seconds_per_submission", cpuAll / all);
+      one.put("cpu_seconds_per_correct", correct.measured().cpuSeconds() / nc);
+      one.put("rusage_cpu_seconds_per_correct", correct.measured().rusageCpuSeconds() / nc);
+      one.put("correct_wall_p50", percentile(correct.gaps(), 0.5));
+      one.put("correct_wall_p95", percentile(correct.gaps(), 0.95));
+      List<Double> gaps = new ArrayList<>(correct.gaps());
+      gaps.addAll(others.gaps());
+      one.put("all_wall_p50", percentile(gaps, 0.5));
+      one.put("all_wall_p95", percentile(gaps, 0.95));
+      one.put("peak_rss_mb",
+          Math.max(correct.measured().peakRssKb(), others.measured().peakRssKb())
+          / 1024.0);
+      one.put("peak_heap_mb", Math.max(correct.peakHeapMb(), others.peakHeapMb()));
+      one.put("peak_heap_after_gc_mb", Math.max(correct.peakAfterGcMb(), others.peakAfterGcMb()));
+      one.put("correct_run", correct.measured());
+      one.put("others_run", others.measured());
+      one.put("load_average_after", loadAverage());
+      batches.put("jobs=" + j, one);
+      System.out.printf(Locale.ROOT, "batch --jobs %d: %.3f subs/s, %.3f correct/s, "
+              + "%.2f CPU-s/correct (rusage %.2f), %.2f CPU-s/sub, correct wall p50 %.2f s "
+              + "p95 %.2f s%s, peak RSS %.0f MB, peak heap %d MB (%d MB after GC), load %s%n", j,
+          one.get("submissions_per_second"), one.get("correct_per_second"),
+          one.get("cpu_seconds_per_correct"), one.get("rusage_cpu_seconds_per_correct"),
+          one.get("cpu_seconds_per_submission"), one.get("correct_wall_p50"),
+          one.get("correct_wall_p95"), j == 1 ? "" : " (gap between completions)",
+          one.get("peak_rss_mb"), one.get("peak_heap_mb"), one.get("peak_heap_after_gc_mb"),
+          loadAverage());
+    }
+    report.put("batch", batches);
+
+    if (naiveN > 0) {
+      report.put("naive", naive(samples, mix, Math.min(naiveN, n)));
+    }
+    report.put("cold_grade", coldGrade(mix, cold));
+    report.put("load_average_after", loadAverage());
+    Path file = work.resolve("bench-report.json");
+    JSON.writeValue(file.toFile(), report);
+    System.out.println("report: " + file);
+  }
+
+  /** One {@code mlgrade batch} run, and the completion gaps read from its journal. */
+  /**
+   * One {@code mlgrade batch} run, the completion gaps read from its journal, the largest heap
+   * before a collection and the largest after one (an upper bound of what stays live).
+   */
+  private record BatchRun(Measured measured, List<Double> gaps, int peakHeapMb,
+      int peakAfterGcMb) {}
+
+  private BatchRun batch(Path classDir, Path rubric, int jobs, String name) throws Exception {
+    Path out = work.resolve("out-" + name);
+    Path gcLog = work.resolve("gc-" + name + ".log");
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(parentFlags);
+    command.add("-Xlog:gc:file=" + gcLog);
+    command.addAll(List.of("-jar", jar.toString(), "batch", classDir.toString(),
+        "--out", out.toString(), "--jobs", String.valueOf(jobs), "--quiet"));
+    if (rubric != null) {
+      command.addAll(List.of("--rubric", rubric.toString()));
+    }
+    JournalWatch watch = new JournalWatch(out.resolve(Journal.FILE));
+    Measured measured = cpu.run(command, work.resolve("log-" + name), watch::poll);
+    watch.poll();
+    return new BatchRun(measured, watch.gaps(measured.startNanos()), peakHeapMb(gcLog, 1),
+        peakHeapMb(gcLog, 2));
+  }
+
+  /**
+   * The naive baseline on the first {@code count} students, interleaved with mlgrade by chunks
+   * of five: mlgrade batch --jobs 1 on the subset rubric, then javac + JUnit per student.
+   */
+  private Map<String, Object> naive(Samples samples, ClassMix mix, int count) throws Exception {
+    Path rubric = repo.resolve("grader/bench/conv-nb.yaml");
+    Path tests = NaiveTests.generate(new RubricLoader(ProblemRegistry.standard()).load(rubric),
+        samples, work.resolve("naive-tests"));
+    Path junit = NaiveTests.consoleLauncher();
+    List<Path> students = mix.first(count);
+    double mlgradeWall = 0;
+    double mlgradeCpu = 0;
+    double naiveWall = 0;
+    double naiveCpu = 0;
+    int chunk = 5;
+    for (int from = 0; from < students.size(); from += chunk) {
+      List<Path> part = students.subList(from, Math.min(students.size(), from + chunk));
+      Path partDir = work.resolve("naive-class-" + from);
+      for (Path student : part) {
+        copyTree(student, partDir.resolve(student.getFileName()));
+      }
+      BatchRun run = batch(partDir, rubric, 1, "subset-" + from);
+      mlgradeWall += run.measured().wallSeconds();
+      mlgradeCpu += run.measured().cpuSeconds();
+      for (Path student : part) {
+        Path classes = work.resolve("naive-out").resolve(student.getFileName());
+        Files.createDirectories(classes);
+        List<String> javac = new ArrayList<>(List.of(javaHomeBin("javac"), "-nowarn",
+            "-encoding", "UTF-8", "-d", classes.toString(),
+            "-cp", jar + ":" + junit));
+        javac.addAll(javaFiles(student));
+        javac.addAll(javaFiles(tests));
+        Measured compiled = cpu.run(javac, work.resolve("log-naive-javac"), () -> {});
+        naiveWall += compiled.wallSeconds();
+        naiveCpu += compiled.cpuSeconds();
+        if (compiled.exitCode() != 0) {
+          continue;
+        }
+        List<String> launch = List.of(java(), "-jar", junit.toString(), "execute",
+            "--disable-banner", "--details=none", "-cp", classes + ":" + jar,
+            "--config=junit.jupiter.execution.timeout.default=5s",
+            "--config=junit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD",
+            "--select-package=naive");
+        Measured tested = cpu.run(launch, work.resolve("log-naive-junit"), () -> {});
+        naiveWall += tested.wallSeconds();
+        naiveCpu += tested.cpuSeconds();
+      }
+    }
+    Map<String, Object> naive = new LinkedHashMap<>();
+    naive.put("students", students.size());
+    naive.put("rubric", "grader/bench/conv-nb.yaml");
+    naive.put("mlgrade_wall_s", mlgradeWall);
+    naive.put("mlgrade_cpu_s", mlgradeCpu);
+    naive.put("naive_wall_s", naiveWall);
+    naive.put("naive_cpu_s", naiveCpu);
+    naive.put("wall_ratio_naive_over_mlgrade", naiveWall / mlgradeWall);
+    naive.put("cpu_ratio_naive_over_mlgrade", naiveCpu / mlgradeCpu);
+    System.out.printf(Locale.ROOT, "naive baseline, %d students, conv + naive Bayes: mlgrade "
+            + "%.1f s wall %.1f CPU-s, naive %.1f s wall %.1f CPU-s: mlgrade is %.2fx faster "
+            + "(wall), %.2fx (CPU); load %s%n", students.size(), mlgradeWall, mlgradeCpu,
+        naiveWall, naiveCpu, naiveWall / mlgradeWall, naiveCpu / mlgradeCpu, loadAverage());
+    return naive;
+  }
+
+  /** Two cold one-shot {@code mlgrade grade} runs of a correct student, and their CPU. */
+  private Map<String, Object> coldGrade(ClassMix mix, int runs) throws Exception {
+    Path student = mix.first(1).get(0);
+    Map<String, Object> cold = new LinkedHashMap<>();
+    for (int i = 1; i <= runs; i++) {
+      List<String> command = new ArrayList<>(List.of(java()));
+      command.addAll(parentFlags);
+      command.addAll(List.of("-jar", jar.toString(), "grade", student.toString(),
+          "--out", work.resolve("grade-out-" + i).toString()));
+      Measured m = cpu.run(command, work.resolve("log-grade-" + i), () -> {});
+      cold.put("run" + i, m);
+      System.out.printf(Locale.ROOT, "cold mlgrade grade #%d: %.2f s wall, %.2f CPU-s, exit %d,"
+          + " load %s%n", i, m.wallSeconds(), m.cpuSeconds(), m.exitCode(), loadAverage());
+    }
+    return cold;
+  }
+
+  private static String java() {
+    return javaHomeBin("java");
+  }
+
+  private static String javaHomeBin(String tool) {
+    return Path.of(System.getProperty("java.home"), "bin", tool).toString();
+  }
+
+  private static List<String> javaFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted()
+          .toList();
+    }
+  }
+
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static double percentile(List<Double> values, double p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = values.stream().sorted().toList();
+    int index = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  private static int peakHeapMb(Path gcLog, int group) throws IOException {
+    if (!Files.exists(gcLog)) {
+      return -1;
+    }
+    int peak = 0;
+    Matcher m = HEAP.matcher(Files.readString(gcLog));
+    while (m.find()) {
+      peak = Math.max(peak, Integer.parseInt(m.group(group)));
+    }
+    return peak;
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Completion times of students, read from a growing journal. */
+  private static final class JournalWatch {
+    private final Path file;
+    private final List<Long> done = new ArrayList<>();
+    private final Set<String> seen = new TreeSet<>();
+
+    JournalWatch(Path file) {
+      this.file = file;
+    }
+
+    void poll() {
+      if (!Files.exists(file)) {
+        return;
+      }
+      long now = System.nanoTime();
+      try {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          if (!line.contains("\"student\"")) {
+            continue;
+          }
+          JsonNode node = JSON.readTree(line);
+          if ("student".equals(node.path("type").asText()) && seen.add(node.path("id").asText())) {
+            done.add(now);
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // A line being written: read it at the next poll.
+      }
+    }
+
+    /** Seconds between consecutive completions, the first from the start of the process. */
+    List<Double> gaps(long start) {
+      List<Double> gaps = new ArrayList<>();
+      long previous = start;
+      for (long t : done) {
+        gaps.add((t - previous) / 1e9);
+        previous = t;
+      }
+      return gaps;
+    }
+  }
+}
