@@ -6,10 +6,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mlgrade.grader.sandbox.IsolationLevel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -64,15 +64,7 @@ public final class CheckMain implements Callable<Integer> {
             + "the current directory)")
     Path tests;
 
-    @Option(names = "--isolation", paramLabel = "LEVEL",
-        description = "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
-            + "works here")
-    IsolationLevel isolation;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = CheckRun.DEFAULT_OUT,
-        description = "where to write feedback.pdf, created if missing (default: "
-            + "${DEFAULT-VALUE} in the current directory)")
-    Path outDir;
+    @Mixin CheckOptions options;
 
     @Spec CommandSpec spec;
 
@@ -85,7 +77,7 @@ public final class CheckMain implements Callable<Integer> {
             + "folder or give --tests FILE");
         return CheckRun.USAGE;
       }
-      return CheckRun.run(VisibleTests.read(file), sources, isolation, outDir,
+      return CheckRun.run(VisibleTests.read(file), sources, options.isolation, options.outDir,
           spec.commandLine().getOut(), err, CheckRun.colourTerminal());
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mlgrade.grader.check.CheckOptions;
 import org.mlgrade.grader.check.CheckRun;
 import org.mlgrade.grader.gradescope.AutograderPackage;
 import org.mlgrade.grader.handout.Handout;
@@ -11,9 +12,9 @@ import org.mlgrade.grader.handout.VisibleTestsBuilder;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
-import org.mlgrade.grader.sandbox.IsolationLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,15 +39,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
   Path rubric;
 
-  @Option(names = "--isolation", paramLabel = "LEVEL",
-      description = "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
-          + "works here")
-  IsolationLevel isolation;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = CheckRun.DEFAULT_OUT,
-      description = "where to write feedback.pdf, created if missing (default: "
-          + "${DEFAULT-VALUE} in the current directory)")
-  Path outDir;
+  @Mixin CheckOptions options;
 
   @Spec CommandSpec spec;
 
@@ -72,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.INVALID_RUBRIC;
     }
     return CheckRun.run(VisibleTestsBuilder.of(plan, Handout.portableIn(checkJar.get())),
-        sources, isolation, outDir, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        sources, options.isolation, options.outDir, spec.commandLine().getOut(), spec.commandLine().getErr(),
         CheckRun.colourTerminal());
   }
 }
