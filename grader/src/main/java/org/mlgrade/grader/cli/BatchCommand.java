@@ -24,7 +24,6 @@ import org.mlgrade.grader.batch.Shard;
 import org.mlgrade.grader.batch.Student;
 import org.mlgrade.grader.report.ClassSummary;
 import org.mlgrade.grader.rubric.Rubric;
-import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationProbe;
@@ -87,7 +86,7 @@ final class BatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException, InterruptedException, RubricException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
@@ -106,15 +105,7 @@ final class BatchCommand implements Callable<Integer> {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Rubric loaded;
-    try {
-      loaded = RubricSource.load(rubric);
-    } catch (RubricException e) {
-      for (RubricError error : e.errors()) {
-        err.println(error);
-      }
-      return ExitCodes.INVALID_RUBRIC;
-    }
+    Rubric loaded = RubricSource.load(rubric);
     if (isolation != null && !IsolationProbe.works(isolation)) {
       err.println("mlgrade batch: isolation level " + isolation + " does not work here: "
           + IsolationProbe.verdict(isolation).detail());

@@ -10,7 +10,6 @@ import org.mlgrade.grader.gradescope.AutograderPackage;
 import org.mlgrade.grader.handout.Handout;
 import org.mlgrade.grader.handout.VisibleTestsBuilder;
 import org.mlgrade.grader.judge.GradingPlan;
-import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, RubricException {
     Optional<Path> checkJar = AutograderPackage.runningJar().flatMap(Handout::checkJarBeside);
     if (checkJar.isEmpty()) {
       spec.commandLine().getErr().println("mlgrade check: no " + Handout.CHECK_JAR + " beside "
@@ -55,11 +54,6 @@ final class CheckCommand implements Callable<Integer> {
     GradingPlan plan;
     try {
       plan = GradingPlan.of(RubricSource.load(rubric));
-    } catch (RubricException e) {
-      for (RubricError error : e.errors()) {
-        spec.commandLine().getErr().println(error);
-      }
-      return ExitCodes.INVALID_RUBRIC;
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("mlgrade check: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;

@@ -14,7 +14,6 @@ import org.mlgrade.grader.report.GradescopeReport;
 import org.mlgrade.grader.report.OutputFolder;
 import org.mlgrade.grader.report.TerminalReport;
 import org.mlgrade.grader.rubric.Rubric;
-import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.ChildAccess;
 import org.mlgrade.grader.sandbox.IsolationLevel;
@@ -74,21 +73,13 @@ final class GradeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, RubricException {
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.exists(submission)) {
       err.println("mlgrade grade: no such submission: " + submission);
       return ExitCodes.USAGE;
     }
-    Rubric loaded;
-    try {
-      loaded = RubricSource.load(rubric);
-    } catch (RubricException e) {
-      for (RubricError error : e.errors()) {
-        err.println(error);
-      }
-      return ExitCodes.INVALID_RUBRIC;
-    }
+    Rubric loaded = RubricSource.load(rubric);
     try {
       OutputFolder.prepare(outDir);
     } catch (IOException e) {

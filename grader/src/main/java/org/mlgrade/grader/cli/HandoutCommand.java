@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.mlgrade.grader.gradescope.AutograderPackage;
 import org.mlgrade.grader.handout.Handout;
 import org.mlgrade.grader.judge.GradingPlan;
-import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +41,7 @@ final class HandoutCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, RubricException {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> checkJar = AutograderPackage.runningJar().flatMap(Handout::checkJarBeside);
     if (checkJar.isEmpty()) {
@@ -54,11 +53,6 @@ final class HandoutCommand implements Callable<Integer> {
     GradingPlan plan;
     try {
       plan = GradingPlan.of(RubricSource.load(rubric));
-    } catch (RubricException e) {
-      for (RubricError error : e.errors()) {
-        err.println(error);
-      }
-      return ExitCodes.INVALID_RUBRIC;
     } catch (IllegalArgumentException e) {
       err.println("mlgrade handout: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;

@@ -1,6 +1,7 @@
 package org.mlgrade.grader.cli;
 
 import java.util.concurrent.Callable;
+import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,11 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          if (e instanceof RubricException invalid) {
+            // Every command that reads a rubric: each error as file:line:column: message.
+            invalid.errors().forEach(cmd.getErr()::println);
+            return ExitCodes.INVALID_RUBRIC;
+          }
           cmd.getErr().println("mlgrade: internal error: " + e);
           e.printStackTrace(cmd.getErr());
           return ExitCodes.GRADER_ERROR;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.gradescope.AutograderPackage;
-import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +35,7 @@ final class PackageGradescopeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, RubricException {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> jar = AutograderPackage.runningJar();
     if (jar.isEmpty()) {
@@ -47,11 +46,6 @@ final class PackageGradescopeCommand implements Callable<Integer> {
     }
     try {
       GradingPlan.of(RubricSource.load(rubric));
-    } catch (RubricException e) {
-      for (RubricError error : e.errors()) {
-        err.println(error);
-      }
-      return ExitCodes.INVALID_RUBRIC;
     } catch (IllegalArgumentException e) {
       err.println("mlgrade package-gradescope: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;
