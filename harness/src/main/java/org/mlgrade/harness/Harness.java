@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.mlgrade.harness.Channel.Kind;
@@ -130,8 +131,8 @@ public final class Harness {
     try {
       Wire.MAPPER.readTree("{\"a\":[1.5,NaN],\"b\":{\"c\":\"d\"}}");
       Wire.MAPPER.writeValueAsBytes(new Report("RETURNED", "{}", "", "", ""));
-      Wire.MAPPER.writeValue(new BoundedWriter(64), java.util.Map.of("a", 1.5));
-      Wire.MAPPER.readValue("{\"x\":[1,2]}", java.util.Map.class);
+      Wire.MAPPER.writeValue(new BoundedWriter(64), Map.of("a", 1.5));
+      Wire.MAPPER.readValue("{\"x\":[1,2]}", Map.class);
     } catch (IOException e) {
       throw new IllegalStateException("Jackson does not work in the child", e);
     }

@@ -9,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -30,7 +31,7 @@ class ApiJarIT {
   private static List<String> classNames(Path jar) throws IOException {
     List<String> names = new ArrayList<>();
     try (JarFile file = new JarFile(jar.toFile())) {
-      for (JarEntry entry : java.util.Collections.list(file.entries())) {
+      for (JarEntry entry : Collections.list(file.entries())) {
         if (entry.getName().endsWith(".class")) {
           names.add(entry.getName().replace('/', '.').replaceAll("\\.class$", ""));
         }
@@ -70,7 +71,7 @@ class ApiJarIT {
     assertThat(jar).as("the api-sources jar is built in the package phase").exists();
     List<String> sources = new ArrayList<>();
     try (JarFile file = new JarFile(jar.toFile())) {
-      for (JarEntry entry : java.util.Collections.list(file.entries())) {
+      for (JarEntry entry : Collections.list(file.entries())) {
         if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
           sources.add(entry.getName());
         }

@@ -3,6 +3,7 @@ package org.mlgrade.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,7 +122,7 @@ class ProblemContractTest {
       }
       assertThat(diagnosis.matchIds()).as("%s: diagnosis", key).contains(mistake.id());
       namedAlone |= diagnosis.named().filter(mistake::equals).isPresent();
-      Set<String> allowed = new java.util.HashSet<>(ALIASES.getOrDefault(key, Set.of()));
+      Set<String> allowed = new HashSet<>(ALIASES.getOrDefault(key, Set.of()));
       allowed.add(mistake.id());
       namedWithAliases |= allowed.containsAll(diagnosis.matchIds());
     }

@@ -2,6 +2,7 @@ package org.mlgrade.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class StructuralComparisonTest {
   void longListsOfDifferencesAreCappedAndCounted() {
     double[] expected = new double[784];
     double[] actual = new double[784];
-    java.util.Arrays.fill(actual, 1);
+    Arrays.fill(actual, 1);
     List<Mismatch> mismatches = StructuralComparison.compare(expected, actual, TOLERANCE);
     // Every listed entry is a real difference (issue 9: no bogus "expected , got ... and N more"
     // entry); the rest are counted.

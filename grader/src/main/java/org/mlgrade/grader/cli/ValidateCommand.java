@@ -1,7 +1,9 @@
 package org.mlgrade.grader.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlgrade.grader.Grader;
@@ -10,6 +12,7 @@ import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
+import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.SandboxFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -36,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> files = rubrics.isEmpty() ? java.util.Collections.singletonList(null) : rubrics;
+    List<Path> files = rubrics.isEmpty() ? Collections.singletonList(null) : rubrics;
     int status = ExitCodes.OK;
     for (Path file : files) {
       try {
@@ -44,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         GradingPlan plan = GradingPlan.of(rubric);
         rubric.warnings().forEach(err::println);
         long hidden = plan.tests().stream()
-            .filter(t -> t.test().visibility() != org.mlgrade.grader.rubric.Visibility.VISIBLE)
+            .filter(t -> t.test().visibility() != Visibility.VISIBLE)
             .count();
         out.printf("%s: valid — %s, %d questions, %d tests (%d not visible at once), %s points%n",
             rubric.source(), rubric.assignment(), rubric.questions().size(),
@@ -66,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static String points(Rubric rubric) {
-    return java.math.BigDecimal.valueOf(rubric.questions().stream()
+    return BigDecimal.valueOf(rubric.questions().stream()
         .mapToDouble(Question::points).sum()).stripTrailingZeros().toPlainString();
   }
 }

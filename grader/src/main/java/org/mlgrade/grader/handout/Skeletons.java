@@ -3,6 +3,7 @@ package org.mlgrade.grader.handout;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class Skeletons {
     return name.isEmpty() ? "value" : Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
-  private static String type(java.lang.reflect.Type type) {
+  private static String type(Type type) {
     return type.getTypeName().replace('$', '.').replaceAll("\\bjava\\.lang\\.", "");
   }
 }

@@ -2,6 +2,7 @@ package org.mlgrade.grader.sandbox;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class CappedBytes {
     try {
       CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, length));
       return chars.toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new IllegalStateException("a replacing decoder cannot fail", e);
     }
   }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class ChildClasspath {
   private static void requireParent(Path path) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new java.nio.file.NoSuchFileException(parent.toString());
+      throw new NoSuchFileException(parent.toString());
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class StartupCanary {
   static Outcome run(IsolationLevel level, Path harness, List<ChildAccess.Secret> secrets) {
     Map<String, String> described = new LinkedHashMap<>();
     for (ChildAccess.Secret secret : secrets) {
-      if (!java.nio.file.Files.exists(secret.path())) {
+      if (!Files.exists(secret.path())) {
         continue; // nothing there to protect (an output folder not made yet, a bundled rubric)
       }
       described.put("read:" + secret.path().toAbsolutePath(), "read " + secret.what() + " "

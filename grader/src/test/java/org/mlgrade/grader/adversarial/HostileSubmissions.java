@@ -5,12 +5,18 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -100,7 +106,7 @@ final class HostileSubmissions implements AutoCloseable {
    * deep) that is new since {@link #snapshotShared()} and owned by the uid student code runs as.
    */
   List<Path> writtenOutside() {
-    List<Path> found = new java.util.ArrayList<>(markedOrOutside());
+    List<Path> found = new ArrayList<>(markedOrOutside());
     for (Path entry : sharedEntries()) {
       if (!sharedBefore.contains(entry) && !found.contains(entry)) {
         found.add(entry);
@@ -112,7 +118,7 @@ final class HostileSubmissions implements AutoCloseable {
   /** What cases wrote into the "outside" directory or under {@code /tmp} with the run's marker. */
   private List<Path> markedOrOutside() {
     try (Stream<Path> list = Files.list(outsideDir)) {
-      List<Path> found = new java.util.ArrayList<>(list
+      List<Path> found = new ArrayList<>(list
           .filter(p -> !p.getFileName().toString().equals("victim")).toList());
       for (String shared : List.of("/tmp", "/dev/shm")) {
         try (Stream<Path> tmp = Files.list(Path.of(shared))) {
@@ -139,12 +145,12 @@ final class HostileSubmissions implements AutoCloseable {
       // `java -version` (the children themselves run with -XX:-UsePerfData), not by a case.
       "hsperfdata_");
 
-  private java.util.Set<Path> sharedBefore = java.util.Set.of();
+  private Set<Path> sharedBefore = Set.of();
 
   /** Entries of the shared directories, two levels deep, owned by student code's uid. */
-  private static java.util.Set<Path> sharedEntries() {
+  private static Set<Path> sharedEntries() {
     Object childUid = childUid();
-    java.util.Set<Path> entries = new java.util.HashSet<>();
+    Set<Path> entries = new HashSet<>();
     for (Path dir : SHARED_DIRS) {
       try (Stream<Path> walk = Files.walk(dir, 2)) {
         walk.filter(p -> !p.equals(dir))
@@ -171,7 +177,7 @@ final class HostileSubmissions implements AutoCloseable {
 
   private static Object owner(Path path) {
     try {
-      return Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      return Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     } catch (IOException | UnsupportedOperationException e) {
       return null;
     }
@@ -181,7 +187,7 @@ final class HostileSubmissions implements AutoCloseable {
   boolean victimIntact() {
     Path victim = outsideDir.resolve("victim");
     try {
-      return Files.isRegularFile(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+      return Files.isRegularFile(victim, LinkOption.NOFOLLOW_LINKS)
           && Files.readString(victim).equals(VICTIM_TEXT)
           && Files.getAttribute(victim, "unix:uid").equals(
               Files.getAttribute(outsideDir.getParent(), "unix:uid"));
@@ -198,7 +204,7 @@ final class HostileSubmissions implements AutoCloseable {
    * is not a survivor.
    */
   List<ProcessHandle> survivors() {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(
         DYING_SECONDS);
     List<ProcessHandle> alive = marked();
     while (!alive.isEmpty() && System.nanoTime() < deadline) {
@@ -263,11 +269,11 @@ final class HostileSubmissions implements AutoCloseable {
   }
 
   static void delete(Path root) {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {
           Files.deleteIfExists(p);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +37,7 @@ class GradeWarnsBelowBubblewrapTest {
     String warning = IsolationWarning.text(IsolationLevel.PROCESS_ONLY).orElseThrow();
     assertThat(stderr.toString()).contains("sudo apt-get install bubblewrap");
     // Once when the level is known, once after the results.
-    assertThat(stderr.toString().split(java.util.regex.Pattern.quote(warning), -1)).hasSize(3);
+    assertThat(stderr.toString().split(Pattern.quote(warning), -1)).hasSize(3);
     assertThat(stdout.toString()).contains("total");
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,7 +83,7 @@ class HugeAnswersTest {
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertThat(expected).isPositive();
     assertThat(results.get("score").asDouble()).isCloseTo(expected,
-        org.assertj.core.data.Offset.offset(1e-6));
+        Offset.offset(1e-6));
   }
 
   private static String name(GradingPlan.PlannedTest test) {

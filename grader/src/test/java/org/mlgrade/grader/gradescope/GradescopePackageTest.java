@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -242,7 +243,7 @@ class GradescopePackageTest {
       max += test.get("max_score").asDouble();
       assertThat(test.get("output").asText()).contains("not of your submission");
     }
-    assertThat(max).isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(max).isCloseTo(6.0, Offset.offset(1e-5));
     assertThat(json.get("output").asText()).contains("fault of the autograder");
     assertThat(json.at("/extra_data/autograder_error/reason").asText())
         .contains("the grader failed");

@@ -1,5 +1,6 @@
 package org.mlgrade.grader.judge;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlgrade.api.fakejudge.Doubler;
@@ -36,7 +37,7 @@ final class FakeProblems {
     }
     Question question = new Question("q1", "Doubling", points, DOUBLER,
         new Tolerance(1e-9, 1e-6), scoring, credits, tests);
-    return new Rubric(java.nio.file.Path.of("fake.json"), "Fake homework", Limits.DEFAULT,
+    return new Rubric(Path.of("fake.json"), "Fake homework", Limits.DEFAULT,
         List.of(), true, List.of(question));
   }
 }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.mlgrade.api.fakejudge.Doubler;
 import org.mlgrade.grader.report.Findings;
+import org.mlgrade.grader.rubric.Limits;
 import org.mlgrade.grader.rubric.MistakeCredit;
 import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Rubric;
@@ -21,6 +23,7 @@ import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.SandboxRun;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.junit.jupiter.api.Test;
+import org.mlgrade.reference.Tolerance;
 
 class JudgeTest {
 
@@ -45,8 +48,8 @@ class JudgeTest {
   void planHoldsInputsForTheSandboxAndExpectedAnswersForTheJudge() {
     GradingPlan plan = GradingPlan.of(FakeProblems.rubric(Scoring.PER_TEST, 4, 2, List.of()));
     assertThat(plan.calls()).extracting(c -> c.key(), c -> c.inputJson())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("0/0", "{\"x\":1.0}"),
-            org.assertj.core.groups.Tuple.tuple("0/1", "{\"x\":2.0}"));
+        .containsExactly(Tuple.tuple("0/0", "{\"x\":1.0}"),
+            Tuple.tuple("0/1", "{\"x\":2.0}"));
     assertThat(plan.calls()).allSatisfy(call -> {
       assertThat(call.solverInterface()).isEqualTo(Doubler.class.getName());
       assertThat(call.method()).isEqualTo("twice");
@@ -182,9 +185,9 @@ class JudgeTest {
   @Test
   void aReferenceThatCannotAnswerIsARubricErrorNamingTheTest() {
     Question question = new Question("q1", "Doubling", 1, FakeProblems.DOUBLER,
-        org.mlgrade.reference.Tolerance.DEFAULT, Scoring.PER_TEST, List.of(),
+        Tolerance.DEFAULT, Scoring.PER_TEST, List.of(),
         new ArrayList<>(List.of(new TestCase("bad", "not a Number", Visibility.VISIBLE, 1))));
-    Rubric rubric = new Rubric(Path.of("r.json"), "A", org.mlgrade.grader.rubric.Limits.DEFAULT,
+    Rubric rubric = new Rubric(Path.of("r.json"), "A", Limits.DEFAULT,
         List.of(), true, List.of(question));
     assertThatThrownBy(() -> GradingPlan.of(rubric)).hasMessageContaining("test 'bad'")
         .hasMessageContaining("fake.doubler");

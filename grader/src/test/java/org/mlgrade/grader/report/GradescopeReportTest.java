@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlgrade.grader.judge.Outcome;
@@ -129,7 +132,7 @@ class GradescopeReportTest {
   @Test
   void perTestEntriesKeepEachOfTheFourLevels() {
     Result base = result(true);
-    List<TestResult> tests = new java.util.ArrayList<>();
+    List<TestResult> tests = new ArrayList<>();
     for (Visibility level : Visibility.values()) {
       tests.add(new TestResult("t-" + level.gradescopeName(), level, Outcome.PASSED, 1, 1,
           List.of(), Optional.empty(), "", "{}", 1, ""));
@@ -164,7 +167,7 @@ class GradescopeReportTest {
     Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(file);
 
     GradescopeReport.Results results = GradescopeReport.notGraded(rubric, "disk full",
-        "java.io.IOException: disk full", java.util.Map.of("rubric", "rubric.yaml"));
+        "java.io.IOException: disk full", Map.of("rubric", "rubric.yaml"));
 
     // small-rubric.yaml: q1 has 4 visible and 2 after_due_date tests for 4 points, q2 one
     // after_published (the question's level) and one hidden test for 2 points.
@@ -173,7 +176,7 @@ class GradescopeReportTest {
         "after_published", "hidden");
     assertThat(results.tests()).extracting(GradescopeReport.Entry::score).containsOnly(0.0);
     assertThat(results.tests().stream().mapToDouble(GradescopeReport.Entry::maxScore).sum())
-        .isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-5));
+        .isCloseTo(6.0, Offset.offset(1e-5));
     assertThat(results.tests()).allSatisfy(e -> assertThat(e.output()).contains("disk full")
         .contains("not of your submission"));
     assertThat(results.stdoutVisibility()).isEqualTo("after_due_date");

@@ -8,9 +8,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.mlgrade.api.testfake.Pooling;
+import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.reference.InputGenerator;
+import org.mlgrade.reference.Problem;
+import org.mlgrade.reference.ProblemRegistry;
 import org.mlgrade.reference.Tolerance;
 
 class RubricLoaderTest {
@@ -512,7 +516,7 @@ class RubricLoaderTest {
 
   @Test
   void failingGeneratorIsReportedAtItsGenerate() {
-    var broken = org.mlgrade.reference.Problem.of("fake.broken-generator", "Broken",
+    var broken = Problem.of("fake.broken-generator", "Broken",
         Pooling.class, "outputShape", Pooling.Input.class, Pooling.Shape.class,
         Pooling::outputShape, FakeProblems.POOL.reference(), (random, index) -> {
           if (index == 1) {
@@ -521,7 +525,7 @@ class RubricLoaderTest {
           return new Pooling.Input(4, 4, new Pooling.Window(2, 2));
         }, List.of());
     RubricLoader brokenLoader = new RubricLoader(
-        new org.mlgrade.reference.ProblemRegistry(List.of(broken)));
+        new ProblemRegistry(List.of(broken)));
 
     assertThatThrownBy(() -> brokenLoader.read(Path.of("x.yaml"), """
         assignment: HW
@@ -541,7 +545,7 @@ class RubricLoaderTest {
   void loadedRubricIsReadyForGrading() throws RubricException {
     Rubric rubric = loader.load(resource("valid.json"));
 
-    org.mlgrade.grader.judge.GradingPlan plan = org.mlgrade.grader.judge.GradingPlan.of(rubric);
+    GradingPlan plan = GradingPlan.of(rubric);
 
     assertThat(plan.calls()).hasSize(11);
     assertThat(plan.calls().get(0).inputJson())
@@ -558,9 +562,9 @@ class RubricLoaderTest {
     assertThatThrownBy(() -> loader.load(file))
         .isInstanceOfSatisfying(RubricException.class, e -> {
           assertThat(e.errors()).extracting(RubricError::line, RubricError::column)
-              .containsExactly(org.assertj.core.groups.Tuple.tuple(6, 5),
-                  org.assertj.core.groups.Tuple.tuple(8, 46),
-                  org.assertj.core.groups.Tuple.tuple(9, 27));
+              .containsExactly(Tuple.tuple(6, 5),
+                  Tuple.tuple(8, 46),
+                  Tuple.tuple(9, 27));
           assertThat(e.errors()).extracting(RubricError::message).containsExactly(
               "unknown field 'tolerence' in question 'q1' (expected one of: id, title, points,"
                   + " problem, tolerance, scoring, visibility, mistake_credit, part_weights,"

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,7 @@ class RubricValidationTest {
   @TempDir Path temp;
 
   private List<String> errors(String name, String text) {
-    RubricException e = org.junit.jupiter.api.Assertions.assertThrows(RubricException.class,
+    RubricException e = Assertions.assertThrows(RubricException.class,
         () -> loader.read(Path.of(name), text));
     return e.errors().stream().map(RubricError::toString).toList();
   }
@@ -84,7 +86,7 @@ class RubricValidationTest {
   @Test
   void unreadableFilesAreExplainedWithoutJavaClassNames() throws IOException {
     Path latin1 = Files.write(temp.resolve("latin1.yaml"),
-        "assignment: Gau\u00dfian\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        "assignment: Gau\u00dfian\n".getBytes(StandardCharsets.ISO_8859_1));
 
     assertThatThrownBy(() -> loader.load(latin1)).isInstanceOf(RubricException.class)
         .hasMessageContaining("not UTF-8").hasMessageNotContaining("Exception");

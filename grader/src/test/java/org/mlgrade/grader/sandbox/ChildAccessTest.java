@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class ChildAccessTest {
   private static boolean searchableAbove(Path dir) throws IOException {
     for (Path p = dir.toRealPath().getParent(); p != null; p = p.getParent()) {
       if (!Files.getPosixFilePermissions(p).contains(
-          java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          PosixFilePermission.OTHERS_EXECUTE)) {
         return false;
       }
     }

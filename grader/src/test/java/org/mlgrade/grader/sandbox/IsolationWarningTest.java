@@ -2,6 +2,7 @@ package org.mlgrade.grader.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class IsolationWarningTest {
@@ -14,11 +15,11 @@ class IsolationWarningTest {
   @Test
   void everyLevelBelowBubblewrapNamesItselfWhatItLosesAndTheInstallCommand() {
     assertThat(IsolationWarning.text(IsolationLevel.UNPRIVILEGED_USER)).get(
-        org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        InstanceOfAssertFactories.STRING)
         .contains("UNPRIVILEGED_USER").contains("network").contains("world-readable")
         .contains("/tmp").contains("sudo apt-get install bubblewrap");
     assertThat(IsolationWarning.text(IsolationLevel.PROCESS_ONLY)).get(
-        org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        InstanceOfAssertFactories.STRING)
         .contains("PROCESS_ONLY").contains("your own user").contains("network")
         .contains("sudo apt-get install bubblewrap");
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +96,7 @@ class StartupCanaryTest {
     for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
       try {
         if (!Files.getPosixFilePermissions(p).contains(
-            java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+            PosixFilePermission.OTHERS_EXECUTE)) {
           return false;
         }
       } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.mlgrade.grader.sandbox;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -257,7 +258,7 @@ final class StudentCode {
     }
     List<String> options = List.of("-d", out.toString(), "-proc:none", "--release", "17",
         "-classpath", classpath.stream().map(Path::toString)
-            .collect(Collectors.joining(java.io.File.pathSeparator)));
+            .collect(Collectors.joining(File.pathSeparator)));
     Boolean ok = javac.getTask(diagnostics, null, null, options, null, units).call();
     if (!ok) {
       throw new IllegalStateException("test sources do not compile:\n" + diagnostics);

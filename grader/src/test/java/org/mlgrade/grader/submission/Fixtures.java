@@ -3,6 +3,7 @@ package org.mlgrade.grader.submission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class Fixtures {
   /** A compilable class named {@code name} in the default package. */
   static byte[] classSource(String name) {
     return ("public class " + name + " {\n  public int value() {\n    return 7;\n  }\n}\n")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The classes compiled into a submission's classes directory, relative, '/'-separated. */

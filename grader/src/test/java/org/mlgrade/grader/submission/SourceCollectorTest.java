@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +29,7 @@ class SourceCollectorTest {
 
   private static byte[] bytes(int size) {
     byte[] bytes = new byte[size];
-    java.util.Arrays.fill(bytes, (byte) ' ');
+    Arrays.fill(bytes, (byte) ' ');
     return bytes;
   }
 
@@ -96,7 +98,7 @@ class SourceCollectorTest {
     Files.write(submission.resolve("Good.java"), Fixtures.classSource("Good"));
     Process mkfifo = new ProcessBuilder("mkfifo", submission.resolve("Pipe.java").toString())
         .start();
-    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+    Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
 
     SourceCollector.Collected collected = collect(submission);
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class StaticRuleTest {
   @ParameterizedTest
   @EnumSource(StaticRule.class)
   void otherRulesDoNotFireOnTheExample(StaticRule rule) {
-    Set<String> others = new java.util.HashSet<>(StaticRule.ids());
+    Set<String> others = new HashSet<>(StaticRule.ids());
     others.remove(rule.id());
     if (rule == StaticRule.NO_CLASS_LOADING) {
       // By design: jars are files, URLClassLoader is java.net, class loaders are reflection.

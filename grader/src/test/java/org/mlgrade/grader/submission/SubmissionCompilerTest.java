@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,10 +244,10 @@ class SubmissionCompilerTest {
     Path submission = Files.createDirectories(temp.resolve("submission"));
     Files.write(submission.resolve("Good.java"), Fixtures.classSource("Good"));
     byte[] junk = new byte[4096];
-    new java.util.Random(7).nextBytes(junk);
+    new Random(7).nextBytes(junk);
     Files.write(submission.resolve("Junk.java"), junk);
     byte[] huge = new byte[10 << 20];
-    java.util.Arrays.fill(huge, (byte) ' ');
+    Arrays.fill(huge, (byte) ' ');
     Files.write(submission.resolve("Huge.java"), huge);
 
     CompiledSubmission compiled = compile(submission);

@@ -12,6 +12,7 @@ import org.mlgrade.api.alexnet.CountTable;
 import org.mlgrade.api.alexnet.LayerCounts;
 import org.mlgrade.api.alexnet.LayerInput;
 import org.mlgrade.api.alexnet.LayerSpec;
+import org.mlgrade.api.alexnet.LayerType;
 
 /**
  * The table of Krizhevsky, Sutskever and Hinton (2012) as given in the homework issue, the
@@ -126,7 +127,7 @@ class AlexNetPaperTest {
     assertThatThrownBy(() -> new LayerInput(new Shape(5, 5, 3), LayerSpec.conv("g", 4, 1, 1, 0,
         2))).hasMessageContaining("input depth 3");
     assertThatThrownBy(() -> LayerSpec.conv("g", 5, 1, 1, 0, 2)).hasMessageContaining("5 filters");
-    assertThatThrownBy(() -> new LayerSpec("fc", org.mlgrade.api.alexnet.LayerType.FC, 3, 0, 0,
+    assertThatThrownBy(() -> new LayerSpec("fc", LayerType.FC, 3, 0, 0,
         10, 1, 0, 0)).hasMessageContaining("FC layer");
   }
 }

@@ -1,5 +1,6 @@
 package org.mlgrade.reference.problems.em;
 
+import java.util.Arrays;
 import org.mlgrade.api.em.BernoulliMixtureEm;
 import org.mlgrade.api.em.EStepInput;
 import org.mlgrade.api.em.EStepOutput;
@@ -120,6 +121,6 @@ class StudentStyleSolution implements BernoulliMixtureEm {
         break;
       }
     }
-    return new FitOutput(pi, p, java.util.Arrays.copyOf(trace, t + 1), t);
+    return new FitOutput(pi, p, Arrays.copyOf(trace, t + 1), t);
   }
 }
