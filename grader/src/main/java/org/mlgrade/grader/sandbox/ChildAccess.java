@@ -19,8 +19,9 @@ import java.util.Set;
  * What the child's uid (one that owns no file and is in no group; the check uses {@value
  * LaunchCommand#NOBODY}'s permissions) can read of the host's files, from their permission bits:
  * a path is readable when every directory above it is searchable by that uid and the path itself
- * readable. Access control lists and security modules are not consulted; the start-up canary
- * tries the real open.
+ * readable, and, where {@link Landlock} restricts the child, beneath a path it leaves readable.
+ * Access control lists and other security modules are not consulted; the start-up canary tries
+ * the real open.
  */
 public final class ChildAccess {
 
@@ -85,11 +86,17 @@ public final class ChildAccess {
         + "solutions)")).toList();
   }
 
-  /** The secrets of {@code secrets} that uid {@value LaunchCommand#NOBODY} can read. */
+  /**
+   * The secrets of {@code secrets} that uid {@value LaunchCommand#NOBODY} can read: by permission
+   * bits, and, where {@link Landlock} is in force, only beneath the system paths it leaves
+   * readable.
+   */
   public static List<Exposure> exposed(List<Secret> secrets) {
     List<Exposure> exposures = new ArrayList<>();
+    boolean landlock = Landlock.inForce();
     for (Secret secret : secrets) {
       readableBy(secret.path(), LaunchCommand.NOBODY, LaunchCommand.NOBODY)
+          .filter(readable -> !landlock || Landlock.reaches(readable))
           .ifPresent(readable -> exposures.add(new Exposure(secret, readable,
               "run `chmod o= " + readable + "` (or make a directory above it unsearchable to "
                   + "others)")));

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Builds the command line that starts a child at a given isolation level, following the chain
  * measured in {@code SANDBOX.md}: {@code setpriv} to uid 65534 (when the grader runs as root)
- * before {@code prlimit} before {@code bwrap}, then {@code java}.
+ * before {@code prlimit} before {@code bwrap} (or, below bubblewrap, {@link Landlock} where the
+ * kernel offers it), then {@code java}.
  */
 final class LaunchCommand {
 
@@ -52,8 +53,8 @@ final class LaunchCommand {
    * The full command for {@code level}: the OS wrapper, then {@code java} followed by {@code
    * javaArguments} (which use the child's paths).
    *
-   * @param binds the directories the child needs, read-only unless marked writable; used only
-   *     by bubblewrap, which hides everything else
+   * @param binds the directories the child needs, read-only unless marked writable; bubblewrap
+   *     and Landlock hide everything else
    * @param workingDir the child's working directory, as the child sees it
    * @param cpuSeconds the CPU-time limit of the whole child
    */
@@ -92,6 +93,10 @@ final class LaunchCommand {
       }
       command.addAll(List.of(PRLIMIT.toString(), "--cpu=" + cpuSeconds, "--nproc=1024",
           "--fsize=" + FILE_BYTES, "--nofile=1024", "--core=0"));
+    }
+    if (level != IsolationLevel.BUBBLEWRAP && Landlock.inForce()) {
+      // Last before java, as the child's uid: Landlock needs no privilege.
+      command.addAll(Landlock.prefix(binds));
     }
     if (level == IsolationLevel.BUBBLEWRAP) {
       command.addAll(List.of(BWRAP.toString(), "--unshare-all", "--unshare-user",

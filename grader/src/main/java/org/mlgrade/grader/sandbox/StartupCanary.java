@@ -90,6 +90,9 @@ final class StartupCanary {
     for (String what : described.values()) {
       attempts.putIfAbsent(what, "not tried: the canary did not report it");
     }
+    if (level != IsolationLevel.BUBBLEWRAP) {
+      attempts.put("Landlock", Landlock.describe());
+    }
     List<String> broken = new ArrayList<>();
     for (Map.Entry<String, String> attempt : attempts.entrySet()) {
       if (!SUCCEEDED.equals(attempt.getValue()) || level == IsolationLevel.PROCESS_ONLY) {

@@ -47,12 +47,14 @@
  *       and {@code prlimit --cpu}, not by the per-test limit. A child that holds its reports back
  *       moves time from a call to the one before it, never out of the count: every moment from
  *       the ready line to the last report is charged to some call.
- *   <li>Without namespaces ({@code UNPRIVILEGED_USER}) the network is open and every
- *       world-readable host file is readable, including a copy of mlgrade the grader does not
- *       know of (an instructor's checkout); the static check {@code no-class-loading} flags
- *       loading it, and Landlock (not used yet) would close it. The shared {@code /tmp} and
- *       {@code /dev/shm} can be filled while the child runs ({@code RLIMIT_FSIZE} bounds each
- *       file, not their number); what is left is deleted after the child.
+ *   <li>Without namespaces ({@code UNPRIVILEGED_USER}) the process table is shared and UDP is
+ *       open. Where the kernel offers no Landlock (or no
+ *       {@code python3} is installed), TCP is open too and every world-readable host file is
+ *       readable, including a copy of mlgrade the grader does not know of (an instructor's
+ *       checkout; the static check {@code no-class-loading} flags loading it), and the shared
+ *       {@code /tmp} and {@code /dev/shm} can be filled while the child runs ({@code
+ *       RLIMIT_FSIZE} bounds each file, not their number); what is left is deleted after the
+ *       child.
  *   <li>At {@code PROCESS_ONLY} the child is the grader's own user: nothing is hidden and a
  *       double-forked process can outlive the kill. It is refused for hidden tests.
  *   <li>The memory watchdog samples every 100 ms: an allocation faster than that can briefly

@@ -27,6 +27,7 @@ import org.mlgrade.grader.rubric.RubricLoader;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationProbe;
 import org.mlgrade.grader.sandbox.IsolationRefusedException;
+import org.mlgrade.grader.sandbox.LandlockSwitch;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.ProblemRegistry;
@@ -59,7 +60,8 @@ class WeakIsolationTest {
     assumeTrue(othersCanReach(reference), "the reference classes " + reference
         + " are already hidden from others on this machine");
 
-    try (HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
+    try (LandlockSwitch off = LandlockSwitch.off();
+        HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
         Grader grader = Grader.open(rubric,
             SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER))) {
       Path submission = subs.build("reference-from-parent");
@@ -79,7 +81,8 @@ class WeakIsolationTest {
         .toURI());
     assumeTrue(othersCanReach(reference), "the reference classes are hidden here");
 
-    try (HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
+    try (LandlockSwitch off = LandlockSwitch.off();
+        HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
         Grader grader = Grader.open(rubric, SandboxOptions.defaults()
             .withIsolation(IsolationLevel.UNPRIVILEGED_USER).withAllowWeakIsolation(true))) {
       Result result = grader.grade(subs.build("reference-from-parent"));
@@ -90,6 +93,31 @@ class WeakIsolationTest {
       // The control that makes the other tests meaningful: the case is a working attack.
       assertThat(shapes(result)).containsOnly(Outcome.PASSED);
       assertThat(stdout(result)).contains("LEAK called the reference");
+    }
+  }
+
+  @Test
+  void withLandlockTheReadableGraderIsOutOfReachAndNothingIsRefused() throws Exception {
+    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+        "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
+    assumeTrue(LandlockSwitch.offered(), "the kernel or host offers no Landlock here");
+    Path reference = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI());
+    assumeTrue(othersCanReach(reference), "the reference classes are hidden here");
+
+    try (HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
+        Grader grader = Grader.open(rubric,
+            SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER))) {
+      Result result = grader.grade(subs.build("reference-from-parent"));
+
+      // The same files as in the two tests above, as readable as there: Landlock, not the
+      // permission bits, keeps them from the child, so there is nothing to refuse or allow.
+      assertThat(result.isolationNotes().weaknesses()).isEmpty();
+      assertThat(result.isolationNotes().weakIsolationAllowed()).isFalse();
+      assertThat(result.isolationNotes().canary().get("Landlock")).startsWith("in force");
+      // What the case solves itself (half the tests, as with private files), and no leak.
+      assertThat(result.score()).isEqualTo(2.0);
+      assertThat(stdout(result)).doesNotContain("LEAK");
     }
   }
 

@@ -73,9 +73,11 @@ class ChildAccessTest {
     Path file = file(dir.resolve("rubric.yaml"), "rw-r--r--");
     assumeTrue(searchableAbove(temp), "a directory above the JUnit temp dir denies others");
 
-    List<ChildAccess.Exposure> exposed = ChildAccess.exposed(List.of(
-        new ChildAccess.Secret(file, "the rubric"),
-        new ChildAccess.Secret(dir("hidden", "rwx------"), "the output folder")));
+    List<ChildAccess.Exposure> exposed;
+    try (LandlockSwitch off = LandlockSwitch.off()) {
+      exposed = ChildAccess.exposed(List.of(new ChildAccess.Secret(file, "the rubric"),
+          new ChildAccess.Secret(dir("hidden", "rwx------"), "the output folder")));
+    }
 
     assertThat(exposed).singleElement().hasToString("the rubric " + file
         + " is readable by other users, the sandbox's uids among them: run `chmod o= "
@@ -102,9 +104,29 @@ class ChildAccessTest {
     SandboxOptions options = SandboxOptions.defaults()
         .withSecrets(List.of(new ChildAccess.Secret(file, "the submission")));
 
+    try (LandlockSwitch off = LandlockSwitch.off()) {
+      assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, true)).get().asString()
+          .contains("the submission " + file, "chmod o= " + file.toRealPath());
+      assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, false)).isEmpty();
+    }
+  }
+
+  @Test
+  void withLandlockOnlyWhatLiesBeneathTheSystemPathsIsExposed() throws IOException {
+    assumeTrue(Landlock.inForce(), "Landlock is not in force here: " + Landlock.describe());
+    Path file = file(dir("sub", "rwxr-xr-x").resolve("Solution.java"), "rw-r--r--");
+    assumeTrue(searchableAbove(temp), "a directory above the JUnit temp dir denies others");
+    assumeTrue(!Landlock.reaches(file.toRealPath()), "the temp dir lies under a system path");
+    // /usr/bin/env is world-readable on every Linux and lies beneath /usr, which stays readable.
+    Path system = Path.of("/usr/bin/env").toRealPath();
+    SandboxOptions options = SandboxOptions.defaults().withSecrets(List.of(
+        new ChildAccess.Secret(file, "the submission"),
+        new ChildAccess.Secret(system, "a copy of the grader")));
+
+    assertThat(ChildAccess.exposed(options.secrets())).singleElement()
+        .satisfies(e -> assertThat(e.secret().what()).isEqualTo("a copy of the grader"));
     assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, true)).get().asString()
-        .contains("the submission " + file, "chmod o= " + file.toRealPath());
-    assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, false)).isEmpty();
+        .doesNotContain("the submission").contains("a copy of the grader");
   }
 
   private Path dir(String name, String permissions) throws IOException {

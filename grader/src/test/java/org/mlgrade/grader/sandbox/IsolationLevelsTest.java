@@ -82,12 +82,28 @@ class IsolationLevelsTest {
   /** The control: without OS isolation the same probes do reach the host, so the tests above can fail. */
   @Test
   void aPlainProcessReachesTheHostButStillNotTheReferenceByName() {
+    SandboxRun run;
+    try (LandlockSwitch off = LandlockSwitch.off()) {
+      run = runAt(IsolationLevel.PROCESS_ONLY, "read:" + graderClass,
+          "connect:" + listener.getLocalPort(), "class:org.mlgrade.reference.Problem", "");
+    }
+
+    assertThat(run.isolation()).isEqualTo(IsolationLevel.PROCESS_ONLY);
+    assertThat(run.results()).extracting(CallResult::outputJson).containsExactly(
+        "{\"y\":1.0}", "{\"y\":1.0}", "{\"y\":0.0}", SandboxFixture.square(3));
+  }
+
+  /** The same probes as the control above, with Landlock (ABI 4+: TCP rules) in force. */
+  @Test
+  void withLandlockEvenAPlainProcessReachesNeitherTheHostsFilesNorItsNetwork() {
+    assumeThat(Landlock.abi()).as("Landlock ABI: " + Landlock.describe()).isGreaterThanOrEqualTo(4);
+
     SandboxRun run = runAt(IsolationLevel.PROCESS_ONLY, "read:" + graderClass,
         "connect:" + listener.getLocalPort(), "class:org.mlgrade.reference.Problem", "");
 
     assertThat(run.isolation()).isEqualTo(IsolationLevel.PROCESS_ONLY);
     assertThat(run.results()).extracting(CallResult::outputJson).containsExactly(
-        "{\"y\":1.0}", "{\"y\":1.0}", "{\"y\":0.0}", SandboxFixture.square(3));
+        "{\"y\":0.0}", "{\"y\":0.0}", "{\"y\":0.0}", SandboxFixture.square(3));
   }
 
   @Test

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -67,8 +69,11 @@ class StartupCanaryTest {
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
     assumeTrue(othersCanSearchAbove(temp), "a directory above the temp dir denies others");
 
-    StartupCanary.Outcome outcome = StartupCanary.run(IsolationLevel.UNPRIVILEGED_USER, harness,
-        List.of(open, hidden));
+    StartupCanary.Outcome outcome;
+    try (LandlockSwitch off = LandlockSwitch.off()) {
+      outcome = StartupCanary.run(IsolationLevel.UNPRIVILEGED_USER, harness,
+          List.of(open, hidden));
+    }
 
     assertThat(outcome.attempts()).containsEntry("read the rubric " + open.path(), "SUCCEEDED")
         .containsEntry("connect to the grader host's loopback", "SUCCEEDED");
@@ -84,12 +89,56 @@ class StartupCanaryTest {
   void theGradersOwnUserReachesEverythingAndThatLevelPromisesNothing() {
     assumeTrue(LaunchCommand.isRoot(), "as root, the grader's own user can read a 0700 folder");
 
+    StartupCanary.Outcome outcome;
+    try (LandlockSwitch off = LandlockSwitch.off()) {
+      outcome = StartupCanary.run(IsolationLevel.PROCESS_ONLY, harness, List.of(open, hidden));
+    }
+
+    assertThat(outcome.attempts()).containsEntry("Landlock", "turned off with "
+        + "-Dmlgrade.landlock=off");
+    assertThat(attempts(outcome)).hasSize(4).allSatisfy((what, result) ->
+        assertThat(result).as(what).isEqualTo("SUCCEEDED"));
+    assertThat(outcome.broken()).isEmpty();
+  }
+
+  // Landlock (Linux 5.13+, kernel ABI 4+ for TCP): the child reads only the JDK, the system's
+  // libraries and its own binds, whatever the permission bits say and whoever it runs as, and
+  // cannot connect a TCP socket. The same attempts as above are therefore all denied.
+
+  @Test
+  void withLandlockUid65534ReadsNothingOfTheHostAndHasNoTcp() {
+    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+        "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
+    assumeTrue(Landlock.abi() >= 4, "Landlock with TCP rules (ABI 4) is not offered here: "
+        + Landlock.describe());
+
+    StartupCanary.Outcome outcome = StartupCanary.run(IsolationLevel.UNPRIVILEGED_USER, harness,
+        List.of(open, hidden));
+
+    assertThat(outcome.attempts().get("Landlock")).startsWith("in force");
+    assertThat(attempts(outcome)).hasSize(4).allSatisfy((what, result) ->
+        assertThat(result).as(what).startsWith("denied"));
+    assertThat(outcome.broken()).isEmpty();
+  }
+
+  @Test
+  void withLandlockEvenTheGradersOwnUserReadsNothingOfTheHost() {
+    assumeTrue(LaunchCommand.isRoot(), "as root, the grader's own user can read a 0700 folder");
+    assumeTrue(Landlock.abi() >= 4, "Landlock with TCP rules (ABI 4) is not offered here: "
+        + Landlock.describe());
+
     StartupCanary.Outcome outcome = StartupCanary.run(IsolationLevel.PROCESS_ONLY, harness,
         List.of(open, hidden));
 
-    assertThat(outcome.attempts()).hasSize(4).allSatisfy((what, result) ->
-        assertThat(result).as(what).isEqualTo("SUCCEEDED"));
-    assertThat(outcome.broken()).isEmpty();
+    assertThat(attempts(outcome)).hasSize(4).allSatisfy((what, result) ->
+        assertThat(result).as(what).startsWith("denied"));
+  }
+
+  /** The canary's attempts without the line that says whether Landlock was in force. */
+  private static Map<String, String> attempts(StartupCanary.Outcome outcome) {
+    Map<String, String> attempts = new LinkedHashMap<>(outcome.attempts());
+    attempts.remove("Landlock");
+    return attempts;
   }
 
   private static boolean othersCanSearchAbove(Path dir) {
