@@ -23,7 +23,9 @@ import org.mlgrade.grader.report.GradescopeReport;
  * be written) the student is "not graded: REASON": a warning, a journal entry that does not
  * count as done (the next run grades the student again), no stale results.json left behind, and
  * the batch goes on. A feedback PDF that cannot be written is a warning and the status
- * "graded; feedback.pdf failed: REASON"; the score stands.
+ * "graded; feedback.pdf failed: REASON"; the score stands. A student graded at a level that
+ * could not keep the hidden tests from them (the operator's {@code --allow-weak-isolation}) is
+ * "graded at weak isolation LEVEL (--allow-weak-isolation)".
  */
 public final class BatchRunner {
 
@@ -105,11 +107,15 @@ public final class BatchRunner {
     } catch (Exception e) {
       return notGraded(student, folder, "cannot write " + RESULTS + ": " + describe(e));
     }
-    String status = "graded";
+    // Hidden tests graded at a level that could not keep them from the student: the gradebook
+    // says so on the student's row (results.json says so in its isolation notes).
+    String status = result.isolationNotes().weakIsolationAllowed()
+        ? "graded at weak isolation " + result.isolation() + " (--allow-weak-isolation)"
+        : "graded";
     try {
       Durable.replace(folder.resolve(FEEDBACK), dir -> pdfs.feedback(result, dir));
     } catch (Throwable e) {
-      status = "graded; " + FEEDBACK + " failed: " + describe(e);
+      status = status + "; " + FEEDBACK + " failed: " + describe(e);
       deleteQuietly(folder.resolve(FEEDBACK));
       progress.warn("mlgrade batch: " + student.id() + ": " + FEEDBACK
           + " could not be written (the score stands): " + describe(e));

@@ -67,7 +67,8 @@ public sealed interface JournalLine {
    * @param name the student's name, empty when unknown
    * @param email the student's email, empty when unknown
    * @param graded true when the student got a result
-   * @param status "graded", "graded; feedback.pdf failed: REASON" or "not graded: REASON"
+   * @param status "graded", "graded at weak isolation LEVEL (--allow-weak-isolation)", either
+   *     followed by "; feedback.pdf failed: REASON", or "not graded: REASON"
    * @param total points earned (0 when not graded)
    * @param scores points per question id (empty when not graded)
    * @param mistakes per question id, the known-mistake ids its failed tests named
