@@ -19,7 +19,8 @@ import org.mlgrade.grader.report.ClassSummary;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = JournalLine.Header.class, name = "header"),
   @JsonSubTypes.Type(value = JournalLine.Run.class, name = "run"),
-  @JsonSubTypes.Type(value = JournalLine.StudentEntry.class, name = "student")
+  @JsonSubTypes.Type(value = JournalLine.StudentEntry.class, name = "student"),
+  @JsonSubTypes.Type(value = JournalLine.Started.class, name = "started")
 })
 public sealed interface JournalLine {
 
@@ -58,6 +59,16 @@ public sealed interface JournalLine {
       students = List.copyOf(students);
     }
   }
+
+  /**
+   * A worker started grading a student. A student started and not finished when the next run
+   * starts (or when the journal is read at the start of one) was being graded when the grader's
+   * process died: perhaps by the student's own code (at {@code PROCESS_ONLY} it runs as the
+   * grader's user and can kill it).
+   *
+   * @param id the student id
+   */
+  record Started(String id) implements JournalLine {}
 
   /**
    * One student finished: graded (done, never graded again on resume) or not graded (the

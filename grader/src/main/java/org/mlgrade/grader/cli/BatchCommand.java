@@ -146,6 +146,9 @@ final class BatchCommand implements Callable<Integer> {
     } catch (Journal.RubricChanged e) {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
+    } catch (IOException e) { // a journal that cannot be read or written, said in one line
+      err.println("mlgrade batch: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     List<StudentEntry> rows = ClassOutputs.rows(Journal.read(outDir.resolve(Journal.FILE)));
     boolean summaryWritten = ClassOutputs.write(outDir, header, rows, pdfs, progress);
