@@ -78,8 +78,9 @@ class BatchGraderKilledTest {
     List<String> rows = Files.readAllLines(out.resolve("grades.csv"));
     assertThat(rows).hasSize(4);
     assertThat(rows.get(1)).startsWith("a-correct,,,6,6,12,graded");
-    assertThat(rows.get(2)).startsWith("b-killer,,,,,,not graded: the grader's process died 2 "
-        + "times while grading this student");
+    // Quoted: the reason has a comma.
+    assertThat(rows.get(2)).startsWith("b-killer,,,,,,\"not graded: the grader's process died "
+        + "2 times while grading this student");
     assertThat(rows.get(3)).startsWith("c-correct,,,6,6,12,graded");
     assertThat(third.log()).contains("b-killer not graded");
   }

@@ -3,6 +3,8 @@ package org.mlgrade.grader.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -78,8 +80,12 @@ class BatchIsolationTest {
     assertThat(Files.readAllLines(out.resolve("grades.csv"))).element(1).asString()
         .startsWith("alice,,,6,6,12,graded at weak isolation PROCESS_ONLY "
             + "(--allow-weak-isolation)");
-    assertThat(Files.readString(out.resolve("alice/results.json")))
-        .contains("\"weak_isolation_allowed\":true");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("alice/results.json").toFile());
+    assertThat(results.at("/extra_data/isolation_notes/weak_isolation_allowed").asBoolean())
+        .isTrue();
+    // The class folder is one of the secrets the canary tried (and, at PROCESS_ONLY, read).
+    assertThat(results.at("/extra_data/isolation_notes/canary").toString())
+        .contains("read the class folder (the other students' submissions) " + root);
     assertThat(cli.err()).contains("PROCESS_ONLY");
   }
 }
