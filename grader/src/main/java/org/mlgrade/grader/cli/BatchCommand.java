@@ -105,17 +105,17 @@ final class BatchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Rubric loaded = RubricSource.load(rubric);
+    // The other students' submissions and their results are secrets too: below bubblewrap a
+    // child that could read them makes the batch refuse hidden tests, naming the chmod.
+    SandboxOptions options = isolation.sandbox(List.of(
+        new ChildAccess.Secret(root, "the class folder (the other students' submissions)"),
+        new ChildAccess.Secret(outDir, "the output folder")));
     try {
       OutputFolder.prepare(outDir);
     } catch (IOException e) {
       err.println("mlgrade batch: cannot write results: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    // The other students' submissions and their results are secrets too: below bubblewrap a
-    // child that could read them makes the batch refuse hidden tests, naming the chmod.
-    SandboxOptions options = isolation.sandbox(List.of(
-        new ChildAccess.Secret(root, "the class folder (the other students' submissions)"),
-        new ChildAccess.Secret(outDir, "the output folder")));
     JournalLine.Header header = header(loaded, RubricSource.bytes(rubric));
     Progress progress = quiet ? Progress.quiet(err)
         : System.console() != null ? Progress.live(out, err) : Progress.lines(out, err);

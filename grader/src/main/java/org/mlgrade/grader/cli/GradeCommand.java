@@ -69,15 +69,15 @@ final class GradeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Rubric loaded = RubricSource.load(rubric);
+    SandboxOptions options = isolation.sandbox(List.of(
+        new ChildAccess.Secret(submission, "the submission"),
+        new ChildAccess.Secret(outDir, "the output folder")));
     try {
       OutputFolder.prepare(outDir);
     } catch (IOException e) {
       err.println("mlgrade grade: cannot write results: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    SandboxOptions options = isolation.sandbox(List.of(
-        new ChildAccess.Secret(submission, "the submission"),
-        new ChildAccess.Secret(outDir, "the output folder")));
     Grader grader;
     try {
       grader = Grader.open(loaded, options);

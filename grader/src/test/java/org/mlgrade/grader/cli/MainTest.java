@@ -101,6 +101,16 @@ class MainTest {
         + notAFolder + " is not a directory" + System.lineSeparator());
   }
 
+  @Test
+  void gradescopeWithAResultsFolderItCannotWriteSaysSoInOneLine(@TempDir Path root)
+      throws Exception {
+    Files.writeString(root.resolve("results"), "a file where the folder goes");
+    assertThat(cli.run("gradescope", "--root", root.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().lines()).hasSize(1);
+    assertThat(cli.err()).startsWith("mlgrade gradescope: cannot write results.json into "
+        + root.resolve("results")).endsWith("; no results.json written" + System.lineSeparator());
+  }
+
   /** A subcommand that fails the way it is told to, for the handler's sake. */
   @Command(name = "fail")
   static final class Fail implements Callable<Integer> {
