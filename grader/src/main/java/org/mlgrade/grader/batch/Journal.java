@@ -27,9 +27,9 @@ import org.mlgrade.grader.batch.JournalLine.StudentEntry;
 /**
  * The append-only record of a batch, {@code journal.jsonl} in the output folder: one JSON object
  * per line, a header first (the rubric's hash and questions), then a line per run, per student
- * started and per finished student. Each line is written whole with one write and forced to the disk
- * ({@link FileChannel#force}) before {@link #append} returns, so a student counts as done only
- * once its line is durable.
+ * started and per finished student. Each line is written whole with one write and forced to the
+ * disk ({@link FileChannel#force}) before {@link #append} returns, so a student counts as done
+ * only once its line is durable.
  *
  * <p>A process killed in the middle of a write leaves a last line without its newline: reading
  * ignores it and {@link #open} cuts it off before appending. Any other line that is not a journal

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
       "Gradescope export's submission_metadata.yml gives names and emails) with one grader and",
       "--jobs workers. Writes OUT/<student>/results.json and feedback.pdf, OUT/grades.csv and",
       "OUT/summary.pdf. Each finished student is journaled in OUT/journal.jsonl: run the same",
-      "command again after a crash or kill and only the unfinished students are graded."
+      "command again after a crash or kill and only the unfinished students are graded; a",
+      "student the grader's process died on twice (code that kills it) is not graded again."
     })
 final class BatchCommand implements Callable<Integer> {
 

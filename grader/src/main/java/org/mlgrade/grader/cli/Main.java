@@ -24,7 +24,7 @@ import picocli.CommandLine.ParseResult;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:graded (whatever the score), or the rubric is valid",
-      "1:grader error",
+      "1:internal error of the grader (one line; the stack trace goes to the log file it names)",
       "2:bad command line",
       "3:invalid rubric",
       "4:batch or merge incomplete: a student not graded or a PDF not written (see grades.csv)",
