@@ -3,6 +3,7 @@ package org.mlgrade.grader.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,15 @@ import org.mlgrade.grader.report.GradescopeReport;
  * be written) the student is "not graded: REASON": a warning, a journal entry that does not
  * count as done (the next run grades the student again), no stale results.json left behind, and
  * the batch goes on. A feedback PDF that cannot be written is a warning and the status
- * "graded; feedback.pdf failed: REASON"; the score stands.
+ * "graded; feedback.pdf failed: REASON"; the score stands. A student graded at a level that
+ * could not keep the hidden tests from them (the operator's {@code --allow-weak-isolation}) is
+ * "graded at weak isolation LEVEL (--allow-weak-isolation)".
+ *
+ * <p>A student's code may kill the grader's process itself (at {@code PROCESS_ONLY} it runs as
+ * the grader's user). Each student is journaled as started before it is graded, so the next run
+ * knows whom the process died on: it grades those students first, one at a time, and gives up on
+ * a student after {@value #DEATHS_BEFORE_GIVING_UP} deaths ("not graded: the grader's process
+ * died ..."), so that the batch can finish.
  */
 public final class BatchRunner {
 
@@ -31,6 +40,11 @@ public final class BatchRunner {
   public static final String RESULTS = "results.json";
   /** A student's feedback in their output folder. */
   public static final String FEEDBACK = "feedback.pdf";
+  /**
+   * After the grader's process died this many times while grading a student, the student is
+   * "not graded" without being graded again (until {@code --regrade}).
+   */
+  public static final int DEATHS_BEFORE_GIVING_UP = 2;
 
   private final SubmissionGrader grader;
   private final PdfReporters pdfs;
@@ -62,13 +76,37 @@ public final class BatchRunner {
   public int run(List<Student> students, int jobs) throws InterruptedException {
     progress.start(students.size());
     AtomicInteger graded = new AtomicInteger();
+    // The grader's process died while grading some students before (a submission that kills
+    // it, or an operator's kill): those it died on twice are given up on; those it died on
+    // once are graded first, one at a time, so that a second death names the culprit alone.
+    Journal.Contents before = journal.contents();
+    List<Student> suspects = new ArrayList<>();
+    List<Student> others = new ArrayList<>();
+    for (Student student : students) {
+      int deaths = before.diedWhileGrading(student.id());
+      if (deaths >= DEATHS_BEFORE_GIVING_UP) {
+        notGraded(student, out.resolve(student.id()), "the grader's process died " + deaths
+            + " times while grading this student (its code may kill the grader: at "
+            + "PROCESS_ONLY it runs as the grader's user); grade it alone with mlgrade grade "
+            + "and check the result by hand, or pass --regrade to try again");
+      } else if (deaths > 0) {
+        suspects.add(student);
+      } else {
+        others.add(student);
+      }
+    }
+    for (Student suspect : suspects) {
+      if (gradeOne(suspect).graded()) {
+        graded.incrementAndGet();
+      }
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), task -> {
       Thread thread = new Thread(task, "mlgrade-batch-worker");
       thread.setDaemon(true);
       return thread;
     });
     try {
-      List<Future<?>> futures = students.stream()
+      List<Future<?>> futures = others.stream()
           .<Future<?>>map(student -> pool.submit(() -> {
             if (gradeOne(student).graded()) {
               graded.incrementAndGet();
@@ -95,6 +133,12 @@ public final class BatchRunner {
     Path folder = out.resolve(student.id());
     Result result;
     try {
+      // Journaled first: should the process die now, the next run knows whom it was grading.
+      journal.append(new JournalLine.Started(student.id()));
+    } catch (IOException e) {
+      return notGraded(student, folder, "cannot write the journal: " + describe(e));
+    }
+    try {
       Durable.clearTemporaries(folder);
       result = grader.grade(student.submission());
     } catch (Throwable e) {
@@ -105,11 +149,15 @@ public final class BatchRunner {
     } catch (Exception e) {
       return notGraded(student, folder, "cannot write " + RESULTS + ": " + describe(e));
     }
-    String status = "graded";
+    // Hidden tests graded at a level that could not keep them from the student: the gradebook
+    // says so on the student's row (results.json says so in its isolation notes).
+    String status = result.isolationNotes().weakIsolationAllowed()
+        ? "graded at weak isolation " + result.isolation() + " (--allow-weak-isolation)"
+        : "graded";
     try {
       Durable.replace(folder.resolve(FEEDBACK), dir -> pdfs.feedback(result, dir));
     } catch (Throwable e) {
-      status = "graded; " + FEEDBACK + " failed: " + describe(e);
+      status = status + "; " + FEEDBACK + " failed: " + describe(e);
       deleteQuietly(folder.resolve(FEEDBACK));
       progress.warn("mlgrade batch: " + student.id() + ": " + FEEDBACK
           + " could not be written (the score stands): " + describe(e));

@@ -17,17 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mlgrade.grader.batch.JournalLine.Header;
 import org.mlgrade.grader.batch.JournalLine.Run;
+import org.mlgrade.grader.batch.JournalLine.Started;
 import org.mlgrade.grader.batch.JournalLine.StudentEntry;
 
 /**
  * The append-only record of a batch, {@code journal.jsonl} in the output folder: one JSON object
- * per line, a header first (the rubric's hash and questions), then a line per run and per
- * finished student. Each line is written whole with one write and forced to the disk
- * ({@link FileChannel#force}) before {@link #append} returns, so a student counts as done only
- * once its line is durable.
+ * per line, a header first (the rubric's hash and questions), then a line per run, per student
+ * started and per finished student. Each line is written whole with one write and forced to the
+ * disk ({@link FileChannel#force}) before {@link #append} returns, so a student counts as done
+ * only once its line is durable.
  *
  * <p>A process killed in the middle of a write leaves a last line without its newline: reading
  * ignores it and {@link #open} cuts it off before appending. Any other line that is not a journal
@@ -54,17 +56,28 @@ public final class Journal implements AutoCloseable {
    * @param header the header, empty when the file is empty (or its first line was torn)
    * @param runs the runs, in order
    * @param students the last entry of each student, in the order of first appearance
+   * @param diedWhileGrading for each student started and not finished before a later run (or
+   *     the end of the file), how many times that happened: how often the grader's process
+   *     died while grading them
    * @param validBytes the length of the file's complete lines
    * @param tornBytes the length of the torn last line that was ignored (0 when none)
    */
   public record Contents(Optional<Header> header, List<Run> runs,
-      Map<String, StudentEntry> students, long validBytes, long tornBytes) {
+      Map<String, StudentEntry> students, Map<String, Integer> diedWhileGrading,
+      long validBytes, long tornBytes) {
 
-    static final Contents EMPTY = new Contents(Optional.empty(), List.of(), Map.of(), 0, 0);
+    static final Contents EMPTY =
+        new Contents(Optional.empty(), List.of(), Map.of(), Map.of(), 0, 0);
 
     public Contents {
       runs = List.copyOf(runs);
       students = Collections.unmodifiableMap(new LinkedHashMap<>(students));
+      diedWhileGrading = Map.copyOf(diedWhileGrading);
+    }
+
+    /** How many times the grader's process died while grading {@code id}. */
+    public int diedWhileGrading(String id) {
+      return diedWhileGrading.getOrDefault(id, 0);
     }
 
     /** The students graded: done, not to be graded again. */
@@ -103,6 +116,8 @@ public final class Journal implements AutoCloseable {
     Header header = null;
     List<Run> runs = new ArrayList<>();
     Map<String, StudentEntry> students = new LinkedHashMap<>();
+    Set<String> inFlight = new TreeSet<>();
+    Map<String, Integer> died = new TreeMap<>();
     int start = 0;
     int lineNumber = 0;
     for (int end = 0; end < bytes.length; end++) {
@@ -135,13 +150,20 @@ public final class Journal implements AutoCloseable {
         }
         header = h;
       } else if (line instanceof Run run) {
+        // A new run: whoever the previous one started and did not finish, it died grading.
+        inFlight.forEach(id -> died.merge(id, 1, Integer::sum));
+        inFlight.clear();
         runs.add(run);
+      } else if (line instanceof Started started) {
+        inFlight.add(started.id());
       } else if (line instanceof StudentEntry entry) {
+        inFlight.remove(entry.id());
         students.remove(entry.id());
         students.put(entry.id(), entry);
       }
     }
-    return new Contents(Optional.ofNullable(header), runs, students, start,
+    inFlight.forEach(id -> died.merge(id, 1, Integer::sum));
+    return new Contents(Optional.ofNullable(header), runs, students, died, start,
         bytes.length - start);
   }
 

@@ -19,7 +19,8 @@ import org.mlgrade.grader.report.ClassSummary;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = JournalLine.Header.class, name = "header"),
   @JsonSubTypes.Type(value = JournalLine.Run.class, name = "run"),
-  @JsonSubTypes.Type(value = JournalLine.StudentEntry.class, name = "student")
+  @JsonSubTypes.Type(value = JournalLine.StudentEntry.class, name = "student"),
+  @JsonSubTypes.Type(value = JournalLine.Started.class, name = "started")
 })
 public sealed interface JournalLine {
 
@@ -60,6 +61,16 @@ public sealed interface JournalLine {
   }
 
   /**
+   * A worker started grading a student. A student started and not finished when the next run
+   * starts (or when the journal is read at the start of one) was being graded when the grader's
+   * process died: perhaps by the student's own code (at {@code PROCESS_ONLY} it runs as the
+   * grader's user and can kill it).
+   *
+   * @param id the student id
+   */
+  record Started(String id) implements JournalLine {}
+
+  /**
    * One student finished: graded (done, never graded again on resume) or not graded (the
    * grader itself failed; graded again on the next run). The last entry of a student wins.
    *
@@ -67,7 +78,8 @@ public sealed interface JournalLine {
    * @param name the student's name, empty when unknown
    * @param email the student's email, empty when unknown
    * @param graded true when the student got a result
-   * @param status "graded", "graded; feedback.pdf failed: REASON" or "not graded: REASON"
+   * @param status "graded", "graded at weak isolation LEVEL (--allow-weak-isolation)", either
+   *     followed by "; feedback.pdf failed: REASON", or "not graded: REASON"
    * @param total points earned (0 when not graded)
    * @param scores points per question id (empty when not graded)
    * @param mistakes per question id, the known-mistake ids its failed tests named

@@ -23,15 +23,17 @@ import org.mlgrade.grader.batch.Progress;
 import org.mlgrade.grader.batch.Shard;
 import org.mlgrade.grader.batch.Student;
 import org.mlgrade.grader.report.ClassSummary;
+import org.mlgrade.grader.report.OutputFolder;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricException;
+import org.mlgrade.grader.sandbox.ChildAccess;
 import org.mlgrade.grader.sandbox.IsolationLevel;
-import org.mlgrade.grader.sandbox.IsolationProbe;
 import org.mlgrade.grader.sandbox.IsolationWarning;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Spec;
       "Gradescope export's submission_metadata.yml gives names and emails) with one grader and",
       "--jobs workers. Writes OUT/<student>/results.json and feedback.pdf, OUT/grades.csv and",
       "OUT/summary.pdf. Each finished student is journaled in OUT/journal.jsonl: run the same",
-      "command again after a crash or kill and only the unfinished students are graded."
+      "command again after a crash or kill and only the unfinished students are graded; a",
+      "student the grader's process died on twice (code that kills it) is not graded again."
     })
 final class BatchCommand implements Callable<Integer> {
 
@@ -78,10 +81,7 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress; warnings and the summary line only")
   boolean quiet;
 
-  @Option(names = "--isolation", paramLabel = "LEVEL",
-      description = "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
-          + "works on this machine. Asking for a level that does not work is an error.")
-  IsolationLevel isolation;
+  @Mixin IsolationOptions isolation;
 
   @Spec CommandSpec spec;
 
@@ -106,9 +106,15 @@ final class BatchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Rubric loaded = RubricSource.load(rubric);
-    if (isolation != null && !IsolationProbe.works(isolation)) {
-      err.println("mlgrade batch: isolation level " + isolation + " does not work here: "
-          + IsolationProbe.verdict(isolation).detail());
+    // The other students' submissions and their results are secrets too: below bubblewrap a
+    // child that could read them makes the batch refuse hidden tests, naming the chmod.
+    SandboxOptions options = isolation.sandbox(List.of(
+        new ChildAccess.Secret(root, "the class folder (the other students' submissions)"),
+        new ChildAccess.Secret(outDir, "the output folder")));
+    try {
+      OutputFolder.prepare(outDir);
+    } catch (IOException e) {
+      err.println("mlgrade batch: cannot write results: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     JournalLine.Header header = header(loaded, RubricSource.bytes(rubric));
@@ -125,8 +131,6 @@ final class BatchCommand implements Callable<Integer> {
             + "%d%n", students.size() - pending.size(), students.size(), outDir, pending.size());
       }
       if (!pending.isEmpty()) {
-        SandboxOptions options = isolation == null ? SandboxOptions.defaults()
-            : SandboxOptions.defaults().withIsolation(isolation);
         Grader grader;
         try {
           grader = Grader.open(loaded, options);
@@ -135,11 +139,15 @@ final class BatchCommand implements Callable<Integer> {
           return ExitCodes.INVALID_RUBRIC;
         }
         try (grader) {
-          grader.isolation().thenAccept(level -> warnBelowBubblewrap(err, level));
+          // Refused (IsolationRefusedException: Main's one line, exit 5) before any student.
+          warnBelowBubblewrap(err, IsolationOptions.await(grader));
           new BatchRunner(grader::grade, pdfs, journal, outDir, progress).run(pending, jobs);
         }
       }
     } catch (Journal.RubricChanged e) {
+      err.println("mlgrade batch: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) { // a journal that cannot be read or written, said in one line
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
@@ -162,7 +170,8 @@ final class BatchCommand implements Callable<Integer> {
   static int finish(PrintWriter out, List<StudentEntry> rows, JournalLine.Header header,
       boolean summaryWritten, long startNanos) {
     long graded = rows.stream().filter(StudentEntry::graded).count();
-    long pdfFailed = rows.stream().filter(r -> r.graded() && !r.status().equals("graded"))
+    long pdfFailed = rows.stream().filter(r -> r.graded()
+        && r.status().contains(BatchRunner.FEEDBACK + " failed"))
         .count();
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     double mean = ClassOutputs.mean(rows);

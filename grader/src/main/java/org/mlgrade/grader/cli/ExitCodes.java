@@ -16,6 +16,12 @@ final class ExitCodes {
    * grades them again) or a PDF was not written; grades.csv's status column says which.
    */
   static final int INCOMPLETE = 4;
+  /**
+   * This machine cannot grade as asked: a Java runtime without a compiler (a JRE), an isolation
+   * level that does not work here, or one that cannot keep the rubric's hidden tests from student
+   * code. The message says what to change.
+   */
+  static final int CANNOT_GRADE_HERE = 5;
 
   private ExitCodes() {}
 }

@@ -16,12 +16,10 @@ import org.mlgrade.grader.report.TerminalReport;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.ChildAccess;
-import org.mlgrade.grader.sandbox.IsolationLevel;
-import org.mlgrade.grader.sandbox.IsolationProbe;
 import org.mlgrade.grader.sandbox.IsolationWarning;
-import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,16 +51,7 @@ final class GradeCommand implements Callable<Integer> {
       description = "where results.json and feedback.pdf go (default: ${DEFAULT-VALUE})")
   Path outDir;
 
-  @Option(names = "--isolation", paramLabel = "LEVEL",
-      description = "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
-          + "works on this machine. Asking for a level that does not work is an error.")
-  IsolationLevel isolation;
-
-  @Option(names = "--allow-weak-isolation",
-      description = "grade hidden tests even at a level that cannot keep them from student code "
-          + "(PROCESS_ONLY, or UNPRIVILEGED_USER while other users can read the grader, the rubric, "
-          + "the submission or the output folder); the results say so")
-  boolean allowWeakIsolation;
+  @Mixin IsolationOptions isolation;
 
   @Option(names = "--visible-only",
       description = "detail only the failed tests a student may see at once; by default the "
@@ -80,22 +69,15 @@ final class GradeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Rubric loaded = RubricSource.load(rubric);
+    SandboxOptions options = isolation.sandbox(List.of(
+        new ChildAccess.Secret(submission, "the submission"),
+        new ChildAccess.Secret(outDir, "the output folder")));
     try {
       OutputFolder.prepare(outDir);
     } catch (IOException e) {
       err.println("mlgrade grade: cannot write results: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    if (isolation != null && !IsolationProbe.works(isolation)) {
-      err.println("mlgrade grade: isolation level " + isolation + " does not work here: "
-          + IsolationProbe.verdict(isolation).detail());
-      return ExitCodes.USAGE;
-    }
-    SandboxOptions options = (isolation == null ? SandboxOptions.defaults()
-        : SandboxOptions.defaults().withIsolation(isolation))
-        .withAllowWeakIsolation(allowWeakIsolation)
-        .withSecrets(List.of(new ChildAccess.Secret(submission, "the submission"),
-            new ChildAccess.Secret(outDir, "the output folder")));
     Grader grader;
     try {
       grader = Grader.open(loaded, options);
@@ -111,10 +93,8 @@ final class GradeCommand implements Callable<Integer> {
         }));
     Result result;
     try (grader) {
+      // A refusal (IsolationRefusedException) is Main's: one line, exit 5.
       result = grader.grade(submission);
-    } catch (IsolationRefusedException e) {
-      err.println("mlgrade grade: " + e.getMessage());
-      return ExitCodes.USAGE;
     }
     warned.exceptionally(e -> null).join();
     PrintWriter out = spec.commandLine().getOut();

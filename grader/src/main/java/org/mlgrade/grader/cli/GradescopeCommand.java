@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       "Grades ROOT/submission with the rubric in ROOT/source (rubric.yaml, rubric.yml or",
       "rubric.json) and writes ROOT/results/results.json, whatever happens: an invalid rubric",
       "or a failure of the grader still gives a valid file that says the autograder is at",
-      "fault. Reads ROOT/submission_metadata.json when present. run_autograder calls it."
+      "fault. Only a results folder that cannot be written (checked before grading) stops it",
+      "(exit 2). Reads ROOT/submission_metadata.json when present. run_autograder calls it."
     })
 final class GradescopeCommand implements Callable<Integer> {
 
@@ -30,9 +31,14 @@ final class GradescopeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Path written = Autograder.run(root, SandboxOptions.defaults(), out);
+    Path written;
+    try {
+      written = Autograder.run(root, SandboxOptions.defaults(), out);
+    } catch (IOException e) {
+      throw new CommandFailure(ExitCodes.USAGE, e.getMessage() + "; no results.json written");
+    }
     out.println("Wrote " + written);
     out.flush();
     return ExitCodes.OK;

@@ -10,16 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.tools.ToolProvider;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.report.GradescopeReport;
 import org.mlgrade.grader.report.GradescopeReport.Results;
+import org.mlgrade.grader.report.OutputFolder;
 import org.mlgrade.grader.report.TerminalReport;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.rubric.RubricLoader;
 import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.grader.sandbox.ChildAccess;
+import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.reference.ProblemRegistry;
 
@@ -30,11 +34,16 @@ import org.mlgrade.reference.ProblemRegistry;
  * files in {@code submission/}, Gradescope's {@code submission_metadata.json} beside them, and
  * the results written to {@code results/results.json}.
  *
- * <p>It always writes a valid results.json. A student's failure (no sources, only a README,
+ * <p>It always writes a valid results.json when the results folder can be written (checked
+ * first, before grading). A student's failure (no sources, only a README,
  * code that does not compile, throws or loops) is graded as usual; a missing or invalid rubric,
- * or a failure of the grader itself, gives every rubric test it can list 0 points with the
- * reason, and marks the autograder as at fault in {@code output} and {@code
- * extra_data.autograder_error}.
+ * a Java runtime without a compiler, an isolation level that cannot keep the hidden tests from
+ * student code ({@link IsolationRefusedException}, whose message for the operator goes into
+ * {@code extra_data.autograder_error.detail}), or a failure of the grader itself, gives every
+ * rubric test it can list 0 points with the reason, and marks the autograder as at fault in
+ * {@code output} and {@code extra_data.autograder_error}. Should the grader's process die
+ * (a submission at {@code PROCESS_ONLY} can kill it), {@code run_autograder} writes the
+ * results.json.
  */
 public final class Autograder {
 
@@ -51,16 +60,26 @@ public final class Autograder {
    * @param options the sandbox to grade in
    * @param log where the grading table goes (Gradescope's captured stdout)
    * @return the results file
-   * @throws IOException only when not even a minimal results file can be written
+   * @throws IOException when the results folder cannot be written (checked before grading), or
+   *     not even a minimal results file could be written
    */
   public static Path run(Path root, SandboxOptions options, PrintWriter log) throws IOException {
     Path resultsDir = root.resolve("results");
+    try {
+      // Before grading, not after: a folder that cannot take results.json fails at once.
+      OutputFolder.prepare(resultsDir);
+    } catch (IOException e) {
+      throw new IOException("cannot write results.json into " + resultsDir + ": "
+          + e.getMessage(), e);
+    }
     Map<String, Object> extra = new TreeMap<>();
     Results results;
     try {
       extra.put("submission_metadata",
           SubmissionMetadata.read(root.resolve("submission_metadata.json")));
-      results = grade(root, options, log, extra);
+      results = grade(root, options.withSecrets(List.of(
+          new ChildAccess.Secret(root.resolve("submission"), "the submission"),
+          new ChildAccess.Secret(resultsDir, "the results folder"))), log, extra);
     } catch (Throwable e) { // the one place that must survive anything, to write results.json
       results = GradescopeReport.rubricUnusable("the grader failed: " + e, stackTrace(e), extra);
     }
@@ -96,6 +115,12 @@ public final class Autograder {
           + " is invalid (run mlgrade validate on it)", errors, extra);
     }
     extra.put("rubric", file.getFileName().toString());
+    if (ToolProvider.getSystemJavaCompiler() == null) {
+      String jre = "the autograder's Java runtime (" + System.getProperty("java.home")
+          + ") has no Java compiler: it is a JRE, and setup.sh must install a JDK 17 or newer";
+      log.println("mlgrade gradescope: " + jre);
+      return GradescopeReport.notGraded(rubric, jre, "", extra);
+    }
     Grader grader;
     try {
       grader = Grader.open(rubric, options);
@@ -111,6 +136,12 @@ public final class Autograder {
       Result result = grader.grade(root.resolve("submission"));
       TerminalReport.print(result, log, result.stdoutVisibility() == Visibility.HIDDEN);
       return GradescopeReport.of(result, extra);
+    } catch (IsolationRefusedException e) {
+      // The operator's to fix (the message names the chmod); the student is told it is not them.
+      log.println("mlgrade gradescope: " + e.getMessage());
+      return GradescopeReport.notGraded(rubric, "the autograder's sandbox cannot keep the hidden "
+          + "tests from student code on this machine, so it did not run your code",
+          e.getMessage(), extra);
     } catch (Throwable e) { // as above
       e.printStackTrace(log);
       return GradescopeReport.notGraded(rubric, "the grader failed: " + e, stackTrace(e), extra);

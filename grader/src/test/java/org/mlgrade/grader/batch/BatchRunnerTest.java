@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,5 +202,50 @@ class BatchRunnerTest {
         progress)).isFalse();
     assertThat(out.resolve("summary.pdf")).doesNotExist();
     assertThat(err.toString()).contains("summary.pdf could not be written");
+  }
+
+  /** Appends a run that started grading {@code ids} and died before finishing them. */
+  private void runThatDiedGrading(String... ids) throws Exception {
+    try (Journal journal = Journal.open(out, FakeClass.HEADER, false)) {
+      journal.append(new JournalLine.Run("1/1", students.stream().map(Student::id).toList()));
+      for (String id : ids) {
+        journal.append(new JournalLine.Started(id));
+      }
+    }
+  }
+
+  @Test
+  void studentsTheProcessDiedOnAreGradedFirstOneAtATime() throws Exception {
+    runThatDiedGrading("bob", "carol"); // two workers in flight: either may be the culprit
+    List<String> order = new CopyOnWriteArrayList<>();
+    SubmissionGrader recording = submission -> {
+      order.add(submission.getFileName().toString());
+      return grader(Set.of()).grade(submission);
+    };
+
+    assertThat(run(recording, WORKING_PDFS)).isEqualTo(3);
+
+    assertThat(order).containsExactly("bob", "carol", "alice");
+    assertThat(rows()).allMatch(StudentEntry::graded);
+    assertThat(Journal.read(out.resolve(Journal.FILE)).diedWhileGrading("bob")).isEqualTo(1);
+  }
+
+  @Test
+  void aStudentTheProcessDiedOnTwiceIsNotGradedAgain() throws Exception {
+    runThatDiedGrading("bob", "carol");
+    runThatDiedGrading("bob"); // graded alone first, and the process died again
+
+    assertThat(run(grader(Set.of()), WORKING_PDFS)).isEqualTo(2);
+
+    assertThat(calls).isEqualTo(Map.of("alice", 1, "carol", 1));
+    StudentEntry bob = rows().get(1);
+    assertThat(bob.graded()).isFalse();
+    assertThat(bob.status()).startsWith("not graded: the grader's process died 2 times while "
+        + "grading this student").contains("--regrade");
+    assertThat(err.toString()).contains("bob not graded");
+
+    // Not retried on the next run either: the batch can finish.
+    assertThat(run(grader(Set.of()), WORKING_PDFS)).isZero();
+    assertThat(calls).doesNotContainKey("bob");
   }
 }

@@ -47,6 +47,26 @@ class JournalTest {
   }
 
   @Test
+  void aStudentStartedAndNotFinishedBeforeTheNextRunOrTheEndIsADeathOfTheProcess()
+      throws Exception {
+    try (Journal journal = Journal.open(dir, FakeClass.HEADER, false)) {
+      journal.append(new Run("1/1", List.of("a", "b", "c")));
+      journal.append(new JournalLine.Started("a"));
+      journal.append(new JournalLine.Started("b"));
+      journal.append(graded("a", 12)); // b in flight when the first run died
+      journal.append(new Run("1/1", List.of("a", "b", "c")));
+      journal.append(new JournalLine.Started("c"));
+      journal.append(notGraded("c")); // finished, though not graded: no death
+      journal.append(new JournalLine.Started("b")); // in flight when the second run died
+    }
+    Journal.Contents contents = Journal.read(dir.resolve(Journal.FILE));
+    assertThat(contents.diedWhileGrading("a")).isZero();
+    assertThat(contents.diedWhileGrading("b")).isEqualTo(2);
+    assertThat(contents.diedWhileGrading("c")).isZero();
+    assertThat(contents.students()).containsOnlyKeys("a", "c");
+  }
+
+  @Test
   void aNotGradedStudentIsNotDone() throws Exception {
     try (Journal journal = Journal.open(dir, FakeClass.HEADER, false)) {
       journal.append(graded("a", 12));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
@@ -14,7 +12,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mlgrade grade} writes feedback.pdf beside results.json, and survives failing to. */
 @Tag("e2e")
@@ -22,15 +19,7 @@ class GradeFeedbackPdfTest {
 
   private static final String SAMPLE = "../submissions-sample/mistake-alexnet-fc1-no-pool";
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
+  private final Cli cli = new Cli();
 
   private static Path rubric(Path dir) throws Exception {
     Path rubric = dir.resolve("r.yaml");
@@ -50,11 +39,11 @@ class GradeFeedbackPdfTest {
   @Test
   void gradeWritesFeedbackPdfNextToResultsJson(@TempDir Path dir) throws Exception {
     Path outDir = dir.resolve("out");
-    assertThat(run("grade", "--rubric", rubric(dir).toString(), "--out", outDir.toString(),
-        SAMPLE)).as(err.toString()).isZero();
+    assertThat(cli.run("grade", "--rubric", rubric(dir).toString(), "--out", outDir.toString(),
+        SAMPLE)).as(cli.err()).isZero();
     Path pdf = outDir.resolve("feedback.pdf");
     assertThat(outDir.resolve("results.json")).exists();
-    assertThat(out.toString()).contains("Wrote " + pdf);
+    assertThat(cli.out()).contains("Wrote " + pdf);
     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("HW-PDF", "mistake-alexnet-fc1-no-pool", "q1");
@@ -66,14 +55,14 @@ class GradeFeedbackPdfTest {
       throws Exception {
     Path rubric = rubric(dir);
     Path good = dir.resolve("good");
-    assertThat(run("grade", "--rubric", rubric.toString(), "--out", good.toString(), SAMPLE))
+    assertThat(cli.run("grade", "--rubric", rubric.toString(), "--out", good.toString(), SAMPLE))
         .isZero();
     Path bad = dir.resolve("bad");
     Files.createDirectories(bad.resolve("feedback.pdf")); // a directory where the file goes
-    err.getBuffer().setLength(0);
-    assertThat(run("grade", "--rubric", rubric.toString(), "--out", bad.toString(), SAMPLE))
+    cli.clear();
+    assertThat(cli.run("grade", "--rubric", rubric.toString(), "--out", bad.toString(), SAMPLE))
         .isZero();
-    assertThat(err.toString()).contains("ERROR: could not write").contains("feedback.pdf")
+    assertThat(cli.err()).contains("ERROR: could not write").contains("feedback.pdf")
         .contains("the score is unaffected");
     ObjectMapper json = new ObjectMapper();
     JsonNode expected = json.readTree(good.resolve("results.json").toFile());

@@ -2,8 +2,6 @@ package org.mlgrade.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationWarning;
-import picocli.CommandLine;
 
 /** {@code grade} below bubblewrap says so when it starts and again after the results. */
 @Tag("e2e")
@@ -21,23 +18,19 @@ class GradeWarnsBelowBubblewrapTest {
   @Test
   @Timeout(300)
   void gradeAtProcessOnlyWarnsAtStartAndEnd(@TempDir Path out) {
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(stdout, true));
-    cli.setErr(new PrintWriter(stderr, true));
+    Cli cli = new Cli();
 
     // The rubric has hidden tests, which PROCESS_ONLY refuses unless the operator allows it.
-    int status = cli.execute("grade", "--isolation", "PROCESS_ONLY", "--allow-weak-isolation",
+    int status = cli.run("grade", "--isolation", "PROCESS_ONLY", "--allow-weak-isolation",
         "--rubric",
         "../rubrics/hw4-naive-bayes.yaml", "../submissions-sample/correct", "--out",
         out.toString());
 
-    assertThat(status).as(stderr.toString()).isZero();
+    assertThat(status).as(cli.err()).isZero();
     String warning = IsolationWarning.text(IsolationLevel.PROCESS_ONLY).orElseThrow();
-    assertThat(stderr.toString()).contains("sudo apt-get install bubblewrap");
+    assertThat(cli.err()).contains("sudo apt-get install bubblewrap");
     // Once when the level is known, once after the results.
-    assertThat(stderr.toString().split(Pattern.quote(warning), -1)).hasSize(3);
-    assertThat(stdout.toString()).contains("total");
+    assertThat(cli.err().split(Pattern.quote(warning), -1)).hasSize(3);
+    assertThat(cli.out()).contains("total");
   }
 }

@@ -1,9 +1,11 @@
 package org.mlgrade.grader.gradescope;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -85,5 +87,17 @@ class AutograderTest {
     assertThat(root.resolve("results")).doesNotExist();
     run(root);
     assertThat(root.resolve("results/results.json")).isRegularFile();
+  }
+
+  @Test
+  void aResultsFolderThatCannotBeWrittenFailsBeforeGrading(@TempDir Path root)
+      throws Exception {
+    Files.writeString(root.resolve("results"), "a file where the folder goes");
+    // No rubric and no submission either: the folder is checked before anything is looked at.
+    assertThatThrownBy(() -> Autograder.run(root, SandboxOptions.defaults(),
+        new PrintWriter(new StringWriter())))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot write results.json into " + root.resolve("results")
+            + ": the output folder " + root.resolve("results") + " is not a directory");
   }
 }

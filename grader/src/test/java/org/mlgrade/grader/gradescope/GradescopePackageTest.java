@@ -249,4 +249,18 @@ class GradescopePackageTest {
         .contains("the grader failed");
     assertRubricVisibilities(json);
   }
+
+  @Test
+  void aJreInsteadOfAJdkListsEveryTestAndSaysSo(@TempDir Path root) throws Exception {
+    Files.createDirectories(root.resolve("submission/hw"));
+    Files.copy(conv("correct"), root.resolve("submission/hw/ConvSolution.java"));
+    // Without the jdk.compiler module, the JDK running the grader has no compiler: a JRE.
+    JsonNode json = runAutograder(root, Map.of("JDK_JAVA_OPTIONS", "--limit-modules java.se"));
+
+    assertThat(json.get("score").asDouble()).isZero();
+    assertThat(texts(json.get("tests"), "status")).hasSize(TESTS).containsOnly("failed");
+    assertThat(json.get("output").asText()).contains("has no Java compiler: it is a JRE")
+        .contains("fault of the autograder");
+    assertRubricVisibilities(json);
+  }
 }
