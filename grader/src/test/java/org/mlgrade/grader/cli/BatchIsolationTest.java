@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.IsolationProbe;
+import org.mlgrade.grader.sandbox.LandlockSwitch;
 
 /**
  * {@code mlgrade batch} below bubblewrap with a rubric that has hidden tests
@@ -61,14 +62,40 @@ class BatchIsolationTest {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    assertThat(cli.run("batch", "--isolation", "UNPRIVILEGED_USER", "--rubric", HW4,
-        root.toString(), "--out", out.toString())).isEqualTo(ExitCodes.CANNOT_GRADE_HERE);
+    // Without Landlock (a kernel before 5.13, or no python3), permission bits are the guard.
+    try (LandlockSwitch off = LandlockSwitch.off()) {
+      assertThat(cli.run("batch", "--isolation", "UNPRIVILEGED_USER", "--rubric", HW4,
+          root.toString(), "--out", out.toString())).isEqualTo(ExitCodes.CANNOT_GRADE_HERE);
+    }
 
     assertThat(cli.err().lines()).hasSize(1);
     assertThat(cli.err()).contains("refusing to grade hidden tests at isolation level "
         + "UNPRIVILEGED_USER").contains("the class folder (the other students' submissions) "
         + root).contains("chmod o= " + root.toRealPath());
     assertThat(out.resolve("alice")).doesNotExist();
+  }
+
+  @Test
+  void withLandlockTheReadableClassFolderIsOutOfReachAndTheBatchGrades() throws Exception {
+    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+        "UNPRIVILEGED_USER does not work here: "
+            + IsolationProbe.verdict(IsolationLevel.UNPRIVILEGED_USER).detail());
+    assumeTrue(LandlockSwitch.offered(), "the kernel or host offers no Landlock here");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    int status = cli.run("batch", "--isolation", "UNPRIVILEGED_USER", "--jobs", "1",
+        "--rubric", HW4, root.toString(), "--out", out.toString());
+
+    assertThat(status).as(cli.err()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readAllLines(out.resolve("grades.csv"))).element(1).asString()
+        .startsWith("alice,,,6,6,12,graded");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("alice/results.json").toFile());
+    assertThat(results.at("/extra_data/isolation_notes/weak_isolation_allowed").asBoolean())
+        .isFalse();
+    assertThat(results.at("/extra_data/isolation_notes/canary").toString())
+        .contains("read the class folder (the other students' submissions) " + root
+            + "\":\"denied");
   }
 
   @Test
