@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
+import org.mlgrade.grader.judge.RubricOutline;
 import org.mlgrade.grader.report.GradescopeReport;
 import org.mlgrade.grader.report.GradescopeReport.Results;
 import org.mlgrade.grader.report.TerminalReport;
@@ -19,7 +21,6 @@ import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.rubric.RubricLoader;
-import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.reference.ProblemRegistry;
 
@@ -101,19 +102,19 @@ public final class Autograder {
       grader = Grader.open(rubric, options);
     } catch (IllegalArgumentException e) {
       log.println("the reference cannot answer the rubric: " + e.getMessage());
-      return GradescopeReport.notGraded(rubric, "the rubric asks something the reference "
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the rubric asks something the reference "
           + "cannot answer: " + e.getMessage(), stackTrace(e), extra);
     } catch (Throwable e) { // a failure of the grader, not of the student: said so, never thrown
       e.printStackTrace(log);
-      return GradescopeReport.notGraded(rubric, "the grader failed: " + e, stackTrace(e), extra);
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the grader failed: " + e, stackTrace(e), extra);
     }
     try (grader) {
       Result result = grader.grade(root.resolve("submission"));
-      TerminalReport.print(result, log, result.stdoutVisibility() == Visibility.HIDDEN);
+      TerminalReport.print(result, log, result.stdoutVisibility() == ResultVisibility.HIDDEN);
       return GradescopeReport.of(result, extra);
     } catch (Throwable e) { // as above
       e.printStackTrace(log);
-      return GradescopeReport.notGraded(rubric, "the grader failed: " + e, stackTrace(e), extra);
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the grader failed: " + e, stackTrace(e), extra);
     }
   }
 

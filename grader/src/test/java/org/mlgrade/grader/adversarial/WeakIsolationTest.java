@@ -84,9 +84,9 @@ class WeakIsolationTest {
             .withIsolation(IsolationLevel.UNPRIVILEGED_USER).withAllowWeakIsolation(true))) {
       Result result = grader.grade(subs.build("reference-from-parent"));
 
-      assertThat(result.isolationNotes().weakIsolationAllowed()).isTrue();
+      assertThat(result.isolation().weakIsolationAllowed()).isTrue();
       String realReference = reference.toRealPath().toString();
-      assertThat(result.isolationNotes().weaknesses()).anyMatch(w -> w.contains(realReference));
+      assertThat(result.isolation().weaknesses()).anyMatch(w -> w.contains(realReference));
       // The control that makes the other tests meaningful: the case is a working attack.
       assertThat(shapes(result)).containsOnly(Outcome.PASSED);
       assertThat(stdout(result)).contains("LEAK called the reference");
@@ -106,7 +106,7 @@ class WeakIsolationTest {
           .hasMessageContaining("self-check");
       Result result = allowed.grade(control);
       assertThat(result.score()).isEqualTo(4.0);
-      assertThat(result.isolationNotes().weakIsolationAllowed()).isTrue();
+      assertThat(result.isolation().weakIsolationAllowed()).isTrue();
     }
   }
 

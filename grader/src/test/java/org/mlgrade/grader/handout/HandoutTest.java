@@ -56,7 +56,9 @@ class HandoutTest {
   /** Of grading's results, the records the feedback PDF reads: no judge, no reference. */
   private static final List<String> RESULT_CLASSES = List.of(
       "org/mlgrade/grader/judge/Result.class", "org/mlgrade/grader/judge/QuestionResult.class",
-      "org/mlgrade/grader/judge/TestResult", "org/mlgrade/grader/judge/Outcome");
+      "org/mlgrade/grader/judge/TestResult", "org/mlgrade/grader/judge/Outcome",
+      "org/mlgrade/grader/judge/ResultVisibility", "org/mlgrade/grader/judge/CompileSummary",
+      "org/mlgrade/grader/judge/IsolationSummary");
   /**
    * Which org/mlgrade classes the check jar may hold: API, harness, runner, comparisons, and the
    * result records and writer of the feedback PDF.
