@@ -26,7 +26,8 @@ import org.mlgrade.reference.Mismatch;
 /**
  * The student's feedback PDF: the total and a per-question table, the problems with the
  * submission (compile errors, static-check findings), and each failed test. A visible test shows
- * its input, what differs (expected against returned), the known mistake it matches and the
+ * its input, how many of its answer's parts are right (and which are wrong or carry an earlier
+ * error forward), what differs (expected against returned), the known mistake it matches and the
  * credit; any other test shows only that it failed, its question and the named mistake — never
  * its input, its expected answer, the student's values or what the code printed.
  */
@@ -202,6 +203,7 @@ public final class FeedbackPdf {
         pdf.fonts().bold, 9.5f, INDENT / 2, PdfLayout.BAD);
     pdf.paragraph(OutcomeWords.explain(test.outcome()), pdf.fonts().regular, 9, INDENT,
         PdfLayout.TEXT);
+    parts(pdf, test);
     if (!test.mismatches().isEmpty()) {
       List<Mismatch> mismatches = test.mismatches();
       List<List<String>> rows = new ArrayList<>();
@@ -231,6 +233,26 @@ public final class FeedbackPdf {
       pdf.paragraph("Your code printed:", pdf.fonts().bold, 8.5f, INDENT, PdfLayout.TEXT);
       pdf.code(abridge(test.stdout(), MAX_STDOUT_CHARS), INDENT, MAX_STDOUT_LINES);
     }
+  }
+
+  /**
+   * A multi-part answer's breakdown, as the terminal words it: how many parts are right, then
+   * each part that is not (wrong, or its error carried forward from an earlier wrong part, with
+   * the credit that earns). Only for a visible test: the parts are values of the answer.
+   */
+  private static void parts(PdfLayout pdf, TestResult test) throws IOException {
+    if (test.parts().size() < 2) {
+      return;
+    }
+    List<String> lines = Findings.partsNotRight(test);
+    pdf.paragraph(Findings.partsRight(test) + (lines.isEmpty() ? "." : ":"), pdf.fonts().bold,
+        8.5f, INDENT, PdfLayout.TEXT);
+    for (String line : lines.subList(0, Math.min(lines.size(), MAX_LISTED))) {
+      pdf.paragraph("• " + abridge(line, MAX_VALUE_CHARS), pdf.fonts().regular, 8.5f,
+          INDENT * 2, PdfLayout.TEXT);
+    }
+    more(pdf, lines.size(), MAX_LISTED, "parts not right");
+    pdf.space(2);
   }
 
   /**

@@ -23,8 +23,10 @@ import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.judge.TestResult.MistakeNote;
+import org.mlgrade.grader.judge.TestResult.PartScore;
 import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.reference.Mismatch;
+import org.mlgrade.reference.PartStatus;
 
 class FeedbackPdfTest {
 
@@ -127,6 +129,40 @@ class FeedbackPdfTest {
     // the submission: compile error with file and line, static finding; warnings left out
     assertThat(text).contains("Broken.java", "17", "';' expected", "no-network", "42",
         "java.net.Socket is not allowed").doesNotContain("WARNING-NOT-SHOWN");
+  }
+
+  /**
+   * A wrong answer of nine parts: seven right, {@code marker}W wrong, {@code marker}C right given
+   * the wrong one (its error carried forward, for half its credit).
+   */
+  private static TestResult partedWrong(String name, ResultVisibility visibility,
+      String marker) {
+    List<PartScore> parts = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      parts.add(new PartScore(marker + "R" + i, PartStatus.RIGHT, 1, 1, List.of(), 0));
+    }
+    Mismatch differs = new Mismatch(marker + "W[0]", "0.25", "0.75");
+    parts.add(new PartScore(marker + "W", PartStatus.WRONG, 1, 0, List.of(differs), 0));
+    parts.add(new PartScore(marker + "C", PartStatus.CARRIED_FORWARD, 1, 0.5, List.of(), 0));
+    return new TestResult(name, visibility, Outcome.WRONG_ANSWER, 0.3, 1, List.of(differs),
+        Optional.empty(), "wrong answer", "{}", 1000, "", parts, List.of(), Optional.empty());
+  }
+
+  @Test
+  void visibleMultiPartAnswersShowTheirBreakdownAndHiddenOnesDoNot(@TempDir Path dir)
+      throws Exception {
+    QuestionResult q = new QuestionResult("nn.backprop", "Backprop", 0.3, 2, List.of(
+        partedWrong("visible net", ResultVisibility.VISIBLE, "fc"),
+        partedWrong("hidden net", ResultVisibility.HIDDEN, "secret")));
+    String text = PdfAssertions.text(FeedbackPdf.write(result(List.of(q), compiled()), dir))
+        .replaceAll("\\s+", " ");
+    // 9 parts built above, 7 of them right; the words are the terminal's (Findings)
+    assertThat(text).contains("7 of 9 parts right: • fcW: wrong",
+        "fcC: follows correctly from your earlier wrong parts (error carried forward, 50% of "
+            + "its credit)");
+    // the hidden test: failed, numbered, nothing of its parts
+    assertThat(text).contains("hidden test 1 — wrong answer").doesNotContain("secret");
+    assertThat(text.split("parts right", -1)).as("one breakdown, the visible test's").hasSize(2);
   }
 
   @Test
