@@ -68,6 +68,7 @@ class HandoutTest {
       "org/mlgrade/grader/sandbox/", "org/mlgrade/grader/io/", "org/mlgrade/grader/submission/",
       "org/mlgrade/grader/rubric/Limits", "org/mlgrade/grader/rubric/Visibility",
       "org/mlgrade/check/compare/", "org/mlgrade/grader/report/FeedbackPdf",
+      "org/mlgrade/grader/report/Findings",
       "org/mlgrade/grader/report/PdfLayout", "org/mlgrade/grader/report/PdfFonts",
       "org/mlgrade/grader/report/OutcomeWords", "org/mlgrade/grader/report/Tables"),
       RESULT_CLASSES.stream()).toList();
