@@ -123,7 +123,7 @@ public final class GradescopeReport {
     return visibility.name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@code extra_data.isolation_notes}: whether weak isolation was allowed, and what for. */
+  /** {@code extra_data.isolation_notes}, under the names results.json has always used. */
   private static Map<String, Object> isolationNotes(IsolationSummary isolation) {
     Map<String, Object> notes = new LinkedHashMap<>();
     notes.put("weak_isolation_allowed", isolation.weakIsolationAllowed());
