@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.judge.GradingPlan;
+import org.mlgrade.grader.judge.IsolationSummary;
 import org.mlgrade.grader.judge.Judge;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.rubric.Limits;
@@ -164,7 +165,8 @@ public final class Grader implements AutoCloseable {
           : sandbox().run(compiled.classesDir(), plan.calls(),
               sandboxLimits(plan.rubric().limits()));
       return Judge.judge(plan, name(submission), compiled, run,
-          Duration.ofNanos(System.nanoTime() - start)).withIsolationNotes(notes());
+          Duration.ofNanos(System.nanoTime() - start))
+          .withIsolation(IsolationSummary.of(run.isolation(), notes()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a work directory under " + workRoot, e);
     } finally {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The stages' dependencies, checked on the sources: the submission and sandbox stages work on
  * Java sources, classes and calls alone, so they name nothing of the reference, the rubric or the
- * judge (in an import, a static import or a qualified name in code; comments may mention them).
+ * judge; the reporters read the judge's {@code Result} alone, so they name nothing of the rubric,
+ * the submission or the sandbox (in an import, a static import or a qualified name in code;
+ * comments may mention them).
  */
 class ArchitectureTest {
 
@@ -25,6 +27,15 @@ class ArchitectureTest {
   private static final Pattern FORBIDDEN = Pattern.compile(
       "\\borg\\.mlgrade\\.(reference|grader\\.rubric|grader\\.judge)\\b");
 
+  /**
+   * What reporters must not name. Of the reference they may name the comparison's two value
+   * types that the judge's findings are stated in ({@code Mismatch}, {@code PartStatus}), nothing
+   * else (no problem, no reference code).
+   */
+  private static final Pattern FORBIDDEN_IN_REPORT = Pattern.compile(
+      "\\borg\\.mlgrade\\.(grader\\.(rubric|submission|sandbox)\\b"
+          + "|reference\\.(?!(Mismatch|PartStatus)\\b))");
+
   @Test
   void sandboxAndSubmissionDoNotReachIntoReferenceRubricOrJudge() throws IOException {
     List<String> offences = new ArrayList<>();
@@ -32,7 +43,7 @@ class ArchitectureTest {
     for (String stage : List.of("sandbox", "submission")) {
       for (Path file : javaFiles(MAIN.resolve(stage))) {
         files++;
-        offences.addAll(offences(file));
+        offences.addAll(offences(file, FORBIDDEN));
       }
     }
 
@@ -40,6 +51,44 @@ class ArchitectureTest {
         .isGreaterThan(10);
     assertThat(offences).as("sandbox and submission must not use the reference, rubric or judge")
         .isEmpty();
+  }
+
+  @Test
+  void reportReadsTheJudgesResultAloneNotTheRubricSubmissionOrSandbox() throws IOException {
+    List<String> offences = new ArrayList<>();
+    List<Path> files = javaFiles(MAIN.resolve("report"));
+    for (Path file : files) {
+      offences.addAll(offences(file, FORBIDDEN_IN_REPORT));
+    }
+
+    assertThat(files).as("source files scanned under " + MAIN.toAbsolutePath())
+        .hasSizeGreaterThan(5);
+    assertThat(offences).as("report must not use the rubric, submission, sandbox or reference code")
+        .isEmpty();
+  }
+
+  @Test
+  void theReportCheckAllowsTheComparisonsValueTypesOnly(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("Bad.java");
+    Files.writeString(file, """
+        package org.mlgrade.grader.report;
+
+        import org.mlgrade.grader.judge.Result;
+        import org.mlgrade.grader.rubric.Visibility;
+        import org.mlgrade.grader.sandbox.IsolationLevel;
+        import org.mlgrade.grader.submission.CompiledSubmission;
+        import org.mlgrade.reference.Mismatch;
+        import org.mlgrade.reference.PartStatus;
+        import org.mlgrade.reference.Problem;
+        import org.mlgrade.reference.MismatchFinder;
+        """);
+
+    assertThat(offences(file, FORBIDDEN_IN_REPORT)).containsExactly(
+        file + ":4: import org.mlgrade.grader.rubric.Visibility;",
+        file + ":5: import org.mlgrade.grader.sandbox.IsolationLevel;",
+        file + ":6: import org.mlgrade.grader.submission.CompiledSubmission;",
+        file + ":9: import org.mlgrade.reference.Problem;",
+        file + ":10: import org.mlgrade.reference.MismatchFinder;");
   }
 
   @Test
@@ -58,7 +107,7 @@ class ArchitectureTest {
         }
         """);
 
-    assertThat(offences(file)).containsExactly(
+    assertThat(offences(file, FORBIDDEN)).containsExactly(
         file + ":3: import org.mlgrade.grader.rubric.Limits;",
         file + ":8: Object o = org.mlgrade.grader.judge.Result.class;");
   }
@@ -69,8 +118,8 @@ class ArchitectureTest {
     }
   }
 
-  /** Every code line of {@code file} naming a forbidden package, as {@code file:line: text}. */
-  private static List<String> offences(Path file) throws IOException {
+  /** Every code line of {@code file} that {@code forbidden} finds, as {@code file:line: text}. */
+  private static List<String> offences(Path file, Pattern forbidden) throws IOException {
     List<String> offences = new ArrayList<>();
     List<String> lines = Files.readAllLines(file);
     boolean inComment = false;
@@ -92,7 +141,7 @@ class ArchitectureTest {
       if (slashes >= 0) {
         code = code.substring(0, slashes);
       }
-      if (FORBIDDEN.matcher(code).find()) {
+      if (forbidden.matcher(code).find()) {
         offences.add(file + ":" + (i + 1) + ": " + line);
       }
     }

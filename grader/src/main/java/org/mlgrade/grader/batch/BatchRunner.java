@@ -151,8 +151,8 @@ public final class BatchRunner {
     }
     // Hidden tests graded at a level that could not keep them from the student: the gradebook
     // says so on the student's row (results.json says so in its isolation notes).
-    String status = result.isolationNotes().weakIsolationAllowed()
-        ? "graded at weak isolation " + result.isolation() + " (--allow-weak-isolation)"
+    String status = result.isolation().weakIsolationAllowed()
+        ? "graded at weak isolation " + result.isolation().name() + " (--allow-weak-isolation)"
         : "graded";
     try {
       Durable.replace(folder.resolve(FEEDBACK), dir -> pdfs.feedback(result, dir));

@@ -12,13 +12,15 @@ import java.util.Optional;
 import org.mlgrade.grader.check.SelfCheck.CheckResult;
 import org.mlgrade.grader.check.SelfCheck.QuestionOutcome;
 import org.mlgrade.grader.check.SelfCheck.TestOutcome;
+import org.mlgrade.grader.judge.CompileSummary;
+import org.mlgrade.grader.judge.IsolationSummary;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.judge.TestResult.MistakeNote;
 import org.mlgrade.grader.report.FeedbackPdf;
-import org.mlgrade.grader.rubric.Visibility;
 
 /**
  * The self-check as grading's feedback PDF shows it: a {@link Result} of the visible tests only
@@ -48,11 +50,12 @@ public final class CheckFeedback {
         tests.add(test(question, test));
       }
       questions.add(new QuestionResult(question.question().id(), question.question().title(),
-          question.score(), question.maxScore(), tests, Visibility.VISIBLE));
+          question.score(), question.maxScore(), tests, ResultVisibility.VISIBLE));
     }
     return new Result(check.tests().assignment(), name(check.sources()), check.score(),
-        check.maxScore(), questions, check.compiled(), check.isolation(), 0, true, Duration.ZERO,
-        Visibility.VISIBLE, Visibility.VISIBLE);
+        check.maxScore(), questions, CompileSummary.of(check.compiled()),
+        IsolationSummary.of(check.isolation()), 0, true, Duration.ZERO, ResultVisibility.VISIBLE,
+        ResultVisibility.VISIBLE);
   }
 
   /** What the PDF says under the total: what was checked, the hidden tests, what is missing. */
@@ -85,7 +88,7 @@ public final class CheckFeedback {
   private static TestResult test(QuestionOutcome question, TestOutcome test) {
     Optional<MistakeNote> mistake = test.mistake().map(m -> new MistakeNote(m.id(),
         m.description(), question.question().mistakeCredit().getOrDefault(m.id(), 0.0)));
-    return new TestResult(test.name(), Visibility.VISIBLE, test.outcome(), test.score(),
+    return new TestResult(test.name(), ResultVisibility.VISIBLE, test.outcome(), test.score(),
         test.maxScore(), test.mismatches(), mistake, message(test), test.input(), 0,
         test.stdout());
   }

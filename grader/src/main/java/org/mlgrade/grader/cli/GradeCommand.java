@@ -110,7 +110,7 @@ final class GradeCommand implements Callable<Integer> {
           + ": " + e + " (results.json is complete; the score is unaffected)");
     }
     out.flush();
-    IsolationWarning.text(result.isolation()).ifPresent(err::println);
+    IsolationWarning.text(grader.isolation().join()).ifPresent(err::println);
     err.flush();
     return ExitCodes.OK;
   }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import javax.tools.ToolProvider;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
+import org.mlgrade.grader.judge.RubricOutline;
 import org.mlgrade.grader.report.GradescopeReport;
 import org.mlgrade.grader.report.GradescopeReport.Results;
 import org.mlgrade.grader.report.OutputFolder;
@@ -21,7 +23,6 @@ import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.rubric.RubricLoader;
-import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.ChildAccess;
 import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.mlgrade.grader.sandbox.SandboxOptions;
@@ -119,32 +120,34 @@ public final class Autograder {
       String jre = "the autograder's Java runtime (" + System.getProperty("java.home")
           + ") has no Java compiler: it is a JRE, and setup.sh must install a JDK 17 or newer";
       log.println("mlgrade gradescope: " + jre);
-      return GradescopeReport.notGraded(rubric, jre, "", extra);
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), jre, "", extra);
     }
     Grader grader;
     try {
       grader = Grader.open(rubric, options);
     } catch (IllegalArgumentException e) {
       log.println("the reference cannot answer the rubric: " + e.getMessage());
-      return GradescopeReport.notGraded(rubric, "the rubric asks something the reference "
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the rubric asks something the reference "
           + "cannot answer: " + e.getMessage(), stackTrace(e), extra);
     } catch (Throwable e) { // a failure of the grader, not of the student: said so, never thrown
       e.printStackTrace(log);
-      return GradescopeReport.notGraded(rubric, "the grader failed: " + e, stackTrace(e), extra);
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the grader failed: " + e,
+          stackTrace(e), extra);
     }
     try (grader) {
       Result result = grader.grade(root.resolve("submission"));
-      TerminalReport.print(result, log, result.stdoutVisibility() == Visibility.HIDDEN);
+      TerminalReport.print(result, log, result.stdoutVisibility() == ResultVisibility.HIDDEN);
       return GradescopeReport.of(result, extra);
     } catch (IsolationRefusedException e) {
       // The operator's to fix (the message names the chmod); the student is told it is not them.
       log.println("mlgrade gradescope: " + e.getMessage());
-      return GradescopeReport.notGraded(rubric, "the autograder's sandbox cannot keep the hidden "
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the autograder's sandbox cannot keep the hidden "
           + "tests from student code on this machine, so it did not run your code",
           e.getMessage(), extra);
     } catch (Throwable e) { // as above
       e.printStackTrace(log);
-      return GradescopeReport.notGraded(rubric, "the grader failed: " + e, stackTrace(e), extra);
+      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the grader failed: " + e,
+          stackTrace(e), extra);
     }
   }
 

@@ -68,8 +68,10 @@ public final class Judge {
     }
     double score = round(questions.stream().mapToDouble(QuestionResult::score).sum());
     return new Result(plan.rubric().assignment(), submission, score, plan.rubric().maxScore(),
-        questions, compiled, run.isolation(), run.restarts(), plan.rubric().resultsPerTest(),
-        elapsed, plan.rubric().visibility(), plan.rubric().stdoutVisibility());
+        questions, CompileSummary.of(compiled), IsolationSummary.of(run.isolation()),
+        run.restarts(), plan.rubric().resultsPerTest(), elapsed,
+        ResultVisibility.of(plan.rubric().visibility()),
+        ResultVisibility.of(plan.rubric().stdoutVisibility()));
   }
 
   /**
@@ -220,15 +222,16 @@ public final class Judge {
           ? Optional.of(new NonFinite(j.diagnosis().nonFiniteParts(),
               j.diagnosis().nonFiniteCauses().stream().map(m -> note(m, question)).toList()))
           : Optional.empty();
-      tests.add(new TestResult(j.test().test().name(), j.test().test().visibility(),
-          j.outcome(), Math.round(maxima[i] * earned) / (double) MICRO, max, j.mismatches(),
-          named, j.message(), abridgedInput(j), j.elapsedNanos(), j.stdout(), parts, matching,
+      tests.add(new TestResult(j.test().test().name(),
+          ResultVisibility.of(j.test().test().visibility()), j.outcome(),
+          Math.round(maxima[i] * earned) / (double) MICRO, max, j.mismatches(), named,
+          j.message(), abridgedInput(j), j.elapsedNanos(), j.stdout(), parts, matching,
           nonFinite));
     }
     // From the unrounded test scores: twelve tests of 1/3 point each make exactly 4.
     double score = round(exact);
     return new QuestionResult(question.id(), question.title(), score, question.points(), tests,
-        question.visibility());
+        ResultVisibility.of(question.visibility()));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.mlgrade.grader.judge;
 
 import java.util.List;
 import java.util.Objects;
-import org.mlgrade.grader.rubric.Visibility;
 
 /**
  * The judged outcome of one rubric question.
@@ -16,7 +15,7 @@ import org.mlgrade.grader.rubric.Visibility;
  */
 public record QuestionResult(
     String id, String title, double score, double maxScore, List<TestResult> tests,
-    Visibility visibility) {
+    ResultVisibility visibility) {
 
   public QuestionResult {
     tests = List.copyOf(tests);
@@ -26,7 +25,7 @@ public record QuestionResult(
   /** A visible question's result. */
   public QuestionResult(String id, String title, double score, double maxScore,
       List<TestResult> tests) {
-    this(id, title, score, maxScore, tests, Visibility.VISIBLE);
+    this(id, title, score, maxScore, tests, ResultVisibility.VISIBLE);
   }
 
   /** How many tests passed. */

@@ -2,7 +2,6 @@ package org.mlgrade.grader.judge;
 
 import java.util.List;
 import java.util.Optional;
-import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.reference.Mismatch;
 import org.mlgrade.reference.PartStatus;
 
@@ -32,7 +31,7 @@ import org.mlgrade.reference.PartStatus;
  */
 public record TestResult(
     String name,
-    Visibility visibility,
+    ResultVisibility visibility,
     Outcome outcome,
     double score,
     double maxScore,
@@ -53,7 +52,7 @@ public record TestResult(
   }
 
   /** A result without parts, several matches or NaN findings. */
-  public TestResult(String name, Visibility visibility, Outcome outcome, double score,
+  public TestResult(String name, ResultVisibility visibility, Outcome outcome, double score,
       double maxScore, List<Mismatch> mismatches, Optional<MistakeNote> mistake, String message,
       String input, long elapsedNanos, String stdout) {
     this(name, visibility, outcome, score, maxScore, mismatches, mistake, message, input,

@@ -2,9 +2,9 @@ package org.mlgrade.grader.report;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.mlgrade.grader.judge.CompileSummary.Message;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
-import org.mlgrade.grader.submission.CompileMessage;
 
 /** The feedback texts every reporter shares, so that a student reads the same words anywhere. */
 final class Feedback {
@@ -27,8 +27,8 @@ final class Feedback {
       text.append("\n\nThese files did not compile and were left out; the questions that need "
           + "them score 0:\n  ").append(String.join(", ", compiled.excluded()));
     }
-    String errors = compiled.messages().stream().filter(CompileMessage::error)
-        .map(CompileMessage::toString).collect(Collectors.joining("\n  "));
+    String errors = compiled.messages().stream().filter(Message::error)
+        .map(Message::toString).collect(Collectors.joining("\n  "));
     if (!errors.isEmpty()) {
       text.append("\n\nCompiler errors:\n  ").append(errors);
     }
@@ -39,7 +39,7 @@ final class Feedback {
     }
     text.append("\n\nSandbox isolation: ").append(result.isolation().name().toLowerCase(Locale.ROOT)
         .replace('_', ' ')).append('.');
-    if (result.isolationNotes().weakIsolationAllowed()) {
+    if (result.isolation().weakIsolationAllowed()) {
       text.append(" Weaker than hidden tests need, allowed by the operator "
           + "(--allow-weak-isolation).");
     }

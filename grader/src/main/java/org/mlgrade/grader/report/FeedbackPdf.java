@@ -12,21 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mlgrade.grader.judge.CompileSummary;
+import org.mlgrade.grader.judge.CompileSummary.Finding;
+import org.mlgrade.grader.judge.CompileSummary.Message;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.judge.TestResult.MistakeNote;
-import org.mlgrade.grader.rubric.Visibility;
-import org.mlgrade.grader.submission.CompileMessage;
-import org.mlgrade.grader.submission.CompiledSubmission;
-import org.mlgrade.grader.submission.StaticFinding;
 import org.mlgrade.reference.Mismatch;
 
 /**
  * The student's feedback PDF: the total and a per-question table, the problems with the
  * submission (compile errors, static-check findings), and each failed test. A visible test shows
- * its input, what differs (expected against returned), the known mistake it matches and the
+ * its input, how many of its answer's parts are right (and which are wrong or carry an earlier
+ * error forward), what differs (expected against returned), the known mistake it matches and the
  * credit; any other test shows only that it failed, its question and the named mistake — never
  * its input, its expected answer, the student's values or what the code printed.
  */
@@ -86,7 +87,7 @@ public final class FeedbackPdf {
       pdf.paragraph(note, pdf.fonts().regular, PdfLayout.BODY_SIZE, 0, PdfLayout.ACCENT);
     }
     pdf.space(4);
-    pdf.paragraph("Your code ran in: " + OutcomeWords.isolation(result.isolation()) + ".",
+    pdf.paragraph("Your code ran in: " + result.isolation().description() + ".",
         pdf.fonts().regular, 9, 0, PdfLayout.MUTED);
     if (result.restarts() > 0) {
       pdf.paragraph("The sandbox was restarted " + result.restarts() + " time"
@@ -109,9 +110,8 @@ public final class FeedbackPdf {
         List.of("Question", "Title", "Points", "Tests passed"), rows, 9);
   }
 
-  private static void submission(PdfLayout pdf, CompiledSubmission compiled) throws IOException {
-    List<CompileMessage> errors = compiled.messages().stream().filter(CompileMessage::error)
-        .toList();
+  private static void submission(PdfLayout pdf, CompileSummary compiled) throws IOException {
+    List<Message> errors = compiled.messages().stream().filter(Message::error).toList();
     if (compiled.problems().isEmpty() && compiled.excluded().isEmpty() && errors.isEmpty()
         && compiled.findings().isEmpty()) {
       return;
@@ -127,7 +127,7 @@ public final class FeedbackPdf {
     if (!errors.isEmpty()) {
       pdf.subheading("Compiler errors", PdfLayout.BAD);
       List<List<String>> rows = new ArrayList<>();
-      for (CompileMessage error : errors.subList(0, Math.min(errors.size(), MAX_LISTED))) {
+      for (Message error : errors.subList(0, Math.min(errors.size(), MAX_LISTED))) {
         rows.add(List.of(error.file(), error.line() > 0 ? String.valueOf(error.line()) : "",
             abridge(error.message(), MAX_VALUE_CHARS)));
       }
@@ -136,9 +136,9 @@ public final class FeedbackPdf {
     }
     if (!compiled.findings().isEmpty()) {
       pdf.subheading("Static checks", PdfLayout.BAD);
-      List<StaticFinding> findings = compiled.findings();
+      List<Finding> findings = compiled.findings();
       List<List<String>> rows = new ArrayList<>();
-      for (StaticFinding f : findings.subList(0, Math.min(findings.size(), MAX_LISTED))) {
+      for (Finding f : findings.subList(0, Math.min(findings.size(), MAX_LISTED))) {
         rows.add(List.of(f.file(), String.valueOf(f.line()), f.rule(), f.message()));
       }
       pdf.table(0, new float[] {2.5f, 0.7f, 1.8f, 5f}, List.of("File", "Line", "Rule",
@@ -165,7 +165,7 @@ public final class FeedbackPdf {
       // failed tests not shown in detail, numbered among them, grouped by what went wrong
       Map<HiddenFailure, List<Integer>> hiddenFailures = new LinkedHashMap<>();
       for (TestResult test : tests) {
-        if (test.visibility() == Visibility.VISIBLE) {
+        if (test.visibility() == ResultVisibility.VISIBLE) {
           if (!test.passed()) {
             visibleTest(pdf, test, explained);
           }
@@ -203,6 +203,7 @@ public final class FeedbackPdf {
         pdf.fonts().bold, 9.5f, INDENT / 2, PdfLayout.BAD);
     pdf.paragraph(OutcomeWords.explain(test.outcome()), pdf.fonts().regular, 9, INDENT,
         PdfLayout.TEXT);
+    parts(pdf, test);
     if (!test.mismatches().isEmpty()) {
       List<Mismatch> mismatches = test.mismatches();
       List<List<String>> rows = new ArrayList<>();
@@ -235,6 +236,26 @@ public final class FeedbackPdf {
   }
 
   /**
+   * A multi-part answer's breakdown, as the terminal words it: how many parts are right, then
+   * each part that is not (wrong, or its error carried forward from an earlier wrong part, with
+   * the credit that earns). Only for a visible test: the parts are values of the answer.
+   */
+  private static void parts(PdfLayout pdf, TestResult test) throws IOException {
+    if (test.parts().size() < 2) {
+      return;
+    }
+    List<String> lines = Findings.partsNotRight(test);
+    pdf.paragraph(Findings.partsRight(test) + (lines.isEmpty() ? "." : ":"), pdf.fonts().bold,
+        8.5f, INDENT, PdfLayout.TEXT);
+    for (String line : lines.subList(0, Math.min(lines.size(), MAX_LISTED))) {
+      pdf.paragraph("• " + abridge(line, MAX_VALUE_CHARS), pdf.fonts().regular, 8.5f,
+          INDENT * 2, PdfLayout.TEXT);
+    }
+    more(pdf, lines.size(), MAX_LISTED, "parts not right");
+    pdf.space(2);
+  }
+
+  /**
    * Tests the student may not see in detail that failed alike: only that they failed, how, their
    * question (the heading above) and the known mistake. Their names could describe their
    * inputs, so they are numbered instead.
@@ -253,7 +274,7 @@ public final class FeedbackPdf {
   }
 
   /** What a failed test not shown in detail has in common with others like it. */
-  private record HiddenFailure(Visibility visibility, Outcome outcome,
+  private record HiddenFailure(ResultVisibility visibility, Outcome outcome,
       Optional<MistakeNote> mistake) {}
 
   /** 1, 2, 3, 5, 7, 8 as "1–3, 5, 7–8". */
@@ -296,7 +317,7 @@ public final class FeedbackPdf {
 
   private static String visibilityWords(List<TestResult> tests) {
     return String.join(", ", tests.stream().map(TestResult::visibility)
-        .filter(v -> v != Visibility.VISIBLE).distinct().map(OutcomeWords::words).toList());
+        .filter(v -> v != ResultVisibility.VISIBLE).distinct().map(OutcomeWords::words).toList());
   }
 
   private static void more(PdfLayout pdf, int size, int shown, String what)

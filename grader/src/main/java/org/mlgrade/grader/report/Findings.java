@@ -1,5 +1,6 @@
 package org.mlgrade.grader.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.mlgrade.grader.judge.Outcome;
@@ -48,25 +49,38 @@ public final class Findings {
     return text.toString();
   }
 
-  /** One line per part that is not right, when the answer has several parts. */
+  /** How many parts are right, and one line per part that is not, for a multi-part answer. */
   private static void parts(TestResult test, StringBuilder text) {
-    List<PartScore> parts = test.parts();
-    if (parts.size() < 2) {
+    if (test.parts().size() < 2) {
       return;
     }
-    long right = parts.stream().filter(p -> p.status() == PartStatus.RIGHT).count();
-    text.append(" (").append(right).append(" of ").append(parts.size())
-        .append(" parts right)");
-    for (PartScore part : parts) {
+    text.append(" (").append(partsRight(test)).append(')');
+    partsNotRight(test).forEach(line -> text.append("\n  ").append(line));
+  }
+
+  /** {@code "7 of 9 parts right"}: the parts of a returned answer that match the expected one. */
+  static String partsRight(TestResult test) {
+    long right = test.parts().stream().filter(p -> p.status() == PartStatus.RIGHT).count();
+    return right + " of " + test.parts().size() + " parts right";
+  }
+
+  /**
+   * One line per part that is not right, in answer order: {@code "fc1: wrong"}, or for a part
+   * that follows correctly from the student's earlier wrong parts, that its error was carried
+   * forward and the share of its credit that earns.
+   */
+  static List<String> partsNotRight(TestResult test) {
+    List<String> lines = new ArrayList<>();
+    for (PartScore part : test.parts()) {
       if (part.status() == PartStatus.WRONG) {
-        text.append("\n  ").append(part.name()).append(": wrong");
+        lines.add(part.name() + ": wrong");
       } else if (part.status() == PartStatus.CARRIED_FORWARD) {
-        text.append("\n  ").append(part.name())
-            .append(": follows correctly from your earlier wrong parts (error carried forward")
-            .append(part.credit() > 0 ? ", " + Math.round(part.credit() * 100) + "% of its credit"
-                : "").append(')');
+        lines.add(part.name() + ": follows correctly from your earlier wrong parts (error "
+            + "carried forward" + (part.credit() > 0
+                ? ", " + Math.round(part.credit() * 100) + "% of its credit" : "") + ')');
       }
     }
+    return lines;
   }
 
   private static void differences(TestResult test, StringBuilder text) {

@@ -8,17 +8,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mlgrade.grader.judge.Judge;
+import org.mlgrade.grader.judge.IsolationSummary;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
+import org.mlgrade.grader.judge.RubricOutline;
+import org.mlgrade.grader.judge.RubricOutline.QuestionOutline;
+import org.mlgrade.grader.judge.RubricOutline.TestOutline;
 import org.mlgrade.grader.judge.TestResult;
-import org.mlgrade.grader.rubric.Question;
-import org.mlgrade.grader.rubric.Rubric;
-import org.mlgrade.grader.rubric.TestCase;
-import org.mlgrade.grader.rubric.Visibility;
 
 /**
  * Writes a {@link Result} as Gradescope's {@code results.json} (the autograder specification's
@@ -107,52 +109,65 @@ public final class GradescopeReport {
     extra.put("submission", result.submission());
     extra.put("isolation", result.isolation().name());
     extra.put("sandbox_restarts", result.restarts());
-    extra.put("isolation_notes", result.isolationNotes());
+    extra.put("isolation_notes", isolationNotes(result.isolation()));
     extra.put("excluded_sources", result.compiled().excluded());
     extra.put("questions", questions.stream().map(q -> new QuestionScore(q.id(), q.title(),
         q.score(), q.maxScore(), q.passedCount(), q.tests().size())).toList());
     return new Results(result.score(), Math.round(result.elapsed().toMillis() / 1000.0),
-        Feedback.overview(result), "text", result.visibility().gradescopeName(),
-        result.stdoutVisibility().gradescopeName(), extra, entries);
+        Feedback.overview(result), "text", gradescopeName(result.visibility()),
+        gradescopeName(result.stdoutVisibility()), extra, entries);
+  }
+
+  /** Gradescope's name of a visibility: {@code AFTER_DUE_DATE} is {@code after_due_date}. */
+  static String gradescopeName(ResultVisibility visibility) {
+    return visibility.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code extra_data.isolation_notes}, under the names results.json has always used. */
+  private static Map<String, Object> isolationNotes(IsolationSummary isolation) {
+    Map<String, Object> notes = new LinkedHashMap<>();
+    notes.put("weak_isolation_allowed", isolation.weakIsolationAllowed());
+    notes.put("weaknesses", isolation.weaknesses());
+    notes.put("canary", isolation.canary());
+    return notes;
   }
 
   /**
    * The results of a submission that {@code rubric} could not grade because the autograder
    * failed: every test (or question) of the rubric at 0, with {@code reason}.
    *
-   * @param rubric the rubric that was to grade the submission
+   * @param rubric the rubric that was to grade the submission ({@link RubricOutline#of})
    * @param reason what went wrong, for the student and the instructor
    * @param error the technical detail (an exception), for the instructor
    * @param extra more {@code extra_data} (submission metadata, say)
    */
-  public static Results notGraded(Rubric rubric, String reason, String error,
+  public static Results notGraded(RubricOutline rubric, String reason, String error,
       Map<String, Object> extra) {
     String output = autograderFault(reason);
     List<Entry> entries = new ArrayList<>();
-    List<Question> questions = rubric.questions();
+    List<QuestionOutline> questions = rubric.questions();
     List<QuestionScore> scores = new ArrayList<>();
     for (int q = 0; q < questions.size(); q++) {
-      Question question = questions.get(q);
-      scores.add(new QuestionScore(question.id(), question.title(), 0, question.points(), 0,
+      QuestionOutline question = questions.get(q);
+      scores.add(new QuestionScore(question.id(), question.title(), 0, question.maxScore(), 0,
           question.tests().size()));
       if (!rubric.resultsPerTest()) {
-        entries.add(new Entry(question.title(), String.valueOf(q + 1), 0, question.points(),
-            "failed", output, question.visibility().gradescopeName(), List.of(question.id())));
+        entries.add(new Entry(question.title(), String.valueOf(q + 1), 0, question.maxScore(),
+            "failed", output, gradescopeName(question.visibility()), List.of(question.id())));
         continue;
       }
-      double[] maxima = Judge.testMaxima(question);
       for (int t = 0; t < question.tests().size(); t++) {
-        TestCase test = question.tests().get(t);
+        TestOutline test = question.tests().get(t);
         entries.add(new Entry(question.title() + " — " + test.name(), (q + 1) + "." + (t + 1),
-            0, maxima[t], "failed", output, test.visibility().gradescopeName(),
+            0, test.maxScore(), "failed", output, gradescopeName(test.visibility()),
             List.of(question.id(), "NOT_GRADED")));
       }
     }
     Map<String, Object> data = faultData(reason, error, extra);
     data.put("assignment", rubric.assignment());
     data.put("questions", scores);
-    return new Results(0, 0, output, "text", rubric.visibility().gradescopeName(),
-        rubric.stdoutVisibility().gradescopeName(), data, entries);
+    return new Results(0, 0, output, "text", gradescopeName(rubric.visibility()),
+        gradescopeName(rubric.stdoutVisibility()), data, entries);
   }
 
   /**
@@ -162,9 +177,9 @@ public final class GradescopeReport {
   public static Results rubricUnusable(String reason, String error, Map<String, Object> extra) {
     String output = autograderFault(reason);
     Entry entry = new Entry("Autograder configuration", "1", 0, 0, "failed", output,
-        Visibility.VISIBLE.gradescopeName(), List.of("NOT_GRADED"));
-    return new Results(0, 0, output, "text", Visibility.VISIBLE.gradescopeName(),
-        Visibility.HIDDEN.gradescopeName(), faultData(reason, error, extra), List.of(entry));
+        gradescopeName(ResultVisibility.VISIBLE), List.of("NOT_GRADED"));
+    return new Results(0, 0, output, "text", gradescopeName(ResultVisibility.VISIBLE),
+        gradescopeName(ResultVisibility.HIDDEN), faultData(reason, error, extra), List.of(entry));
   }
 
   private static String autograderFault(String reason) {
@@ -211,7 +226,7 @@ public final class GradescopeReport {
     test.nonFinite().ifPresent(nan -> tags.add("non-finite"));
     return new Entry(question.title() + " — " + test.name(), number, test.score(),
         test.maxScore(), test.passed() ? "passed" : "failed", Feedback.test(test),
-        test.visibility().gradescopeName(), tags);
+        gradescopeName(test.visibility()), tags);
   }
 
   private static Entry questionEntry(QuestionResult question, String number) {
@@ -219,11 +234,11 @@ public final class GradescopeReport {
     output.append(question.passedCount()).append(" of ").append(question.tests().size())
         .append(" tests passed.");
     long hidden = question.tests().stream()
-        .filter(t -> t.visibility() != Visibility.VISIBLE).count();
+        .filter(t -> t.visibility() != ResultVisibility.VISIBLE).count();
     long hiddenPassed = question.tests().stream()
-        .filter(t -> t.visibility() != Visibility.VISIBLE && t.passed()).count();
+        .filter(t -> t.visibility() != ResultVisibility.VISIBLE && t.passed()).count();
     for (TestResult test : question.tests()) {
-      if (test.visibility() == Visibility.VISIBLE && !test.passed()) {
+      if (test.visibility() == ResultVisibility.VISIBLE && !test.passed()) {
         output.append("\n\n").append(test.name()).append(": ").append(Feedback.test(test));
       }
     }
@@ -233,7 +248,7 @@ public final class GradescopeReport {
     }
     boolean passed = question.passedCount() == question.tests().size();
     return new Entry(question.title(), number, question.score(), question.maxScore(),
-        passed ? "passed" : "failed", output.toString(), question.visibility().gradescopeName(),
+        passed ? "passed" : "failed", output.toString(), gradescopeName(question.visibility()),
         List.of(question.id()));
   }
 }

@@ -2,9 +2,8 @@ package org.mlgrade.grader.report;
 
 import java.util.Locale;
 import org.mlgrade.grader.judge.Outcome;
-import org.mlgrade.grader.sandbox.IsolationLevel;
 
-/** What an outcome or an isolation level means, in words a student understands. */
+/** What an outcome means, in words a student understands. */
 final class OutcomeWords {
 
   private OutcomeWords() {}
@@ -38,15 +37,6 @@ final class OutcomeWords {
       case NOT_RUN -> "This test was not run: the sandbox stopped before it got to it.";
       case NOT_DECIDED -> "The self-check cannot decide this answer: it counts 0 here, and "
           + "grading will decide it.";
-    };
-  }
-
-  /** How the student's code was kept apart from the grading machine. */
-  static String isolation(IsolationLevel level) {
-    return switch (level) {
-      case BUBBLEWRAP -> "bubblewrap sandbox (no network, only its own files, unprivileged user)";
-      case UNPRIVILEGED_USER -> "separate process as an unprivileged user";
-      case PROCESS_ONLY -> "separate process only (no operating-system isolation)";
     };
   }
 

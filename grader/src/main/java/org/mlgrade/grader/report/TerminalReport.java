@@ -3,6 +3,7 @@ package org.mlgrade.grader.report;
 import java.io.PrintWriter;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.grader.judge.TestResult;
 
 /** Prints a {@link Result} as a per-question table followed by the failures, for a terminal. */
@@ -31,8 +32,7 @@ public final class TerminalReport {
         + Tables.points(result.maxScore()), "");
     for (QuestionResult question : result.questions()) {
       for (TestResult test : question.tests()) {
-        if (test.passed() || (!showHidden && test.visibility()
-            != org.mlgrade.grader.rubric.Visibility.VISIBLE)) {
+        if (test.passed() || (!showHidden && test.visibility() != ResultVisibility.VISIBLE)) {
           continue;
         }
         out.printf("%n[%s] %s (%s/%s): %s%n", question.id(), test.name(),

@@ -172,7 +172,7 @@ class AdversarialSuiteTest {
         }
       }
       controls.add(grader.grade(control));
-      level = controls.get(0).isolation();
+      level = IsolationLevel.valueOf(controls.get(0).isolation().name());
     }
     printTable((System.nanoTime() - start) / 1e9);
   }
@@ -213,8 +213,8 @@ class AdversarialSuiteTest {
         assertThat(shapes.score()).as(g.name() + ": shapes score").isEqualTo(
             expected.shapesScore());
       }
-      assertThat(g.result().isolation()).as(g.name() + ": isolation level reported")
-          .isEqualTo(level);
+      assertThat(g.result().isolation().name()).as(g.name() + ": isolation level reported")
+          .isEqualTo(level.name());
     }
   }
 
@@ -318,7 +318,7 @@ class AdversarialSuiteTest {
             .map(t -> t.outcome().name()).collect(Collectors.joining(", "));
       }
       table.append(String.format("%-22s | %-9s | %-32s | %-7s | %-10s | %s%n", g.name(),
-          category(r), shapes, r.score() + "/" + r.maxScore(), r.isolation(), note(r)));
+          category(r), shapes, r.score() + "/" + r.maxScore(), r.isolation().name(), note(r)));
     }
     System.out.println(table);
   }

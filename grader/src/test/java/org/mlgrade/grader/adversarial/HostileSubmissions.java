@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -103,16 +104,50 @@ final class HostileSubmissions implements AutoCloseable {
    * The files a hostile case may have written outside its work dir (expected: none): anything in
    * the "outside" directory but the victim, anything under {@code /tmp} named with this run's
    * marker, and every entry of {@code /tmp}, {@code /var/tmp} and {@code /dev/shm} (two levels
-   * deep) that is new since {@link #snapshotShared()} and owned by the uid student code runs as.
+   * deep) that is new since {@link #snapshotShared()} and owned by the uid student code runs as,
+   * but a {@linkplain #jvmCrashLog JVM crash log}.
    */
   List<Path> writtenOutside() {
     List<Path> found = new ArrayList<>(markedOrOutside());
     for (Path entry : sharedEntries()) {
-      if (!sharedBefore.contains(entry) && !found.contains(entry)) {
+      if (!sharedBefore.contains(entry) && !found.contains(entry) && !jvmCrashLog(entry)) {
         found.add(entry);
       }
     }
     return found;
+  }
+
+  /** The name HotSpot gives its fatal-error log: {@code hs_err_pid<pid>.log}. */
+  private static final Pattern CRASH_LOG_NAME = Pattern.compile("hs_err_pid\\d+\\.log");
+
+  /**
+   * The first lines of a HotSpot fatal-error log, one for a crash and one for native memory run
+   * out (HotSpot's VMError::report, step "printing fatal error message").
+   */
+  private static final List<String> CRASH_LOG_HEADERS = List.of(
+      "#\n# A fatal error has been detected by the Java Runtime Environment:",
+      "#\n# There is insufficient memory for the Java Runtime Environment to continue.");
+
+  /**
+   * Whether {@code path} is a child JVM's fatal-error log. A child that crashes or runs out of
+   * native memory (a case that breaks the JVM itself) has HotSpot write {@code hs_err_pid<pid>.log} into its working
+   * directory or, when it cannot write there, into {@code /tmp} (HotSpot's fallback, outside a
+   * private {@code /tmp} only below bubblewrap). The JVM writes it, not the case's code, and it
+   * reads nothing of the host a case could not already: it is not a file a case wrote outside.
+   * Only that exact name with the JVM's own header is let through, so a case cannot hide a
+   * leftover by its name alone.
+   */
+  static boolean jvmCrashLog(Path path) {
+    if (!CRASH_LOG_NAME.matcher(path.getFileName().toString()).matches()
+        || !Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (var in = Files.newInputStream(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      String start = new String(in.readNBytes(200), StandardCharsets.UTF_8);
+      return CRASH_LOG_HEADERS.stream().anyMatch(start::startsWith);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** What cases wrote into the "outside" directory or under {@code /tmp} with the run's marker. */

@@ -100,13 +100,13 @@ class OrderAndWeakerLevelsTest {
       Result control = grader.grade(subs.build("control"));
       Result secrets = grader.grade(subs.build("read-secrets-by-path"));
 
-      assertThat(planted.isolation()).isEqualTo(IsolationLevel.UNPRIVILEGED_USER);
+      assertThat(planted.isolation().name()).isEqualTo(IsolationLevel.UNPRIVILEGED_USER.name());
       assertThat(planted.score()).isEqualTo(3.0);
       assertThat(subs.victimIntact()).as("the file the planted link points to").isTrue();
       assertThat(subs.writtenOutside()).isEmpty();
       assertThat(control.score()).isEqualTo(4.0);
       // Documented, not prevented, at this level: world-readable host files are readable.
-      assertThat(secrets.isolation()).isEqualTo(IsolationLevel.UNPRIVILEGED_USER);
+      assertThat(secrets.isolation().name()).isEqualTo(IsolationLevel.UNPRIVILEGED_USER.name());
       String seen = secrets.questions().get(0).tests().stream().map(TestResult::stdout)
           .reduce("", String::concat);
       System.out.println("At UNPRIVILEGED_USER, read-secrets-by-path saw:\n" + seen);

@@ -87,9 +87,9 @@ class WeakIsolationTest {
             .withIsolation(IsolationLevel.UNPRIVILEGED_USER).withAllowWeakIsolation(true))) {
       Result result = grader.grade(subs.build("reference-from-parent"));
 
-      assertThat(result.isolationNotes().weakIsolationAllowed()).isTrue();
+      assertThat(result.isolation().weakIsolationAllowed()).isTrue();
       String realReference = reference.toRealPath().toString();
-      assertThat(result.isolationNotes().weaknesses()).anyMatch(w -> w.contains(realReference));
+      assertThat(result.isolation().weaknesses()).anyMatch(w -> w.contains(realReference));
       // The control that makes the other tests meaningful: the case is a working attack.
       assertThat(shapes(result)).containsOnly(Outcome.PASSED);
       assertThat(stdout(result)).contains("LEAK called the reference");
@@ -112,9 +112,9 @@ class WeakIsolationTest {
 
       // The same files as in the two tests above, as readable as there: Landlock, not the
       // permission bits, keeps them from the child, so there is nothing to refuse or allow.
-      assertThat(result.isolationNotes().weaknesses()).isEmpty();
-      assertThat(result.isolationNotes().weakIsolationAllowed()).isFalse();
-      assertThat(result.isolationNotes().canary().get("Landlock")).startsWith("in force");
+      assertThat(result.isolation().weaknesses()).isEmpty();
+      assertThat(result.isolation().weakIsolationAllowed()).isFalse();
+      assertThat(result.isolation().canary().get("Landlock")).startsWith("in force");
       // What the case solves itself (half the tests, as with private files), and no leak.
       assertThat(result.score()).isEqualTo(2.0);
       assertThat(stdout(result)).doesNotContain("LEAK");
@@ -134,7 +134,7 @@ class WeakIsolationTest {
           .hasMessageContaining("self-check");
       Result result = allowed.grade(control);
       assertThat(result.score()).isEqualTo(4.0);
-      assertThat(result.isolationNotes().weakIsolationAllowed()).isTrue();
+      assertThat(result.isolation().weakIsolationAllowed()).isTrue();
     }
   }
 

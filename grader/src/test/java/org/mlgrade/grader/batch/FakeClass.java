@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.mlgrade.grader.batch.JournalLine.Header;
+import org.mlgrade.grader.judge.CompileSummary;
+import org.mlgrade.grader.judge.IsolationSummary;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.report.ClassSummary.QuestionInfo;
-import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.submission.CompiledSubmission;
 
@@ -35,14 +37,14 @@ final class FakeClass {
   static Result result(String submission, double q1, double q2) {
     return new Result("HW0: fake", submission, q1 + q2, 12,
         List.of(question("q1", q1), question("q2", q2)),
-        new CompiledSubmission(Path.of("classes"), List.of("A.java"), List.of(), List.of(),
-            List.of(), List.of()),
-        IsolationLevel.PROCESS_ONLY, 0, true, Duration.ofMillis(5));
+        CompileSummary.of(new CompiledSubmission(Path.of("classes"), List.of("A.java"),
+            List.of(), List.of(), List.of(), List.of())),
+        IsolationSummary.of(IsolationLevel.PROCESS_ONLY), 0, true, Duration.ofMillis(5));
   }
 
   private static QuestionResult question(String id, double score) {
     boolean passed = score == 6;
-    TestResult test = new TestResult(id + " test", Visibility.VISIBLE,
+    TestResult test = new TestResult(id + " test", ResultVisibility.VISIBLE,
         passed ? Outcome.PASSED : Outcome.WRONG_ANSWER, score, 6, List.of(),
         passed ? Optional.empty()
             : Optional.of(new TestResult.MistakeNote("m-" + id, "a known mistake", 0)),

@@ -25,9 +25,9 @@ import org.mlgrade.grader.check.VisibleTests.QuestionData;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.report.FeedbackPdf;
-import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.reference.Mismatch;
@@ -100,7 +100,7 @@ class CheckFeedbackTest {
     List<TestResult> tests = result.questions().stream().flatMap(q -> q.tests().stream())
         .toList();
     assertThat(tests).as("the four visible tests, no hidden one").hasSize(4)
-        .allMatch(t -> t.visibility() == Visibility.VISIBLE);
+        .allMatch(t -> t.visibility() == ResultVisibility.VISIBLE);
     assertThat(tests).extracting(TestResult::outcome).containsExactly(Outcome.WRONG_ANSWER,
         Outcome.PASSED, Outcome.NO_IMPLEMENTATION, Outcome.NOT_DECIDED);
     assertThat(tests.get(0).mistake()).hasValueSatisfying(m -> {

@@ -23,9 +23,9 @@ import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.rubric.RubricLoader;
-import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.reference.ProblemRegistry;
 
@@ -87,7 +87,7 @@ class SelfCheckMatchesGradeTest {
       QuestionResult question = graded.questions().get(q);
       QuestionOutcome outcome = checked.questions().get(q);
       List<TestResult> visible = question.tests().stream()
-          .filter(t -> t.visibility() == Visibility.VISIBLE).toList();
+          .filter(t -> t.visibility() == ResultVisibility.VISIBLE).toList();
       assertThat(outcome.tests()).as(question.id()).hasSameSizeAs(visible);
       for (int t = 0; t < visible.size(); t++) {
         TestResult expected = visible.get(t);

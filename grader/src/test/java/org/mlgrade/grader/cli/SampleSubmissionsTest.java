@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.mlgrade.api.resnet.BatchNormInput;
 import org.mlgrade.grader.Grader;
+import org.mlgrade.grader.judge.CompileSummary.Finding;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.judge.GradingPlan.PlannedTest;
 import org.mlgrade.grader.judge.Outcome;
@@ -34,7 +35,6 @@ import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.SandboxOptions;
-import org.mlgrade.grader.submission.StaticFinding;
 import org.mlgrade.reference.KnownMistake;
 import org.mlgrade.reference.Problem;
 
@@ -159,7 +159,7 @@ class SampleSubmissionsTest {
     JSON.readTree(sample.resolve("expected.json").toFile()).path("static_findings")
         .forEach(rule -> wantFindings.add(rule.asText()));
     assertThat(result.compiled().findings()).as("static-check findings")
-        .extracting(StaticFinding::rule).containsExactlyInAnyOrderElementsOf(wantFindings);
+        .extracting(Finding::rule).containsExactlyInAnyOrderElementsOf(wantFindings);
 
     Map<String, QuestionResult> questions = new LinkedHashMap<>();
     result.questions().forEach(q -> questions.put(q.id(), q));

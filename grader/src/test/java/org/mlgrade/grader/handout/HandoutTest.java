@@ -56,7 +56,9 @@ class HandoutTest {
   /** Of grading's results, the records the feedback PDF reads: no judge, no reference. */
   private static final List<String> RESULT_CLASSES = List.of(
       "org/mlgrade/grader/judge/Result.class", "org/mlgrade/grader/judge/QuestionResult.class",
-      "org/mlgrade/grader/judge/TestResult", "org/mlgrade/grader/judge/Outcome");
+      "org/mlgrade/grader/judge/TestResult", "org/mlgrade/grader/judge/Outcome",
+      "org/mlgrade/grader/judge/ResultVisibility", "org/mlgrade/grader/judge/CompileSummary",
+      "org/mlgrade/grader/judge/IsolationSummary");
   /**
    * Which org/mlgrade classes the check jar may hold: API, harness, runner, comparisons, and the
    * result records and writer of the feedback PDF.
@@ -66,6 +68,7 @@ class HandoutTest {
       "org/mlgrade/grader/sandbox/", "org/mlgrade/grader/io/", "org/mlgrade/grader/submission/",
       "org/mlgrade/grader/rubric/Limits", "org/mlgrade/grader/rubric/Visibility",
       "org/mlgrade/check/compare/", "org/mlgrade/grader/report/FeedbackPdf",
+      "org/mlgrade/grader/report/Findings",
       "org/mlgrade/grader/report/PdfLayout", "org/mlgrade/grader/report/PdfFonts",
       "org/mlgrade/grader/report/OutcomeWords", "org/mlgrade/grader/report/Tables"),
       RESULT_CLASSES.stream()).toList();

@@ -7,23 +7,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlgrade.grader.judge.CompileSummary;
+import org.mlgrade.grader.judge.CompileSummary.Finding;
+import org.mlgrade.grader.judge.CompileSummary.Message;
+import org.mlgrade.grader.judge.IsolationSummary;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.judge.TestResult.MistakeNote;
-import org.mlgrade.grader.rubric.Visibility;
-import org.mlgrade.grader.sandbox.IsolationLevel;
-import org.mlgrade.grader.submission.CompileMessage;
-import org.mlgrade.grader.submission.CompiledSubmission;
-import org.mlgrade.grader.submission.StaticFinding;
+import org.mlgrade.grader.judge.TestResult.PartScore;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.reference.Mismatch;
+import org.mlgrade.reference.PartStatus;
 
 class FeedbackPdfTest {
 
@@ -34,8 +37,9 @@ class FeedbackPdfTest {
   static final String SYMBOLS = "σ η ∂ ≤ ŷ ∑ √";
 
   private static TestResult visibleWrong() {
-    return new TestResult("visible sigmoid chain", Visibility.VISIBLE, Outcome.WRONG_ANSWER, 1,
-        2, List.of(new Mismatch("dLdw[1]", "0.4242424242", "0.7171717171")),
+    return new TestResult("visible sigmoid chain", ResultVisibility.VISIBLE,
+        Outcome.WRONG_ANSWER, 1, 2,
+        List.of(new Mismatch("dLdw[1]", "0.4242424242", "0.7171717171")),
         Optional.of(new MistakeNote("sigmoid-derivative", "You used σ(x) where σ(x)(1 − σ(x)) "
             + "belongs: ∂ŷ/∂z ≤ 1/4, ∑ and √ included.", 0.5)),
         "wrong answer (message text is not what the PDF shows)",
@@ -44,7 +48,8 @@ class FeedbackPdfTest {
 
   private static TestResult hiddenWrong() {
     String secret = "{\"hiddenInputMarker\":86420}";
-    return new TestResult("hidden sigmoid chain", Visibility.HIDDEN, Outcome.WRONG_ANSWER, 0, 2,
+    return new TestResult("hidden sigmoid chain", ResultVisibility.HIDDEN,
+        Outcome.WRONG_ANSWER, 0, 2,
         List.of(new Mismatch("dLdw[0]", "0.5797979797", "0.9191919191")),
         Optional.of(new MistakeNote("forgot-bias", "You forgot the bias term b.", 0)),
         "wrong answer\n  dLdw[0]: expected 0.5797979797, got 0.9191919191\nInput: " + secret,
@@ -53,44 +58,48 @@ class FeedbackPdfTest {
 
   private static TestResult afterDueThrew() {
     String secret = "{\"afterDueInputMarker\":97531}";
-    return new TestResult("after-due edge case", Visibility.AFTER_DUE_DATE, Outcome.THREW, 0, 1,
-        List.of(), Optional.empty(),
+    return new TestResult("after-due edge case", ResultVisibility.AFTER_DUE_DATE,
+        Outcome.THREW, 0, 1, List.of(), Optional.empty(),
         "threw an exception: ArithmeticException: 13579 / 0\nInput: " + secret, secret, 1000,
         "AFTERDUE-PRINT-1414");
   }
 
   private static TestResult visibleTimeout() {
-    return new TestResult("visible big net", Visibility.VISIBLE, Outcome.TIMED_OUT, 0, 1,
+    return new TestResult("visible big net", ResultVisibility.VISIBLE, Outcome.TIMED_OUT, 0, 1,
         List.of(), Optional.empty(), "timed out: 5 s\nInput: {\"n\":1}", "{\"n\":1}",
         5_000_000_000L, "");
   }
 
-  private static TestResult passed(String name, Visibility visibility) {
+  private static TestResult passed(String name, ResultVisibility visibility) {
     return new TestResult(name, visibility, Outcome.PASSED, 1, 1, List.of(), Optional.empty(),
         "", "{\"passedInputMarker\":11111}", 1000, "");
   }
 
-  static Result result(List<QuestionResult> questions, CompiledSubmission compiled) {
+  static Result result(List<QuestionResult> questions, CompileSummary compiled) {
     double score = questions.stream().mapToDouble(QuestionResult::score).sum();
     double max = questions.stream().mapToDouble(QuestionResult::maxScore).sum();
     return new Result("HW2: backprop " + SYMBOLS, "alice-σ", score, max, questions, compiled,
-        IsolationLevel.UNPRIVILEGED_USER, 1, true, Duration.ofSeconds(3));
+        isolation("UNPRIVILEGED_USER", "separate process as an unprivileged user"), 1, true,
+        Duration.ofSeconds(3));
   }
 
-  static CompiledSubmission compiled() {
-    return new CompiledSubmission(Path.of("classes"), List.of("Backprop.java", "Broken.java"),
-        List.of("Broken.java"),
-        List.of(new CompileMessage("Broken.java", 17, 5, true, "';' expected"),
-            new CompileMessage("Backprop.java", 3, 1, false, "WARNING-NOT-SHOWN")),
-        List.of(new StaticFinding("no-network", "Backprop.java", 42,
+  static IsolationSummary isolation(String name, String description) {
+    return new IsolationSummary(name, description, false, List.of(), Map.of());
+  }
+
+  static CompileSummary compiled() {
+    return new CompileSummary(List.of("Backprop.java", "Broken.java"), List.of("Broken.java"),
+        List.of(new Message("Broken.java", 17, true, "';' expected"),
+            new Message("Backprop.java", 3, false, "WARNING-NOT-SHOWN")),
+        List.of(new Finding("no-network", "Backprop.java", 42,
             "java.net.Socket is not allowed")),
         List.of());
   }
 
   private static Result sample() {
     QuestionResult q1 = new QuestionResult("backprop.sigmoid", "Sigmoid chain: ∂L/∂w", 1, 6,
-        List.of(passed("visible easy", Visibility.VISIBLE), visibleWrong(), hiddenWrong(),
-            passed("hidden easy", Visibility.HIDDEN)));
+        List.of(passed("visible easy", ResultVisibility.VISIBLE), visibleWrong(), hiddenWrong(),
+            passed("hidden easy", ResultVisibility.HIDDEN)));
     QuestionResult q2 = new QuestionResult("backprop.relu", "ReLU net", 0, 2,
         List.of(afterDueThrew(), visibleTimeout()));
     return result(List.of(q1, q2), compiled());
@@ -120,6 +129,40 @@ class FeedbackPdfTest {
     // the submission: compile error with file and line, static finding; warnings left out
     assertThat(text).contains("Broken.java", "17", "';' expected", "no-network", "42",
         "java.net.Socket is not allowed").doesNotContain("WARNING-NOT-SHOWN");
+  }
+
+  /**
+   * A wrong answer of nine parts: seven right, {@code marker}W wrong, {@code marker}C right given
+   * the wrong one (its error carried forward, for half its credit).
+   */
+  private static TestResult partedWrong(String name, ResultVisibility visibility,
+      String marker) {
+    List<PartScore> parts = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      parts.add(new PartScore(marker + "R" + i, PartStatus.RIGHT, 1, 1, List.of(), 0));
+    }
+    Mismatch differs = new Mismatch(marker + "W[0]", "0.25", "0.75");
+    parts.add(new PartScore(marker + "W", PartStatus.WRONG, 1, 0, List.of(differs), 0));
+    parts.add(new PartScore(marker + "C", PartStatus.CARRIED_FORWARD, 1, 0.5, List.of(), 0));
+    return new TestResult(name, visibility, Outcome.WRONG_ANSWER, 0.3, 1, List.of(differs),
+        Optional.empty(), "wrong answer", "{}", 1000, "", parts, List.of(), Optional.empty());
+  }
+
+  @Test
+  void visibleMultiPartAnswersShowTheirBreakdownAndHiddenOnesDoNot(@TempDir Path dir)
+      throws Exception {
+    QuestionResult q = new QuestionResult("nn.backprop", "Backprop", 0.3, 2, List.of(
+        partedWrong("visible net", ResultVisibility.VISIBLE, "fc"),
+        partedWrong("hidden net", ResultVisibility.HIDDEN, "secret")));
+    String text = PdfAssertions.text(FeedbackPdf.write(result(List.of(q), compiled()), dir))
+        .replaceAll("\\s+", " ");
+    // 9 parts built above, 7 of them right; the words are the terminal's (Findings)
+    assertThat(text).contains("7 of 9 parts right: • fcW: wrong",
+        "fcC: follows correctly from your earlier wrong parts (error carried forward, 50% of "
+            + "its credit)");
+    // the hidden test: failed, numbered, nothing of its parts
+    assertThat(text).contains("hidden test 1 — wrong answer").doesNotContain("secret");
+    assertThat(text.split("parts right", -1)).as("one breakdown, the visible test's").hasSize(2);
   }
 
   @Test
@@ -154,7 +197,7 @@ class FeedbackPdfTest {
         mismatches.add(new Mismatch("layers[" + m + "].weights", "[" + "0.123456789, ".repeat(40)
             + "]", longWord));
       }
-      tests.add(new TestResult("visible test " + i + " " + longWord, Visibility.VISIBLE,
+      tests.add(new TestResult("visible test " + i + " " + longWord, ResultVisibility.VISIBLE,
           Outcome.WRONG_ANSWER, 0, 1, mismatches, Optional.empty(), "wrong answer",
           "{\"values\":[" + "1.0,".repeat(300) + "1.0]}", 1000,
           ("a long printed line " + longWord + "\n").repeat(30)));
@@ -180,7 +223,7 @@ class FeedbackPdfTest {
     for (int m = 0; m < 25; m++) {
       mismatches.add(new Mismatch("w[" + m + "]", "1", "2"));
     }
-    TestResult test = new TestResult("many", Visibility.VISIBLE, Outcome.WRONG_ANSWER, 0, 1,
+    TestResult test = new TestResult("many", ResultVisibility.VISIBLE, Outcome.WRONG_ANSWER, 0, 1,
         mismatches, Optional.empty(), "wrong answer", "{\"v\":[" + "1.0,".repeat(2000) + "1]}",
         1000, "");
     QuestionResult q = new QuestionResult("q1", "Many", 0, 1, List.of(test));
@@ -194,7 +237,7 @@ class FeedbackPdfTest {
   void hiddenFailuresAlikeAreListedOnceWithTheirNumbers(@TempDir Path dir) throws Exception {
     List<TestResult> tests = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      tests.add(i == 3 ? passed("hidden pass", Visibility.HIDDEN) : hiddenWrong());
+      tests.add(i == 3 ? passed("hidden pass", ResultVisibility.HIDDEN) : hiddenWrong());
     }
     tests.add(afterDueThrew());
     QuestionResult q = new QuestionResult("q1", "Q", 0, 11, tests);
@@ -214,9 +257,9 @@ class FeedbackPdfTest {
   @Test
   void allPassedSaysSo(@TempDir Path dir) throws Exception {
     QuestionResult q = new QuestionResult("q1", "Easy", 2, 2,
-        List.of(passed("a", Visibility.VISIBLE), passed("b", Visibility.HIDDEN)));
-    CompiledSubmission clean = new CompiledSubmission(Path.of("c"), List.of("A.java"),
-        List.of(), List.of(), List.of(), List.of());
+        List.of(passed("a", ResultVisibility.VISIBLE), passed("b", ResultVisibility.HIDDEN)));
+    CompileSummary clean = new CompileSummary(List.of("A.java"), List.of(), List.of(),
+        List.of(), List.of());
     Path file = FeedbackPdf.write(result(List.of(q), clean), dir);
     String text = PdfAssertions.text(file);
     assertThat(text).contains("Every test passed.", "2 / 2 points (100%)")
@@ -233,7 +276,7 @@ class FeedbackPdfTest {
       for (int i = 0; i < 4; i++) {
         Path out = dir.resolve("s" + i);
         Result result = new Result("HW", "student-" + i + "-marker", 0, 1, sample().questions(),
-            compiled(), IsolationLevel.BUBBLEWRAP, 0, true, Duration.ZERO);
+            compiled(), isolation("BUBBLEWRAP", "bubblewrap sandbox"), 0, true, Duration.ZERO);
         written.add(pool.submit(() -> FeedbackPdf.write(result, out)));
       }
       for (int i = 0; i < 4; i++) {

@@ -11,7 +11,7 @@ import org.mlgrade.grader.judge.TestResult;
 import org.mlgrade.grader.judge.TestResult.MistakeNote;
 import org.mlgrade.grader.judge.TestResult.NonFinite;
 import org.mlgrade.grader.judge.TestResult.PartScore;
-import org.mlgrade.grader.rubric.Visibility;
+import org.mlgrade.grader.judge.ResultVisibility;
 import org.mlgrade.reference.Mismatch;
 import org.mlgrade.reference.PartStatus;
 import org.mlgrade.reference.StructuralComparison;
@@ -24,8 +24,8 @@ class FindingsTest {
         .limit(StructuralComparison.MAX_MISMATCHES).toList();
     Optional<MistakeNote> named = matching.size() == 1 ? Optional.of(matching.get(0))
         : Optional.empty();
-    return new TestResult("t", Visibility.VISIBLE, Outcome.WRONG_ANSWER, 0, 1, mismatches, named,
-        "wrong answer", "{\"x\":1}", 1, "", parts, matching, nonFinite);
+    return new TestResult("t", ResultVisibility.VISIBLE, Outcome.WRONG_ANSWER, 0, 1, mismatches,
+        named, "wrong answer", "{\"x\":1}", 1, "", parts, matching, nonFinite);
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlgrade.grader.judge.CompileSummary;
+import org.mlgrade.grader.judge.IsolationSummary;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.judge.QuestionResult;
 import org.mlgrade.grader.judge.Result;
@@ -23,11 +25,10 @@ import org.mlgrade.grader.judge.TestResult.MistakeNote;
 import org.mlgrade.grader.gradescope.ResultsSchema;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricLoader;
-import org.mlgrade.grader.rubric.Visibility;
-import org.mlgrade.reference.ProblemRegistry;
-import org.mlgrade.grader.sandbox.IsolationLevel;
-import org.mlgrade.grader.submission.CompiledSubmission;
+import org.mlgrade.grader.judge.ResultVisibility;
+import org.mlgrade.grader.judge.RubricOutline;
 import org.mlgrade.reference.Mismatch;
+import org.mlgrade.reference.ProblemRegistry;
 
 class GradescopeReportTest {
 
@@ -38,24 +39,31 @@ class GradescopeReportTest {
   private static final Set<String> TEST_KEYS = Set.of("score", "max_score", "status", "name",
       "name_format", "number", "output", "output_format", "tags", "visibility", "extra_data");
 
+  /** The names Gradescope's specification gives the four visibilities. */
+  private static final Map<ResultVisibility, String> GRADESCOPE_NAMES = Map.of(
+      ResultVisibility.VISIBLE, "visible", ResultVisibility.HIDDEN, "hidden",
+      ResultVisibility.AFTER_DUE_DATE, "after_due_date",
+      ResultVisibility.AFTER_PUBLISHED, "after_published");
+
   private static Result result(boolean perTest) {
-    TestResult visiblePass = new TestResult("visible #1", Visibility.VISIBLE, Outcome.PASSED, 2,
-        2, List.of(), Optional.empty(), "", "{\"x\":1}", 1000,
-        "");
-    TestResult hiddenMistake = new TestResult("hidden #1", Visibility.HIDDEN,
+    TestResult visiblePass = new TestResult("visible #1", ResultVisibility.VISIBLE,
+        Outcome.PASSED, 2, 2, List.of(), Optional.empty(), "", "{\"x\":1}", 1000, "");
+    TestResult hiddenMistake = new TestResult("hidden #1", ResultVisibility.HIDDEN,
         Outcome.WRONG_ANSWER, 1, 2, List.of(new Mismatch("y", "2.0", "3.0")),
         Optional.of(new MistakeNote("plus-two", "You added 2.", 0.5)), "wrong answer",
         "{\"x\":2}", 1000, "debug print");
-    TestResult visibleTimeout = new TestResult("visible #2", Visibility.VISIBLE,
+    TestResult visibleTimeout = new TestResult("visible #2", ResultVisibility.VISIBLE,
         Outcome.TIMED_OUT, 0, 1, List.of(), Optional.empty(), "timed out: 5 s", "{\"x\":3}",
         5_000_000_000L, "");
     QuestionResult q1 = new QuestionResult("q1", "Doubling", 3, 4,
         List.of(visiblePass, hiddenMistake));
     QuestionResult q2 = new QuestionResult("q2", "Tripling", 0, 1, List.of(visibleTimeout));
-    CompiledSubmission compiled = new CompiledSubmission(Path.of("c"), List.of("A.java"),
-        List.of("B.java"), List.of(), List.of(), List.of());
-    return new Result("HW1", "alice", 3, 5, List.of(q1, q2), compiled,
-        IsolationLevel.BUBBLEWRAP, 1, perTest, Duration.ofMillis(2600));
+    CompileSummary compiled = new CompileSummary(List.of("A.java"), List.of("B.java"), List.of(),
+        List.of(), List.of());
+    IsolationSummary isolation = new IsolationSummary("BUBBLEWRAP", "bubblewrap sandbox", true,
+        List.of("the rubric is readable"), Map.of("read rubric", "SUCCEEDED"));
+    return new Result("HW1", "alice", 3, 5, List.of(q1, q2), compiled, isolation, 1, perTest,
+        Duration.ofMillis(2600));
   }
 
   @Test
@@ -68,6 +76,12 @@ class GradescopeReportTest {
     assertThat(json.get("visibility").asText()).isEqualTo("visible");
     assertThat(json.get("stdout_visibility").asText()).isEqualTo("hidden");
     assertThat(json.get("extra_data").get("isolation").asText()).isEqualTo("BUBBLEWRAP");
+    // the sandbox's notes under the names results.json has always used
+    JsonNode notes = json.get("extra_data").get("isolation_notes");
+    assertThat(notes.get("weak_isolation_allowed").asBoolean()).isTrue();
+    assertThat(notes.get("weaknesses")).extracting(JsonNode::asText)
+        .containsExactly("the rubric is readable");
+    assertThat(notes.get("canary").get("read rubric").asText()).isEqualTo("SUCCEEDED");
     JsonNode tests = json.get("tests");
     assertThat(tests).hasSize(3);
     for (JsonNode test : tests) {
@@ -108,12 +122,12 @@ class GradescopeReportTest {
 
   @Test
   void everyVisibilityOfTheRubricReachesResultsJsonUnchanged() {
-    for (Visibility top : Visibility.values()) {
-      for (Visibility stdout : Visibility.values()) {
+    for (ResultVisibility top : ResultVisibility.values()) {
+      for (ResultVisibility stdout : ResultVisibility.values()) {
         Result base = result(true);
         QuestionResult q1 = base.questions().get(0);
         QuestionResult q2 = base.questions().get(1);
-        Visibility questionLevel = Visibility.values()[(top.ordinal() + 1) % 4];
+        ResultVisibility questionLevel = ResultVisibility.values()[(top.ordinal() + 1) % 4];
         Result result = new Result(base.assignment(), base.submission(), base.score(),
             base.maxScore(), List.of(new QuestionResult(q1.id(), q1.title(), q1.score(),
                 q1.maxScore(), q1.tests(), questionLevel), q2), base.compiled(),
@@ -121,9 +135,10 @@ class GradescopeReportTest {
 
         GradescopeReport.Results results = GradescopeReport.of(result);
 
-        assertThat(results.visibility()).isEqualTo(top.gradescopeName());
-        assertThat(results.stdoutVisibility()).isEqualTo(stdout.gradescopeName());
-        assertThat(results.tests().get(0).visibility()).isEqualTo(questionLevel.gradescopeName());
+        assertThat(results.visibility()).isEqualTo(GRADESCOPE_NAMES.get(top));
+        assertThat(results.stdoutVisibility()).isEqualTo(GRADESCOPE_NAMES.get(stdout));
+        assertThat(results.tests().get(0).visibility())
+            .isEqualTo(GRADESCOPE_NAMES.get(questionLevel));
         assertThat(results.tests().get(1).visibility()).isEqualTo("visible");
       }
     }
@@ -133,8 +148,8 @@ class GradescopeReportTest {
   void perTestEntriesKeepEachOfTheFourLevels() {
     Result base = result(true);
     List<TestResult> tests = new ArrayList<>();
-    for (Visibility level : Visibility.values()) {
-      tests.add(new TestResult("t-" + level.gradescopeName(), level, Outcome.PASSED, 1, 1,
+    for (ResultVisibility level : ResultVisibility.values()) {
+      tests.add(new TestResult("t-" + level, level, Outcome.PASSED, 1, 1,
           List.of(), Optional.empty(), "", "{}", 1, ""));
     }
     Result result = new Result("HW", "bob", 4, 4, List.of(new QuestionResult("q1", "Q", 4, 4,
@@ -166,8 +181,8 @@ class GradescopeReportTest {
         "/gradescope/small-rubric.yaml").toURI());
     Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(file);
 
-    GradescopeReport.Results results = GradescopeReport.notGraded(rubric, "disk full",
-        "java.io.IOException: disk full", Map.of("rubric", "rubric.yaml"));
+    GradescopeReport.Results results = GradescopeReport.notGraded(RubricOutline.of(rubric),
+        "disk full", "java.io.IOException: disk full", Map.of("rubric", "rubric.yaml"));
 
     // small-rubric.yaml: q1 has 4 visible and 2 after_due_date tests for 4 points, q2 one
     // after_published (the question's level) and one hidden test for 2 points.
