@@ -146,8 +146,10 @@ class SubmissionCompilerTest {
     assertThat(marker).exists();
     Files.delete(marker);
 
-    CompiledSubmission compiled = new SubmissionCompiler(poisonedApi)
-        .compile(submission, temp.resolve("work"), Set.of());
+    CompiledSubmission compiled;
+    try (SubmissionCompiler poisoned = new SubmissionCompiler(poisonedApi)) {
+      compiled = poisoned.compile(submission, temp.resolve("work"), Set.of());
+    }
 
     assertThat(marker).doesNotExist();
     assertThat(compiled.excluded()).isEmpty();
