@@ -23,7 +23,7 @@
  * output from the child's uid ({@link org.mlgrade.grader.sandbox.SandboxOptions#refusal}); a
  * start-up canary proves the level; each running submission has a uid of its own, whose
  * processes and files in the shared temporary folders are removed after every child; a cgroup
- * per child where one can be made ({@link org.mlgrade.grader.sandbox.ChildCgroup}), else a
+ * per child where one can be made ({@code ChildCgroup}), else a
  * watchdog, bounds memory; trees are deleted without following links.
  *
  * <p>Residual risks, which no user-space process can prevent (or that only a stronger level
