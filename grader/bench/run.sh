@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs mlgrade's benchmarks, each in a fresh JVM, and prints their timings:
-#   CompileBenchmark          cold and warm in-process javac of a 10-file submission
+#   CompileBenchmark          cold and warm javac in the compiler JVM, 10-file submission
 #   SandboxOverheadBenchmark  child JVM start + one trivial call, at each working isolation level
 # They are main classes under grader/src/test/java, run by the `bench` profile of grader/pom.xml
 # right after test-compile; `mvn test` and `mvn verify` never run them. Extra arguments go to

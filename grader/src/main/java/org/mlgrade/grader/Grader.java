@@ -66,7 +66,7 @@ public final class Grader implements AutoCloseable {
   /**
    * A grader for {@code rubric} with its own process sandbox (at the strongest isolation level
    * that works here unless {@code options} names one) and a compiler for the API the sandbox
-   * gives student code. Close it to remove its temporary files.
+   * gives student code. Close it to stop its compiler JVMs and remove its temporary files.
    *
    * <p>The sandbox (isolation probe, child class path) is prepared in the background while the
    * reference answers are computed and the first submission compiles: on two cores that hides
@@ -93,18 +93,24 @@ public final class Grader implements AutoCloseable {
       return opened;
     });
     Path work = null;
+    SubmissionCompiler compiler = null;
     try {
       work = Cleanup.register(Files.createTempDirectory("mlgrade-work-"));
+      // The compiler JVM starts first: it warms up while the reference answers are computed.
+      compiler = new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")));
       GradingPlan plan = GradingPlan.of(rubric);
-      SubmissionCompiler compiler =
-          new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")));
       Path owned = work;
+      SubmissionCompiler started = compiler;
       return new Grader(plan, compiler, sandbox, work, () -> {
+        started.close();
         closeWhenReady(sandbox);
         Trees.deleteQuietly(owned);
         Cleanup.release(owned);
       });
     } catch (IOException | RuntimeException e) {
+      if (compiler != null) {
+        compiler.close();
+      }
       closeWhenReady(sandbox);
       if (work != null) {
         Trees.deleteQuietly(work);

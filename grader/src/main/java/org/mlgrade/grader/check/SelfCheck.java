@@ -118,10 +118,12 @@ public final class SelfCheck {
     Path work = null;
     try (ProcessSandbox sandbox = new ProcessSandbox(options)) {
       work = Files.createTempDirectory("mlgrade-check-");
-      SubmissionCompiler compiler =
-          new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")));
-      CompiledSubmission compiled = compiler.compile(sources, work.resolve("submission"),
-          Set.copyOf(tests.staticChecks()));
+      CompiledSubmission compiled;
+      try (SubmissionCompiler compiler =
+          new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")))) {
+        compiled = compiler.compile(sources, work.resolve("submission"),
+            Set.copyOf(tests.staticChecks()));
+      }
       List<Call> calls = new ArrayList<>();
       List<QuestionData> questions = tests.questions();
       for (int q = 0; q < questions.size(); q++) {

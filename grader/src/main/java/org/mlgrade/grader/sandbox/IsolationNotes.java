@@ -14,18 +14,22 @@ import java.util.Map;
  * @param weaknesses what the child could read that it must not (empty at a sound level)
  * @param canary each canary attempt (e.g. {@code "read rubric"}) and what happened ({@code
  *     "denied: ..."}, {@code "SUCCEEDED"}, ...); empty when no canary ran
+ * @param memoryLimit what bounds each child's memory besides {@code -Xmx}: a cgroup made per
+ *     child where the machine has a writable one, else the resident-memory watchdog; empty when
+ *     no sandbox ran
  */
 public record IsolationNotes(
     @JsonProperty("weak_isolation_allowed") boolean weakIsolationAllowed, List<String> weaknesses,
-    Map<String, String> canary) {
+    Map<String, String> canary, @JsonProperty("memory_limit") String memoryLimit) {
 
   public IsolationNotes {
     weaknesses = List.copyOf(weaknesses);
     canary = Map.copyOf(canary);
+    memoryLimit = memoryLimit == null ? "" : memoryLimit;
   }
 
   /** Nothing to say: a sound level, no canary. */
   public static IsolationNotes none() {
-    return new IsolationNotes(false, List.of(), Map.of());
+    return new IsolationNotes(false, List.of(), Map.of(), "");
   }
 }

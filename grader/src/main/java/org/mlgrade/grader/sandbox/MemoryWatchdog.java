@@ -3,13 +3,15 @@ package org.mlgrade.grader.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * Kills a child whose processes together hold more resident memory than allowed: {@code -Xmx}
  * bounds the heap and direct buffers, not {@code Unsafe.allocateMemory} or a native thread
- * bomb's stacks, and neither cgroups nor an address-space limit are usable everywhere. It reads
+ * bomb's stacks, and neither cgroups ({@link ChildCgroup}, used besides it where writable) nor
+ * an address-space limit are usable everywhere. It reads
  * {@code VmRSS} of the child and its descendants from {@code /proc} every {@link #PERIOD_MILLIS}
  * ms, on a daemon thread that ends with the child.
  */
@@ -20,8 +22,11 @@ final class MemoryWatchdog {
   private final AtomicBoolean tripped = new AtomicBoolean();
   private final long limitBytes;
 
-  private MemoryWatchdog(long limitBytes) {
+  private final Optional<ChildCgroup> cgroup;
+
+  private MemoryWatchdog(long limitBytes, Optional<ChildCgroup> cgroup) {
     this.limitBytes = limitBytes;
+    this.cgroup = cgroup;
   }
 
   /** The resident-memory limit of a child whose heap is {@code heapMegabytes}: 2 x heap + 256 MiB. */
@@ -31,7 +36,16 @@ final class MemoryWatchdog {
 
   /** Watches {@code child} until it ends. */
   static MemoryWatchdog watch(ProcessHandle child, long limitBytes) {
-    MemoryWatchdog watchdog = new MemoryWatchdog(limitBytes);
+    return watch(child, limitBytes, Optional.empty());
+  }
+
+  /**
+   * Watches {@code child} until it ends; {@link #tripped()} is also true when the kernel's OOM
+   * killer ended a process of {@code cgroup}, whose memory limit is the same {@code limitBytes}.
+   */
+  static MemoryWatchdog watch(ProcessHandle child, long limitBytes,
+      Optional<ChildCgroup> cgroup) {
+    MemoryWatchdog watchdog = new MemoryWatchdog(limitBytes, cgroup);
     Thread thread = new Thread(() -> watchdog.loop(child), "mlgrade-memory-" + child.pid());
     thread.setDaemon(true);
     thread.start();
@@ -40,7 +54,7 @@ final class MemoryWatchdog {
 
   /** Whether the child was killed for its memory. */
   boolean tripped() {
-    return tripped.get();
+    return tripped.get() || cgroup.map(ChildCgroup::oomKilled).orElse(false);
   }
 
   /** The limit, for messages. */

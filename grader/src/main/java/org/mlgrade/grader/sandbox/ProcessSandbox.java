@@ -134,7 +134,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     weaknesses.addAll(options.weaknesses(isolation));
     weaknesses.addAll(canary.broken());
     this.notes = new IsolationNotes(options.allowWeakIsolation() && !weaknesses.isEmpty(),
-        weaknesses, canary.attempts());
+        weaknesses, canary.attempts(), ChildCgroup.inForce());
   }
 
   /**
@@ -385,6 +385,12 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       long cpuSeconds = 2 * Math.max(1, limits.total().toSeconds()) + 30;
       List<String> command = LaunchCommand.build(isolation, uid, binds, childWork,
           bubblewrap ? childRequest : null, cpuSeconds, java);
+      long memoryBytes = MemoryWatchdog.limitFor(limits.heapMegabytes());
+      // Where a cgroup can be made the kernel caps the child's memory; the watchdog runs anyway.
+      Optional<ChildCgroup> cgroup = ChildCgroup.create(memoryBytes);
+      if (cgroup.isPresent()) {
+        command = cgroup.get().wrap(command);
+      }
       ChildProcess child;
       try {
         child = ChildProcess.start(command, hostWork, bubblewrap ? requestBytes : null, token,
@@ -392,13 +398,15 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
                 ? reportLineBytes(calls.get(index).maxAnswerChars(), limits.outputBytes())
                 : ProtocolReader.IDLE_LINE_BYTES);
       } catch (IOException e) {
+        cgroup.ifPresent(ChildCgroup::close);
         return new Progress(first, false, "cannot start " + command.get(0) + ": "
             + e.getMessage());
       }
-      MemoryWatchdog memory = MemoryWatchdog.watch(child.handle(),
-          MemoryWatchdog.limitFor(limits.heapMegabytes()));
+      MemoryWatchdog memory = MemoryWatchdog.watch(child.handle(), memoryBytes, cgroup);
       try (child) {
         return watch(child, first, memory);
+      } finally {
+        cgroup.ifPresent(ChildCgroup::close);
       }
     }
 

@@ -22,8 +22,9 @@
  * graded only when permission bits hide the grader's code, the rubric, the submissions and the
  * output from the child's uid ({@link org.mlgrade.grader.sandbox.SandboxOptions#refusal}); a
  * start-up canary proves the level; each running submission has a uid of its own, whose
- * processes and files in the shared temporary folders are removed after every child; a watchdog
- * bounds resident memory; trees are deleted without following links.
+ * processes and files in the shared temporary folders are removed after every child; a cgroup
+ * per child where one can be made ({@code ChildCgroup}), else a
+ * watchdog, bounds memory; trees are deleted without following links.
  *
  * <p>Residual risks, which no user-space process can prevent (or that only a stronger level
  * removes):
@@ -57,8 +58,9 @@
  *       child.
  *   <li>At {@code PROCESS_ONLY} the child is the grader's own user: nothing is hidden and a
  *       double-forked process can outlive the kill. It is refused for hidden tests.
- *   <li>The memory watchdog samples every 100 ms: an allocation faster than that can briefly
- *       pass its limit; a cgroup would bound it exactly where one is available.
+ *   <li>Where no cgroup can be made (a read-only cgroup file system, as in Docker), the memory
+ *       watchdog samples every 100 ms: an allocation faster than that can briefly pass its
+ *       limit, and memory held in {@code /dev/shm} files is not resident memory of the child.
  * </ul>
  */
 package org.mlgrade.grader.sandbox;

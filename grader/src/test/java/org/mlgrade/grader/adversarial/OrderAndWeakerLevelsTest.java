@@ -58,8 +58,10 @@ class OrderAndWeakerLevelsTest {
     try (HostileSubmissions subs = new HostileSubmissions(
         Files.createDirectories(temp.resolve("subs")), 1);
         ProcessSandbox sandbox = new ProcessSandbox(SandboxOptions.defaults())) {
-      CompiledSubmission compiled = new SubmissionCompiler(sandbox.apiClasspath())
-          .compile(subs.build("static-state"), temp.resolve("work"), Set.of());
+      CompiledSubmission compiled;
+      try (SubmissionCompiler compiler = new SubmissionCompiler(sandbox.apiClasspath())) {
+        compiled = compiler.compile(subs.build("static-state"), temp.resolve("work"), Set.of());
+      }
       List<Call> forward = plan.calls();
       List<Call> backward = new ArrayList<>(forward);
       Collections.reverse(backward);

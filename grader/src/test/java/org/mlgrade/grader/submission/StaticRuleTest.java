@@ -24,14 +24,14 @@ class StaticRuleTest {
   @TempDir
   static Path shared;
 
-  private static SubmissionCompiler compiler;
+  private static InProcessCompiler compiler;
 
   @TempDir
   Path temp;
 
   @BeforeAll
   static void compileApi() {
-    compiler = new SubmissionCompiler(Fixtures.compileApi(shared));
+    compiler = new InProcessCompiler(Fixtures.compileApi(shared));
   }
 
   @ParameterizedTest

@@ -17,11 +17,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The compiler as the grader uses it, through its compiler JVM (hence {@code e2e}): sources in any
+ * layout, files left out, hostile inputs, and messages identical to in-process javac's.
+ */
+@Tag("e2e")
 class SubmissionCompilerTest {
 
   @TempDir
@@ -35,6 +42,32 @@ class SubmissionCompilerTest {
   @BeforeAll
   static void compileApi() {
     compiler = new SubmissionCompiler(Fixtures.compileApi(shared));
+  }
+
+  @AfterAll
+  static void stopTheCompilerJvm() {
+    compiler.close();
+  }
+
+  @Test
+  void messagesFindingsAndFilesLeftOutAreThoseOfInProcessJavac() {
+    InProcessCompiler inProcess = new InProcessCompiler(shared.resolve("api"));
+    for (String fixture : List.of("onebroken", "dependent", "multipackage", "rules/no-exit")) {
+      CompiledSubmission viaJvm = compiler.compile(Fixtures.resource(fixture),
+          temp.resolve("jvm-" + fixture.replace('/', '-')), StaticRule.ids());
+      CompiledSubmission before = inProcess.compile(Fixtures.resource(fixture),
+          temp.resolve("in-" + fixture.replace('/', '-')), StaticRule.ids());
+
+      assertThat(viaJvm.messages()).as(fixture).containsExactlyElementsOf(before.messages());
+      assertThat(viaJvm.findings()).as(fixture).containsExactlyElementsOf(before.findings());
+      assertThat(viaJvm.excluded()).as(fixture).containsExactlyElementsOf(before.excluded());
+      assertThat(viaJvm.problems()).as(fixture).containsExactlyElementsOf(before.problems());
+      assertThat(Fixtures.classFiles(viaJvm)).as(fixture)
+          .containsExactlyElementsOf(Fixtures.classFiles(before));
+    }
+    assertThat(compiler.compile(Fixtures.resource("onebroken"), temp.resolve("again"),
+        Set.of()).messages()).anySatisfy(m -> assertThat(m.toString())
+            .startsWith("Broken.java:"));
   }
 
   private CompiledSubmission compile(Path submission) {
@@ -148,8 +181,10 @@ class SubmissionCompilerTest {
     assertThat(marker).exists();
     Files.delete(marker);
 
-    CompiledSubmission compiled = new SubmissionCompiler(poisonedApi)
-        .compile(submission, temp.resolve("work"), Set.of());
+    CompiledSubmission compiled;
+    try (SubmissionCompiler poisoned = new SubmissionCompiler(poisonedApi)) {
+      compiled = poisoned.compile(submission, temp.resolve("work"), Set.of());
+    }
 
     assertThat(marker).doesNotExist();
     assertThat(compiled.excluded()).isEmpty();
