@@ -15,17 +15,21 @@ import org.mlgrade.grader.sandbox.IsolationNotes;
  *     from the child ({@code --allow-weak-isolation})
  * @param weaknesses what the child could read that it must not (empty at a sound level)
  * @param canary each start-up canary attempt and what happened; empty when no canary ran
+ * @param memoryLimit what bounds each child's memory besides its heap (a cgroup per child, or
+ *     the resident-memory watchdog); empty when no sandbox ran
  */
 public record IsolationSummary(
     String name,
     String description,
     boolean weakIsolationAllowed,
     List<String> weaknesses,
-    Map<String, String> canary) {
+    Map<String, String> canary,
+    String memoryLimit) {
 
   public IsolationSummary {
     weaknesses = List.copyOf(weaknesses);
     canary = Map.copyOf(canary);
+    memoryLimit = memoryLimit == null ? "" : memoryLimit;
   }
 
   /** The summary of {@code level} with nothing to say beyond it. */
@@ -36,7 +40,7 @@ public record IsolationSummary(
   /** The summary of {@code level} with {@code notes}. */
   public static IsolationSummary of(IsolationLevel level, IsolationNotes notes) {
     return new IsolationSummary(level.name(), describe(level), notes.weakIsolationAllowed(),
-        notes.weaknesses(), notes.canary());
+        notes.weaknesses(), notes.canary(), notes.memoryLimit());
   }
 
   private static String describe(IsolationLevel level) {

@@ -129,6 +129,9 @@ public final class GradescopeReport {
     notes.put("weak_isolation_allowed", isolation.weakIsolationAllowed());
     notes.put("weaknesses", isolation.weaknesses());
     notes.put("canary", isolation.canary());
+    if (!isolation.memoryLimit().isEmpty()) {
+      notes.put("memory_limit", isolation.memoryLimit());
+    }
     return notes;
   }
 

@@ -45,7 +45,7 @@ class ResultSummariesTest {
   @Test
   void anIsolationSummaryNamesTheLevelDescribesItAndCarriesTheNotes() {
     IsolationNotes notes = new IsolationNotes(true, List.of("the rubric is readable"),
-        Map.of("read rubric", "SUCCEEDED"));
+        Map.of("read rubric", "SUCCEEDED"), "a cgroup per child");
 
     IsolationSummary summary = IsolationSummary.of(IsolationLevel.UNPRIVILEGED_USER, notes);
 
@@ -54,6 +54,7 @@ class ResultSummariesTest {
     assertThat(summary.weakIsolationAllowed()).isTrue();
     assertThat(summary.weaknesses()).containsExactly("the rubric is readable");
     assertThat(summary.canary()).containsExactly(Map.entry("read rubric", "SUCCEEDED"));
+    assertThat(summary.memoryLimit()).isEqualTo("a cgroup per child");
     for (IsolationLevel level : IsolationLevel.values()) {
       IsolationSummary plain = IsolationSummary.of(level);
       assertThat(plain.name()).isEqualTo(level.name());

@@ -84,7 +84,7 @@ class FeedbackPdfTest {
   }
 
   static IsolationSummary isolation(String name, String description) {
-    return new IsolationSummary(name, description, false, List.of(), Map.of());
+    return new IsolationSummary(name, description, false, List.of(), Map.of(), "");
   }
 
   static CompileSummary compiled() {

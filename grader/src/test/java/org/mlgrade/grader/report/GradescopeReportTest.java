@@ -61,7 +61,8 @@ class GradescopeReportTest {
     CompileSummary compiled = new CompileSummary(List.of("A.java"), List.of("B.java"), List.of(),
         List.of(), List.of());
     IsolationSummary isolation = new IsolationSummary("BUBBLEWRAP", "bubblewrap sandbox", true,
-        List.of("the rubric is readable"), Map.of("read rubric", "SUCCEEDED"));
+        List.of("the rubric is readable"), Map.of("read rubric", "SUCCEEDED"),
+        "a cgroup per child");
     return new Result("HW1", "alice", 3, 5, List.of(q1, q2), compiled, isolation, 1, perTest,
         Duration.ofMillis(2600));
   }
@@ -82,6 +83,7 @@ class GradescopeReportTest {
     assertThat(notes.get("weaknesses")).extracting(JsonNode::asText)
         .containsExactly("the rubric is readable");
     assertThat(notes.get("canary").get("read rubric").asText()).isEqualTo("SUCCEEDED");
+    assertThat(notes.get("memory_limit").asText()).isEqualTo("a cgroup per child");
     JsonNode tests = json.get("tests");
     assertThat(tests).hasSize(3);
     for (JsonNode test : tests) {
