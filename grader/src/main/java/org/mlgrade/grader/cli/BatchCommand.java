@@ -105,13 +105,14 @@ final class BatchCommand implements Callable<Integer> {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Rubric loaded = RubricSource.load(rubric);
+    RubricSource source = RubricSource.of(rubric);
+    Rubric loaded = source.load();
     if (isolation != null && !IsolationProbe.works(isolation)) {
       err.println("mlgrade batch: isolation level " + isolation + " does not work here: "
           + IsolationProbe.verdict(isolation).detail());
       return ExitCodes.USAGE;
     }
-    JournalLine.Header header = header(loaded, RubricSource.bytes(rubric));
+    JournalLine.Header header = header(loaded, source.bytes());
     Progress progress = quiet ? Progress.quiet(err)
         : System.console() != null ? Progress.live(out, err) : Progress.lines(out, err);
     PdfReporters pdfs = PdfReporters.standard();

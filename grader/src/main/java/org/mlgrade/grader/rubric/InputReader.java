@@ -27,7 +27,11 @@ final class InputReader {
   private static final Pattern MISSING_PROPERTY =
       Pattern.compile("Missing (?:required )?creator property '([^']*)'");
 
+  /** The most values (numbers, strings, lists, objects) one test's input may hold. */
+  static final int MAX_INPUT_VALUES = 1_000_000;
+
   private final ErrorLog log;
+  private long values;
 
   InputReader(ErrorLog log) {
     this.log = log;
@@ -40,7 +44,14 @@ final class InputReader {
       log.error(at, "the input of " + where + " must be a " + type + ", got null");
       return null;
     }
+    values = 0;
     if (!finite(node, at, where)) {
+      return null;
+    }
+    if (values > MAX_INPUT_VALUES) {
+      log.error(at, "the input of " + where + " holds " + values + " values (numbers, strings,"
+          + " lists and objects); one input may hold at most " + MAX_INPUT_VALUES
+          + ": split it into several tests");
       return null;
     }
     try {
@@ -84,6 +95,7 @@ final class InputReader {
    */
   private boolean finite(JsonNode node, JsonPointer at, String where) {
     boolean finite = true;
+    values++;
     if (node.isNumber() && !Double.isFinite(node.doubleValue())
         || node.isTextual() && NON_FINITE_TEXT.matcher(node.asText()).matches()) {
       log.error(at, "the input of " + where + " holds " + node.asText() + ": NaN and infinities"

@@ -40,6 +40,11 @@ final class QuestionReader {
     this.tests = new TestsReader(log, fields, names);
   }
 
+  /** Where each test is named, by test name. */
+  Map<String, JsonPointer> testPlaces() {
+    return names.places();
+  }
+
   /** The question at {@code at} (the {@code index}th, from 0), or null (and errors). */
   Question read(JsonNode node, JsonPointer at, int index) {
     if (!fields.isObject(node, at, "question #" + (index + 1))) {

@@ -3,16 +3,20 @@ package org.mlgrade.grader.rubric;
 import static org.mlgrade.grader.rubric.Wording.describe;
 import static org.mlgrade.grader.rubric.Wording.format;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.mlgrade.grader.rubric.FieldReader.Range;
+import org.mlgrade.grader.rubric.RubricPlaces.Place;
 import org.mlgrade.reference.ProblemRegistry;
 
 /**
@@ -79,7 +83,20 @@ final class RubricReader {
       throw log.exception();
     }
     return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), read,
-        visibility, stdoutVisibility, log.warnings(), "void".equals(onFinding));
+        visibility, stdoutVisibility, log.warnings(), "void".equals(onFinding), places());
+  }
+
+  private RubricPlaces places() {
+    Map<String, Place> tests = new HashMap<>();
+    questions.testPlaces().forEach((name, at) -> tests.put(name, place(at)));
+    JsonPointer limits = ROOT.appendProperty("limits");
+    return new RubricPlaces(tests, place(limits.appendProperty("per_test_seconds")),
+        place(limits.appendProperty("total_seconds")));
+  }
+
+  private Place place(JsonPointer at) {
+    JsonLocation where = tree.valueAt(at);
+    return new Place(Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
   }
 
   /** A Jackson message without Java (see {@link Wording#plain}). */
@@ -151,6 +168,19 @@ final class RubricReader {
     return List.copyOf(checks);
   }
 
+  /** How many tests the questions declare: one per explicit test, count per generated entry. */
+  private static long plannedTests(JsonNode questions) {
+    long planned = 0;
+    for (JsonNode question : questions) {
+      for (JsonNode entry : question.path("tests")) {
+        JsonNode count = entry.path("generate").path("count");
+        planned += count.canConvertToLong() && count.longValue() > 0
+            ? Math.min(count.longValue(), Integer.MAX_VALUE) : 1;
+      }
+    }
+    return planned;
+  }
+
   private List<Question> questions(JsonNode root) {
     JsonPointer at = ROOT.appendProperty("questions");
     JsonNode node = fields.required(root, ROOT, "questions", "the rubric");
@@ -159,6 +189,13 @@ final class RubricReader {
     }
     if (!node.isArray() || node.isEmpty()) {
       log.error(at, "'questions' must be a non-empty list of questions, got " + describe(node));
+      return null;
+    }
+    long planned = plannedTests(node);
+    if (planned > RubricLoader.MAX_TESTS) {
+      // Refused before any input is generated or read: they are what takes the memory.
+      log.error(at, "the rubric has " + planned + " tests; a rubric may have at most "
+          + RubricLoader.MAX_TESTS + " (each one is a call of every submission)");
       return null;
     }
     List<Question> read = new ArrayList<>();

@@ -34,6 +34,11 @@ final class TestNames {
     return prefix + " #" + n;
   }
 
+  /** Where each name was claimed, by name. */
+  Map<String, JsonPointer> places() {
+    return used;
+  }
+
   /** Records {@code name} as used at {@code at}; false (and an error) if it was used before. */
   boolean claim(String name, JsonPointer at) {
     return !checked || log.unique(used, name, at, "test name");
