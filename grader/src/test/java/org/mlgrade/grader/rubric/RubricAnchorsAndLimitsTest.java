@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlgrade.api.conv.Chain;
+import org.mlgrade.api.Shape;
 import org.mlgrade.api.testfake.Pooling;
+import org.mlgrade.reference.ProblemRegistry;
 
 /**
  * YAML anchors and aliases (they work, with errors placed where the text is), and the size limits
@@ -62,6 +68,23 @@ class RubricAnchorsAndLimitsTest {
     assertThat(rubric.questions().get(0).tests()).extracting(TestCase::input).containsExactly(
         new Pooling.Input(6, 8, new Pooling.Window(2, 2)),
         new Pooling.Input(10, 4, new Pooling.Window(2, 2)));
+  }
+
+  @Test
+  void theDocumentedAliasExampleLoadsWithTheRealProblems() throws Exception {
+    Matcher yaml = Pattern.compile("```yaml\\n(    tests:\\n.*?&net.*?)```", Pattern.DOTALL)
+        .matcher(Files.readString(Path.of("..", "rubrics", "README.md")));
+    assertThat(yaml.find()).as("the alias example in rubrics/README.md").isTrue();
+    String text = "assignment: A\nquestions:\n  - id: q1\n    points: 1\n"
+        + "    problem: conv.output-shape\n" + yaml.group(1);
+
+    Rubric rubric = new RubricLoader(ProblemRegistry.standard()).read(Path.of("r.yaml"), text);
+
+    List<TestCase> tests = rubric.questions().get(0).tests();
+    assertThat(tests).extracting(TestCase::name)
+        .containsExactly("7x7 input", "32x32 input, same layers");
+    assertThat(tests.get(1).input()).isEqualTo(new Chain(new Shape(32, 32, 3),
+        ((Chain) tests.get(0).input()).layers()));
   }
 
   @Test
