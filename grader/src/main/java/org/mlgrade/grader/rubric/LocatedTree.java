@@ -60,6 +60,7 @@ final class LocatedTree {
   static final long MAX_VALUES = 4_000_000;
   private static final Pattern YAML_SPECIAL_FLOAT =
       Pattern.compile("([-+]?)\\.(?:(nan|NaN|NAN)|inf|Inf|INF)");
+  private static final Pattern LIMIT_SOURCE = Pattern.compile(",\\s*from `[^`]*`");
   private static final Pattern SOURCE_AT =
       Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
@@ -124,6 +125,8 @@ final class LocatedTree {
       // Jackson names the start of an unclosed object as "[Source: REDACTED (`StreamRead...`
       // disabled); line: 2, column: 1]": keep only the place.
       message = SOURCE_AT.matcher(message).replaceAll("line $1, column $2");
+      // A parser limit names the Java method it comes from: "(1000, from `StreamRead...()`)".
+      message = LIMIT_SOURCE.matcher(message).replaceAll("");
       throw new RubricException(List.of(new RubricError(file, line, column,
           (yaml ? "YAML" : "JSON") + " syntax error: " + message)));
     } catch (IOException e) {

@@ -184,6 +184,17 @@ class RubricAnchorsAndLimitsTest {
   }
 
   @Test
+  void nestingBeyondTheParsersDepthLimitIsRefusedWithoutJavaNames() {
+    String deep = "[".repeat(1001) + "]".repeat(1001);
+
+    for (String name : List.of("d.json", "d.yaml")) {
+      assertThat(errors(name, deep)).singleElement().asString()
+          .contains("nesting depth (1001) exceeds the maximum allowed (1000)")
+          .doesNotContain("StreamReadConstraints", "`");
+    }
+  }
+
+  @Test
   void aJsonSyntaxErrorNamesTheStartOfTheOpenObjectWithoutJackson() {
     assertThat(errors("x.json", "{\"assignment\": \"HW\",\n \"questions\": [}\n"))
         .singleElement().asString()
