@@ -37,9 +37,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <p>YAML anchors and aliases work on lists and objects: an alias ({@code *net}) stands for the
  * value its anchor ({@code &net}) was put on, so one network can serve many tests (Jackson's YAML
- * parser does not report anchors on single numbers or strings, so aliases of those are refused). An error in the aliased value
- * itself is reported where the anchored value is written (the only place its parts are written);
- * an alias that does not fit where it is used is reported at the alias. Merge keys ({@code <<})
+ * parser does not report anchors on single numbers or strings, so aliases of those are
+ * refused). An error in the aliased value itself is reported where the anchored value is written
+ * (the only place its parts are written); an alias that does not fit where it is used is
+ * reported at the alias. Merge keys ({@code <<})
  * are refused, and so are aliases that would expand the document to more than {@link
  * #MAX_VALUES} values.
  *

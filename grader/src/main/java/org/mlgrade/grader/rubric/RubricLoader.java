@@ -27,7 +27,9 @@ import org.mlgrade.reference.ProblemRegistry;
  * the problem's input record (strictly, as {@link org.mlgrade.harness.Wire#MAPPER} reads them,
  * including the record's own argument checks), impossible tolerances, points that do not add up,
  * duplicate question ids and test names, unknown known-mistake ids and empty generators. A syntax
- * error stops the reading at once, with that one error.
+ * error stops the reading at once, with that one error. Size limits ({@link #MAX_FILE_BYTES},
+ * {@link #MAX_TESTS}, the YAML parser's 3 MiB, a bound on values and on one input's values) are
+ * each refused with their own message before the work they would cost.
  *
  * <p>Instances are immutable and thread-safe.
  */

@@ -90,7 +90,8 @@ class RubricAnchorsAndLimitsTest {
   @Test
   void anErrorInsideAnAliasedValueIsPlacedWhereTheValueIsWritten() {
     String text = rubric(
-        "      - {name: first, input: {height: 6, width: 8, window: &w {size: 2, stride: 2, bad: 1}}}\n",
+        "      - {name: first, input: {height: 6, width: 8,"
+            + " window: &w {size: 2, stride: 2, bad: 1}}}\n",
         "      - {name: second, input: {height: 10, width: 4, window: *w}}\n");
 
     // 'bad' is written once, in the first test: both tests' errors point there, each naming
