@@ -66,7 +66,8 @@ final class InputReader {
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       log.error(pointer(at, e.getPath()), "invalid input of " + where + ": "
-          + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+          + (cause.getMessage() != null ? cause.getMessage() : "the problem's record refuses"
+              + " these values"));
     } catch (JsonMappingException e) {
       Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
       if (missing.find()) {
