@@ -105,7 +105,8 @@ final class BatchCommand implements Callable<Integer> {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Rubric loaded = RubricSource.load(rubric);
+    RubricSource source = RubricSource.of(rubric);
+    Rubric loaded = source.load();
     // The other students' submissions and their results are secrets too: below bubblewrap a
     // child that could read them makes the batch refuse hidden tests, naming the chmod.
     SandboxOptions options = isolation.sandbox(List.of(
@@ -117,7 +118,7 @@ final class BatchCommand implements Callable<Integer> {
       err.println("mlgrade batch: cannot write results: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    JournalLine.Header header = header(loaded, RubricSource.bytes(rubric));
+    JournalLine.Header header = header(loaded, source.bytes());
     Progress progress = quiet ? Progress.quiet(err)
         : System.console() != null ? Progress.live(out, err) : Progress.lines(out, err);
     PdfReporters pdfs = PdfReporters.standard();

@@ -44,14 +44,15 @@ final class PackageGradescopeCommand implements Callable<Integer> {
           + "grader/target/mlgrade.jar package-gradescope ...");
       return ExitCodes.USAGE;
     }
+    RubricSource source = RubricSource.of(rubric);
     try {
-      GradingPlan.of(RubricSource.load(rubric));
+      GradingPlan.of(source.load());
     } catch (IllegalArgumentException e) {
       err.println("mlgrade package-gradescope: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;
     }
-    String name = AutograderPackage.rubricName(RubricSource.name(rubric));
-    AutograderPackage.write(jar.get(), name, RubricSource.text(rubric), out);
+    String name = AutograderPackage.rubricName(source.name());
+    AutograderPackage.write(jar.get(), name, source.text(), out);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Wrote " + out + ": setup.sh, run_autograder, " + AutograderPackage.JAR_NAME
         + ", " + name + ". Upload it as the assignment's autograder on Gradescope.");

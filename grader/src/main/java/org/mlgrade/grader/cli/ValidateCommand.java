@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mlgrade.grader.Grader;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.Question;
+import org.mlgrade.grader.rubric.ReferenceTiming;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.RubricError;
 import org.mlgrade.grader.rubric.RubricException;
@@ -46,6 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         Rubric rubric = RubricSource.load(file);
         GradingPlan plan = GradingPlan.of(rubric);
         rubric.warnings().forEach(err::println);
+        ReferenceTiming.warnings(rubric, System::nanoTime).forEach(err::println);
         long hidden = plan.tests().stream()
             .filter(t -> t.test().visibility() != Visibility.VISIBLE)
             .count();

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param voidOnStaticFinding true ({@code on_static_finding: void}): a submission with any
  *     static-check finding (the rubric's rules and those always checked) is not run and scores
  *     0; false ({@code report}, the default): findings are reported only
+ * @param places where the tests and limits are written, for warnings found after loading
  */
 public record Rubric(
     Path source,
@@ -34,7 +35,8 @@ public record Rubric(
     Visibility visibility,
     Visibility stdoutVisibility,
     List<RubricError> warnings,
-    boolean voidOnStaticFinding) {
+    boolean voidOnStaticFinding,
+    RubricPlaces places) {
 
   public Rubric {
     forbidden = List.copyOf(forbidden);
@@ -42,6 +44,15 @@ public record Rubric(
     Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(stdoutVisibility, "stdoutVisibility");
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(places, "places");
+  }
+
+  /** A rubric whose parts' places in its file are unknown. */
+  public Rubric(Path source, String assignment, Limits limits, List<String> forbidden,
+      boolean resultsPerTest, List<Question> questions, Visibility visibility,
+      Visibility stdoutVisibility, List<RubricError> warnings, boolean voidOnStaticFinding) {
+    this(source, assignment, limits, forbidden, resultsPerTest, questions, visibility,
+        stdoutVisibility, warnings, voidOnStaticFinding, RubricPlaces.UNKNOWN);
   }
 
 

@@ -96,6 +96,22 @@ class RubricValidationTest {
   }
 
   @Test
+  void anUnknownScoringIsAnErrorAtItsValueNotACrash() {
+    // Found by mutating the bundled rubrics: a question with points, tests and an unknown
+    // scoring used to end in a NullPointerException instead of this error.
+    String text = "assignment: A\n"
+        + "questions:\n"
+        + "  - id: q1\n"
+        + "    points: 1\n"
+        + "    problem: fake.pool-shape\n"
+        + "    scoring: hidden\n"
+        + "    tests:\n"
+        + "      - input: {height: 4, width: 4, window: {size: 1, stride: 1}}\n";
+    assertThat(errors("r.yaml", text)).containsExactly("r.yaml:6:14: 'scoring' of question 'q1'"
+        + " must be one of per_test, proportional, all_or_nothing, per_part, got 'hidden'");
+  }
+
+  @Test
   void jacksonHintsAndQualifiedNamesAreRemoved() {
     assertThat(RubricReader.plain("Cannot coerce String value (\"a\") to `int` value (but could "
         + "if coercion was enabled using `CoercionConfig`) for java.lang.Integer"))
