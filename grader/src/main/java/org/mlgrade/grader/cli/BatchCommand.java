@@ -60,9 +60,7 @@ final class BatchCommand implements Callable<Integer> {
       description = "the output folder (also holds the journal that makes a batch resumable)")
   Path outDir;
 
-  @Option(names = "--rubric", paramLabel = "FILE",
-      description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
-  Path rubric;
+  @Mixin RubricOption rubric;
 
   @Option(names = "--jobs", paramLabel = "N",
       description = "students graded in parallel, each in its own child JVM (default: the "
@@ -105,7 +103,7 @@ final class BatchCommand implements Callable<Integer> {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    RubricSource source = RubricSource.of(rubric);
+    RubricSource source = rubric.source();
     Rubric loaded = source.load();
     // The other students' submissions and their results are secrets too: below bubblewrap a
     // child that could read them makes the batch refuse hidden tests, naming the chmod.

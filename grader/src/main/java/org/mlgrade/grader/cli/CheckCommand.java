@@ -34,9 +34,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "a directory or .zip of .java files (default: ${DEFAULT-VALUE})")
   Path sources;
 
-  @Option(names = "--rubric", paramLabel = "FILE",
-      description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
-  Path rubric;
+  @Mixin RubricOption rubric;
 
   @Mixin CheckOptions options;
 
@@ -53,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     GradingPlan plan;
     try {
-      plan = GradingPlan.of(RubricSource.load(rubric));
+      plan = GradingPlan.of(rubric.source().load());
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("mlgrade check: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;

@@ -43,9 +43,7 @@ final class GradeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SUBMISSION", description = "a directory or .zip of .java files")
   Path submission;
 
-  @Option(names = "--rubric", paramLabel = "FILE",
-      description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
-  Path rubric;
+  @Mixin RubricOption rubric;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "mlgrade-results",
       description = "where results.json and feedback.pdf go (default: ${DEFAULT-VALUE})")
@@ -68,7 +66,7 @@ final class GradeCommand implements Callable<Integer> {
       err.println("mlgrade grade: no such submission: " + submission);
       return ExitCodes.USAGE;
     }
-    Rubric loaded = RubricSource.load(rubric);
+    Rubric loaded = rubric.source().load();
     SandboxOptions options = isolation.sandbox(List.of(
         new ChildAccess.Secret(submission, "the submission"),
         new ChildAccess.Secret(outDir, "the output folder")));

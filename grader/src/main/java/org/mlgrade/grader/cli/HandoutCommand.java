@@ -11,6 +11,7 @@ import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +28,7 @@ import picocli.CommandLine.Spec;
     })
 final class HandoutCommand implements Callable<Integer> {
 
-  @Option(names = "--rubric", paramLabel = "FILE",
-      description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
-  Path rubric;
+  @Mixin RubricOption rubric;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "the handout folder to write (must not exist or be empty)")
@@ -52,7 +51,7 @@ final class HandoutCommand implements Callable<Integer> {
     }
     GradingPlan plan;
     try {
-      plan = GradingPlan.of(RubricSource.load(rubric));
+      plan = GradingPlan.of(rubric.source().load());
     } catch (IllegalArgumentException e) {
       err.println("mlgrade handout: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;

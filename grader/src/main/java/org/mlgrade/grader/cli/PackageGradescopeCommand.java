@@ -10,6 +10,7 @@ import org.mlgrade.grader.gradescope.AutograderPackage;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,9 +25,7 @@ import picocli.CommandLine.Spec;
     })
 final class PackageGradescopeCommand implements Callable<Integer> {
 
-  @Option(names = "--rubric", paramLabel = "FILE",
-      description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
-  Path rubric;
+  @Mixin RubricOption rubric;
 
   @Option(names = "--out", paramLabel = "ZIP", required = true,
       description = "the zip to write, e.g. autograder.zip")
@@ -44,7 +43,7 @@ final class PackageGradescopeCommand implements Callable<Integer> {
           + "grader/target/mlgrade.jar package-gradescope ...");
       return ExitCodes.USAGE;
     }
-    RubricSource source = RubricSource.of(rubric);
+    RubricSource source = rubric.source();
     try {
       GradingPlan.of(source.load());
     } catch (IllegalArgumentException e) {
