@@ -31,7 +31,7 @@ import org.mlgrade.harness.Request;
  * #classPath}), which holds at every isolation level because a child's working directory is always
  * two levels below the folder that holds the class path directory.
  */
-final class ChildArchive {
+public final class ChildArchive {
 
   /** The archive's name in the class path directory. */
   static final String FILE = "harness.jsa";
@@ -40,6 +40,26 @@ final class ChildArchive {
   private static final long RUN_SECONDS = 120;
 
   private ChildArchive() {}
+
+  /**
+   * Makes the harness jar and its archive in the user's cache ({@link ChildCache}) now, so that
+   * no grading run has to: Gradescope's {@code setup.sh} runs it once in the autograder image.
+   * Prints what it did; exits 1 when no archive could be made (children then start without it).
+   */
+  public static void main(String[] args) throws IOException {
+    Path temp = Files.createTempDirectory("mlgrade-archive-");
+    try {
+      ChildClasspath classpath = ChildClasspath.materialize(temp.resolve("classpath"));
+      boolean made = prepare(classpath, ProcessSandbox.CHILD_FLAGS).join().isPresent();
+      System.out.println(made ? "mlgrade: the sandbox's class-data archive is ready"
+          : "mlgrade: no class-data archive could be made; sandboxed JVMs start without it");
+      if (!made) {
+        System.exit(1);
+      }
+    } finally {
+      Trees.deleteQuietly(temp);
+    }
+  }
 
   /**
    * The harness jar as a child names it: relative to its working directory, two levels below the

@@ -66,7 +66,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
   private static final SecureRandom RANDOM = new SecureRandom();
   /** The child JVM's flags besides limits and class path; the class-data archive's too. */
-  private static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC",
+  static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC",
       "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
       "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
       "-Djava.awt.headless=true");
