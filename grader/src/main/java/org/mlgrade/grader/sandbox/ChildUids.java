@@ -2,13 +2,20 @@ package org.mlgrade.grader.sandbox;
 
 import org.mlgrade.grader.io.Trees;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,21 +37,49 @@ final class ChildUids {
   static final List<Path> SHARED_FOLDERS = List.of(Path.of("/tmp"), Path.of("/var/tmp"),
       Path.of("/dev/shm"));
 
+  /**
+   * Where graders running at the same time on this machine lock the uids they hand out (root's
+   * alone: {@code /run} is writable only by root), so that two never share a uid and one never
+   * reaps the other's child. The kernel drops a lock when its process ends, however it ends.
+   */
+  static final Path LOCKS = Path.of("/run/mlgrade-uids");
+
   private static final BitSet taken = new BitSet(SLOTS);
+  private static final Map<Integer, FileChannel> locks = new HashMap<>();
   private static final long REAP_MILLIS = 10_000;
 
   private ChildUids() {}
 
   /**
-   * A uid no other run of this JVM holds and no process on the machine has.
+   * A uid no other run of this JVM holds, no other grader on the machine has locked and no
+   * process on the machine has.
    *
    * @throws IllegalStateException when all {@link #SLOTS} are in use
    */
   static synchronized int acquire() {
     for (int slot = 0; slot < SLOTS; slot++) {
-      if (!taken.get(slot) && processesOf(FIRST - slot).isEmpty()) {
+      if (taken.get(slot)) {
+        continue;
+      }
+      int uid = FIRST - slot;
+      FileChannel lock = null;
+      try {
+        lock = lock(uid);
+        if (lock == null) {
+          continue; // another grader on this machine holds it
+        }
+      } catch (IOException e) {
+        // No lock folder: this grader is alone as far as it can tell.
+      }
+      if (processesOf(uid).isEmpty()) {
         taken.set(slot);
-        return FIRST - slot;
+        if (lock != null) {
+          locks.put(uid, lock);
+        }
+        return uid;
+      }
+      if (lock != null) {
+        closeQuietly(lock);
       }
     }
     throw new IllegalStateException("all " + SLOTS + " sandbox uids (" + (FIRST - SLOTS + 1)
@@ -65,6 +100,49 @@ final class ChildUids {
   /** Gives {@code uid} back, once {@link #reap} has run for it. */
   static synchronized void release(int uid) {
     taken.clear(FIRST - uid);
+    FileChannel lock = locks.remove(uid);
+    if (lock != null) {
+      closeQuietly(lock);
+    }
+  }
+
+  /**
+   * Locks {@code uid} against other graders on this machine: the held lock, or null when another
+   * process holds it.
+   *
+   * @throws IOException when there is no lock folder to use
+   */
+  private static FileChannel lock(int uid) throws IOException {
+    if (!Files.isDirectory(LOCKS, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.createDirectory(LOCKS,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (FileAlreadyExistsException e) {
+        // made by another grader at the same moment
+      }
+    }
+    FileChannel channel = FileChannel.open(LOCKS.resolve("uid-" + uid + ".lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      throw e instanceof IOException io ? io : new IOException(e);
+    }
+    if (held == null) {
+      closeQuietly(channel);
+      return null;
+    }
+    return channel;
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing drops the lock whatever happens
+    }
   }
 
   /**
