@@ -1,15 +1,20 @@
 package org.mlgrade.grader.sandbox;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.mlgrade.grader.io.Trees;
 
 /**
  * Files made once per harness version and JVM (the harness jar and its class-data archive), kept
@@ -26,6 +31,9 @@ final class ChildCache {
 
   private static final Set<PosixFilePermission> OTHERS_WRITE = Set.of(
       PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+
+  /** How long an entry no run has used is kept once another version makes its own. */
+  private static final int STALE_DAYS = 30;
 
   private final Path dir;
 
@@ -50,6 +58,7 @@ final class ChildCache {
       }
       Path dir = mlgrade.resolve("child-" + key);
       if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        pruneStale(mlgrade);
         try {
           Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {
@@ -70,6 +79,7 @@ final class ChildCache {
     if (dir == null) {
       return false;
     }
+    touch();
     Path kept = dir.resolve(name);
     if (!Files.isRegularFile(kept, LinkOption.NOFOLLOW_LINKS)) {
       return false;
@@ -85,6 +95,15 @@ final class ChildCache {
         // the sandbox's folder is deleted with the sandbox
       }
       return false;
+    }
+  }
+
+  /** Marks the entry used now, so that pruning keeps it. */
+  private void touch() {
+    try {
+      Files.setLastModifiedTime(dir, FileTime.from(Instant.now()));
+    } catch (IOException | RuntimeException e) {
+      // pruned only after 30 days unused: at worst made again
     }
   }
 
@@ -104,6 +123,24 @@ final class ChildCache {
       } catch (IOException ignored) {
         // a partial file is never read: only complete ones are renamed into place
       }
+    }
+  }
+
+  /**
+   * Deletes the entries of other versions not used for {@link #STALE_DAYS} days (about 10 MB
+   * each), when a new version makes its own.
+   */
+  private static void pruneStale(Path mlgrade) {
+    Instant stale = Instant.now().minus(Duration.ofDays(STALE_DAYS));
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(mlgrade, "child-*")) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(
+            entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(stale)) {
+          Trees.deleteQuietly(entry);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // kept for the next time
     }
   }
 
