@@ -2,7 +2,9 @@ package org.mlgrade.grader.sandbox;
 
 import org.mlgrade.grader.io.Trees;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -47,6 +49,7 @@ final class ChildUids {
   private static final BitSet taken = new BitSet(SLOTS);
   private static final Map<Integer, FileChannel> locks = new HashMap<>();
   private static final long REAP_MILLIS = 10_000;
+  private static final int STATUS_HEAD_BYTES = 1024;
 
   private ChildUids() {}
 
@@ -199,16 +202,27 @@ final class ChildUids {
     return found;
   }
 
+  /**
+   * Whether a {@code /proc/<pid>/status} file is of a live process (not a zombie, which runs
+   * nothing and which killing cannot remove) whose {@code Uid:} line names {@code uid}. Reads the
+   * file's first KiB as bytes: the State and Uid lines come third and ninth, after a name of at
+   * most 64 bytes escaped, and this runs for every process on the machine several times per
+   * submission.
+   */
   private static boolean ownedBy(Path status, int uid) {
-    try {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("Uid:")) {
-          for (String field : line.substring(4).trim().split("\\s+")) {
-            if (Integer.parseInt(field) == uid) {
-              return true;
-            }
-          }
-          return false;
+    try (InputStream in = Files.newInputStream(status)) {
+      String text = new String(in.readNBytes(STATUS_HEAD_BYTES), StandardCharsets.ISO_8859_1);
+      if (text.contains("\nState:\tZ")) {
+        return false;
+      }
+      int line = text.indexOf("\nUid:");
+      int end = line < 0 ? -1 : text.indexOf('\n', line + 1);
+      if (end < 0) {
+        return false;
+      }
+      for (String field : text.substring(line + 5, end).trim().split("\\s+")) {
+        if (Integer.parseInt(field) == uid) {
+          return true;
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -216,4 +230,6 @@ final class ChildUids {
     }
     return false;
   }
+
+
 }
