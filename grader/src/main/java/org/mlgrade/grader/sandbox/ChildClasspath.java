@@ -3,36 +3,55 @@ package org.mlgrade.grader.sandbox;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.mlgrade.api.Shape;
 import org.mlgrade.harness.Wire;
-import org.mlgrade.api.Shape;
 
 /**
- * The only classes student code may see, copied out of the grader's own classpath into two
- * directories: {@link #api()} holds {@code org.mlgrade.api} alone (the compile classpath of a
- * submission) and {@link #harness()} holds the harness and Jackson (added for the child JVM).
+ * The only classes student code may see, copied out of the grader's own classpath: {@link #api()}
+ * is a directory holding {@code org.mlgrade.api} alone (the compile classpath of a submission)
+ * and {@link #harness()} is a jar of the harness and Jackson (the child JVM's class path).
  *
  * <p>Copying by package prefix works the same whether the grader runs from Maven's {@code
  * target/classes} directories or from the shaded {@code mlgrade.jar}, where API and reference
  * classes share one jar: the reference never reaches the child because it is never copied.
+ *
+ * <p>The harness jar is built once per content (mlgrade version) and JVM, and kept in {@link
+ * ChildCache}; each sandbox copies it with its modification time, which the child's class-data
+ * archive ({@link ChildArchive}) records and checks.
  */
 public final class ChildClasspath {
+
+  /** The harness jar's name in the class path directory. */
+  static final String JAR = "harness.jar";
 
   private static final List<String> API_PREFIXES = List.of("org/mlgrade/api/");
   /** The harness and the three Jackson parts it uses: not the YAML and CSV formats. */
@@ -40,24 +59,35 @@ public final class ChildClasspath {
       "com/fasterxml/jackson/core/", "com/fasterxml/jackson/databind/",
       "com/fasterxml/jackson/annotation/");
 
+  private final Path root;
   private final Path api;
   private final Path harness;
+  private final ChildCache cache;
 
-  private ChildClasspath(Path api, Path harness) {
+  private ChildClasspath(Path root, Path api, Path harness, ChildCache cache) {
+    this.root = root;
     this.api = api;
     this.harness = harness;
+    this.cache = cache;
   }
 
-  /** Copies the API and harness classes under {@code root} (created if needed). */
+  /** Copies the API classes and the harness jar under {@code root} (created if needed). */
   public static ChildClasspath materialize(Path root) {
     try {
       requireParent(root);
       Files.createDirectories(root);
       Path api = materializeApi(root.resolve("api"));
-      Path harness = Files.createDirectories(root.resolve("harness"));
-      copy(locations(Wire.class, ObjectMapper.class, JsonParser.class, JsonProperty.class),
-          HARNESS_PREFIXES, harness);
-      return new ChildClasspath(api, harness);
+      Set<Path> locations =
+          locations(Wire.class, ObjectMapper.class, JsonParser.class, JsonProperty.class);
+      ChildCache cache = ChildCache.open(contentKey(locations));
+      Path jar = root.resolve(JAR);
+      if (!cache.copyOut(JAR, jar)) {
+        Path built = root.resolve(JAR + ".new");
+        writeJar(locations, HARNESS_PREFIXES, built);
+        Files.move(built, jar, StandardCopyOption.ATOMIC_MOVE);
+        cache.store(jar, JAR);
+      }
+      return new ChildClasspath(root, api, jar, cache);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox classpath under " + root, e);
     }
@@ -76,14 +106,24 @@ public final class ChildClasspath {
     return directory;
   }
 
+  /** The directory holding the API directory and the harness jar. */
+  public Path root() {
+    return root;
+  }
+
   /** The directory holding only {@code org.mlgrade.api} classes. */
   public Path api() {
     return api;
   }
 
-  /** The directory holding the harness and Jackson classes. */
+  /** The jar of the harness and Jackson classes. */
   public Path harness() {
     return harness;
+  }
+
+  /** Where this harness jar's files are kept between runs. */
+  ChildCache cache() {
+    return cache;
   }
 
   /** A folder whose parent is gone is not made again: the grader is being stopped. */
@@ -147,6 +187,86 @@ public final class ChildClasspath {
         Files.createDirectories(out.getParent());
         try (InputStream in = file.getInputStream(entry)) {
           Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /**
+   * What identifies the harness classes: the names, sizes and CRCs of the classes the jar would
+   * hold (read from the jar's directory without inflating anything), and the JVM that runs them.
+   */
+  private static String contentKey(Set<Path> locations) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
+    digest.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version")
+        + "\n").getBytes(StandardCharsets.UTF_8));
+    for (Path location : locations) {
+      SortedMap<String, String> entries = new TreeMap<>();
+      if (Files.isDirectory(location)) {
+        try (Stream<Path> walk = Files.walk(location)) {
+          for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+            String name = location.relativize(file).toString().replace('\\', '/');
+            if (matches(name, HARNESS_PREFIXES)) {
+              CRC32 crc = new CRC32();
+              crc.update(Files.readAllBytes(file));
+              entries.put(name, Files.size(file) + ":" + crc.getValue());
+            }
+          }
+        }
+      } else {
+        try (JarFile jar = new JarFile(location.toFile())) {
+          for (JarEntry entry : Collections.list(jar.entries())) {
+            if (!entry.isDirectory() && matches(entry.getName(), HARNESS_PREFIXES)) {
+              entries.put(entry.getName(), entry.getSize() + ":" + entry.getCrc());
+            }
+          }
+        }
+      }
+      entries.forEach((name, id) ->
+          digest.update((name + "=" + id + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+  }
+
+  /** Writes the classes of {@code locations} under {@code prefixes} into a new jar. */
+  private static void writeJar(Set<Path> locations, List<String> prefixes, Path target)
+      throws IOException {
+    Set<String> written = new HashSet<>();
+    try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(
+        Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)))) {
+      out.setLevel(Deflater.BEST_SPEED);
+      for (Path location : locations) {
+        if (Files.isDirectory(location)) {
+          List<Path> files = new ArrayList<>();
+          try (Stream<Path> walk = Files.walk(location)) {
+            walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+          }
+          for (Path file : files) {
+            String name = location.relativize(file).toString().replace('\\', '/');
+            if (matches(name, prefixes) && written.add(name)) {
+              out.putNextEntry(new ZipEntry(name));
+              Files.copy(file, out);
+              out.closeEntry();
+            }
+          }
+        } else {
+          try (JarFile jar = new JarFile(location.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+              String name = entry.getName();
+              if (!entry.isDirectory() && matches(name, prefixes) && written.add(name)) {
+                out.putNextEntry(new ZipEntry(name));
+                try (InputStream in = jar.getInputStream(entry)) {
+                  in.transferTo(out);
+                }
+                out.closeEntry();
+              }
+            }
+          }
         }
       }
     }

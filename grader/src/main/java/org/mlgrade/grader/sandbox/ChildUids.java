@@ -2,20 +2,22 @@ package org.mlgrade.grader.sandbox;
 
 import org.mlgrade.grader.io.Trees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,12 +27,6 @@ import java.util.concurrent.TimeUnit;
  * one student's process bomb does not use another's process budget. After a child, {@link
  * #reap} kills every process of its uid and deletes the files it left in the host's
  * world-writable folders.
- *
- * <p>Graders on one machine (two shards of a batch, a {@code grade} while a batch runs, parallel
- * test JVMs) share the uids: each uid is also held through an exclusive lock on a file of its own
- * in a folder only the grader's user can write ({@link #LOCKS}), which the kernel releases when
- * the process holding it dies. Without it, one grader's reap killed another's child of the same
- * uid (status 137 before the child was ready).
  */
 final class ChildUids {
 
@@ -43,98 +39,51 @@ final class ChildUids {
   static final List<Path> SHARED_FOLDERS = List.of(Path.of("/tmp"), Path.of("/var/tmp"),
       Path.of("/dev/shm"));
 
-  /** The folder of the uids' lock files, shared by every grader of this user on the machine. */
-  static final Path LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "mlgrade-uid-locks");
+  /**
+   * Where graders running at the same time on this machine lock the uids they hand out (root's
+   * alone: {@code /run} is writable only by root), so that two never share a uid and one never
+   * reaps the other's child. The kernel drops a lock when its process ends, however it ends.
+   */
+  static final Path LOCKS = Path.of("/run/mlgrade-uids");
 
   private static final BitSet taken = new BitSet(SLOTS);
-  private static final FileChannel[] held = new FileChannel[SLOTS];
+  private static final Map<Integer, FileChannel> locks = new HashMap<>();
   private static final long REAP_MILLIS = 10_000;
+  private static final int STATUS_HEAD_BYTES = 1024;
 
   private ChildUids() {}
 
-  /** The lock folder once made or checked: ours, not a link, writable by no one else. */
-  private static final class LockFolder {
-    static final Path PATH = open();
-
-    private static Path open() {
-      try {
-        try {
-          Files.createDirectory(LOCKS, PosixFilePermissions.asFileAttribute(
-              PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException e) {
-          // made by an earlier grader: checked below
-        }
-        Object owner = Files.getAttribute(LOCKS, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(LOCKS,
-            LinkOption.NOFOLLOW_LINKS);
-        if (Files.isDirectory(LOCKS, LinkOption.NOFOLLOW_LINKS) && owner.equals(self)
-            && !mode.contains(PosixFilePermission.GROUP_WRITE)
-            && !mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-          return LOCKS;
-        }
-      } catch (IOException | RuntimeException e) {
-        // fall through to a private folder
-      }
-      // Planted by someone else, or unusable: locks in a folder of this grader alone still keep
-      // its own runs apart, and the process scan in acquire() keeps it off uids in use.
-      try {
-        return Files.createTempDirectory("mlgrade-uid-locks-");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create a folder for the sandbox uids' locks", e);
-      }
-    }
-  }
-
-  /** The folder in use for the uids' lock files. */
-  static Path lockFolder() {
-    return LockFolder.PATH;
-  }
-
-  /** Locks {@code slot}'s file for this process, or returns false when another process holds it. */
-  private static boolean lock(int slot) {
-    Path file = LockFolder.PATH.resolve("uid-" + (FIRST - slot) + ".lock");
-    FileChannel channel = null;
-    try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          LinkOption.NOFOLLOW_LINKS);
-      if (channel.tryLock() != null) {
-        held[slot] = channel;
-        return true;
-      }
-    } catch (IOException e) {
-      // unusable lock file: treat the uid as taken
-    }
-    closeQuietly(channel);
-    return false;
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        // closing releases the lock; nothing else to do
-      }
-    }
-  }
-
   /**
-   * A uid no other run of this JVM or of another grader holds and no process on the machine has.
+   * A uid no other run of this JVM holds, no other grader on the machine has locked and no
+   * process on the machine has.
    *
    * @throws IllegalStateException when all {@link #SLOTS} are in use
    */
   static synchronized int acquire() {
     for (int slot = 0; slot < SLOTS; slot++) {
-      if (taken.get(slot) || !lock(slot)) {
+      if (taken.get(slot)) {
         continue;
       }
-      if (processesOf(FIRST - slot).isEmpty()) {
-        taken.set(slot);
-        return FIRST - slot;
+      int uid = FIRST - slot;
+      FileChannel lock = null;
+      try {
+        lock = lock(uid);
+        if (lock == null) {
+          continue; // another grader on this machine holds it
+        }
+      } catch (IOException e) {
+        // No lock folder: this grader is alone as far as it can tell.
       }
-      closeQuietly(held[slot]);
-      held[slot] = null;
+      if (processesOf(uid).isEmpty()) {
+        taken.set(slot);
+        if (lock != null) {
+          locks.put(uid, lock);
+        }
+        return uid;
+      }
+      if (lock != null) {
+        closeQuietly(lock);
+      }
     }
     throw new IllegalStateException("all " + SLOTS + " sandbox uids (" + (FIRST - SLOTS + 1)
         + " to " + FIRST + ") are in use");
@@ -153,10 +102,50 @@ final class ChildUids {
 
   /** Gives {@code uid} back, once {@link #reap} has run for it. */
   static synchronized void release(int uid) {
-    int slot = FIRST - uid;
-    taken.clear(slot);
-    closeQuietly(held[slot]);
-    held[slot] = null;
+    taken.clear(FIRST - uid);
+    FileChannel lock = locks.remove(uid);
+    if (lock != null) {
+      closeQuietly(lock);
+    }
+  }
+
+  /**
+   * Locks {@code uid} against other graders on this machine: the held lock, or null when another
+   * process holds it.
+   *
+   * @throws IOException when there is no lock folder to use
+   */
+  private static FileChannel lock(int uid) throws IOException {
+    if (!Files.isDirectory(LOCKS, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.createDirectory(LOCKS,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (FileAlreadyExistsException e) {
+        // made by another grader at the same moment
+      }
+    }
+    FileChannel channel = FileChannel.open(LOCKS.resolve("uid-" + uid + ".lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      throw e instanceof IOException io ? io : new IOException(e);
+    }
+    if (held == null) {
+      closeQuietly(channel);
+      return null;
+    }
+    return channel;
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing drops the lock whatever happens
+    }
   }
 
   /**
@@ -213,16 +202,27 @@ final class ChildUids {
     return found;
   }
 
+  /**
+   * Whether a {@code /proc/<pid>/status} file is of a live process (not a zombie, which runs
+   * nothing and which killing cannot remove) whose {@code Uid:} line names {@code uid}. Reads the
+   * file's first KiB as bytes: the State and Uid lines come third and ninth, after a name of at
+   * most 64 bytes escaped, and this runs for every process on the machine several times per
+   * submission.
+   */
   private static boolean ownedBy(Path status, int uid) {
-    try {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("Uid:")) {
-          for (String field : line.substring(4).trim().split("\\s+")) {
-            if (Integer.parseInt(field) == uid) {
-              return true;
-            }
-          }
-          return false;
+    try (InputStream in = Files.newInputStream(status)) {
+      String text = new String(in.readNBytes(STATUS_HEAD_BYTES), StandardCharsets.ISO_8859_1);
+      if (text.contains("\nState:\tZ")) {
+        return false;
+      }
+      int line = text.indexOf("\nUid:");
+      int end = line < 0 ? -1 : text.indexOf('\n', line + 1);
+      if (end < 0) {
+        return false;
+      }
+      for (String field : text.substring(line + 5, end).trim().split("\\s+")) {
+        if (Integer.parseInt(field) == uid) {
+          return true;
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -230,4 +230,6 @@ final class ChildUids {
     }
     return false;
   }
+
+
 }

@@ -20,7 +20,6 @@ import org.mlgrade.grader.io.Trees;
 import org.mlgrade.harness.Harness;
 import org.mlgrade.harness.Report;
 import org.mlgrade.harness.Request;
-import org.mlgrade.harness.Wire;
 
 /**
  * The sandbox: one child JVM per submission (started again after a call kills or hangs it), at
@@ -66,11 +65,17 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   private static final long MIN_POLL_NANOS = 10_000_000L;
   private static final int CORES = Runtime.getRuntime().availableProcessors();
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The child JVM's flags besides limits and class path; the class-data archive's too. */
+  static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC",
+      "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+      "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+      "-Djava.awt.headless=true");
 
   private final SandboxOptions options;
   private final IsolationLevel isolation;
   private final Path workRoot;
   private final ChildClasspath classpath;
+  private final CompletableFuture<Optional<Path>> archive;
   private final List<Path> extraClasspath;
   private final IsolationNotes notes;
 
@@ -91,6 +96,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       // Searchable but not listable: one child cannot find another run's directory by name.
       Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
       classpath = ChildClasspath.materialize(workRoot.resolve("classpath"));
+      archive = ChildArchive.prepare(classpath, CHILD_FLAGS);
       List<Path> extras = new ArrayList<>();
       for (int i = 0; i < options.extraClasspath().size(); i++) {
         Path copy = Files.createDirectories(workRoot.resolve("extra").resolve("e" + i));
@@ -340,19 +346,22 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       String token = HexFormat.of().formatHex(randomBytes());
       boolean bubblewrap = isolation == IsolationLevel.BUBBLEWRAP;
       Path childClasses = bubblewrap ? Path.of("/mlgrade/student") : run.classes();
+      // The class path directory (harness jar, its archive, the API) sits two levels above the
+      // child's working directory at every level, as ChildArchive.classPath names it.
+      Path childRoot = childPath(bubblewrap, classpath.root().getFileName().toString(),
+          classpath.root());
       List<Bind> binds = new ArrayList<>();
-      binds.add(new Bind(classpath.harness(), childPath(bubblewrap, "harness",
-          classpath.harness()), false));
-      binds.add(new Bind(classpath.api(), childPath(bubblewrap, "api", classpath.api()), false));
+      binds.add(new Bind(classpath.root(), childRoot, false));
+      List<String> childClasspath = new ArrayList<>();
+      childClasspath.add(childRoot.resolve(classpath.root().relativize(classpath.api()))
+          .toString());
       for (int i = 0; i < extraClasspath.size(); i++) {
         binds.add(new Bind(extraClasspath.get(i), childPath(bubblewrap, "extra" + i,
             extraClasspath.get(i)), false));
+        childClasspath.add(binds.get(binds.size() - 1).child().toString());
       }
       binds.add(new Bind(run.classes(), childClasses, false));
-      List<String> childClasspath = new ArrayList<>();
-      for (int i = 1; i < binds.size(); i++) {
-        childClasspath.add(binds.get(i).child().toString());
-      }
+      childClasspath.add(childClasses.toString());
       List<Request.Call> requested = new ArrayList<>();
       for (int i = first; i < calls.size(); i++) {
         Call call = calls.get(i);
@@ -363,25 +372,31 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           childClasses.toString(), requested);
       byte[] requestBytes;
       try {
-        requestBytes = Wire.MAPPER.writeValueAsBytes(request);
+        requestBytes = request.toBytes();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot encode the sandbox request", e);
       }
       // Under bubblewrap the child works in a private tmpfs and bwrap copies the request from
       // standard input; otherwise the request goes into a new host directory for this child.
       Path hostWork = run.newWork(bubblewrap ? null : requestBytes);
-      Path childWork = bubblewrap ? Path.of("/mlgrade/work") : hostWork;
+      Path childWork = bubblewrap ? Path.of("/mlgrade/run/work") : hostWork;
       if (!bubblewrap) {
         binds.add(new Bind(hostWork, childWork, true));
       }
       Path childRequest = childWork.resolve(RunDirectory.REQUEST);
-      List<String> java = List.of("-Xmx" + limits.heapMegabytes() + "m",
-          "-Xss" + options.stackKilobytes() + "k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-XX:-UsePerfData",
-          "-XX:+DisableAttachMechanism", "-Xshare:auto", "-Dfile.encoding=UTF-8",
-          "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true",
-          "-cp", binds.get(0).child().toString(), "org.mlgrade.harness.Harness",
-          childRequest.toString());
+      List<String> java = new ArrayList<>(List.of("-Xmx" + limits.heapMegabytes() + "m",
+          "-Xss" + options.stackKilobytes() + "k"));
+      java.addAll(CHILD_FLAGS);
+      Optional<Path> shared = archive.getNow(Optional.empty());
+      if (shared.isPresent()) {
+        // Silent when the JVM cannot map it: the child then starts as without it.
+        java.addAll(List.of("-XX:SharedArchiveFile=" + childRoot.resolve(
+            classpath.root().relativize(shared.get())), "-Xshare:auto", "-Xlog:cds*=off"));
+      } else {
+        java.add("-Xshare:auto");
+      }
+      java.addAll(List.of("-cp", ChildArchive.classPath(classpath),
+          "org.mlgrade.harness.Harness", childRequest.toString()));
       long cpuSeconds = 2 * Math.max(1, limits.total().toSeconds()) + 30;
       List<String> command = LaunchCommand.build(isolation, uid, binds, childWork,
           bubblewrap ? childRequest : null, cpuSeconds, java);

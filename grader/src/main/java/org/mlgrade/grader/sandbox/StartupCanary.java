@@ -55,7 +55,7 @@ final class StartupCanary {
     try (ServerSocket listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
       described.put("connect:" + listener.getLocalPort(), "connect to the grader host's loopback");
       boolean bubblewrap = level == IsolationLevel.BUBBLEWRAP;
-      Path childHarness = bubblewrap ? Path.of("/mlgrade/harness") : harness;
+      Path childHarness = bubblewrap ? Path.of("/mlgrade/harness.jar") : harness;
       List<String> java = new ArrayList<>(List.of("-Xmx32m", "-XX:+UseSerialGC",
           "-XX:-UsePerfData", "-Xshare:auto", "-cp", childHarness.toString(),
           "org.mlgrade.harness.Canary"));

@@ -36,4 +36,8 @@ if ! command -v bwrap >/dev/null 2>&1; then
   apt-get install -y --no-install-recommends bubblewrap \
     || echo "mlgrade setup: bubblewrap not installed; mlgrade will use a weaker isolation level"
 fi
+
+# The sandboxed JVMs' class-data archive, made once here rather than in every grading run.
+java -cp "$(dirname "$0")/mlgrade.jar" org.mlgrade.grader.sandbox.ChildArchive \
+  || echo "mlgrade setup: sandboxed JVMs will start without a class-data archive"
 exit 0
