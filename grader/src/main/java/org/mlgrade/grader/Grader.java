@@ -35,9 +35,9 @@ import org.mlgrade.grader.submission.StaticRule;
 import org.mlgrade.grader.submission.SubmissionCompiler;
 
 /**
- * One path through the house: a submission is compiled, run in the sandbox on the plan's inputs
- * and judged against the plan's expected answers. A grader is reusable and thread-safe: a batch
- * grades many submissions with one plan, one warm compiler and one sandbox.
+ * One path through the house: a submission is compiled, run in the sandbox on the plan's inputs and
+ * judged against the plan's expected answers. A grader is reusable and thread-safe: a batch grades
+ * many submissions with one plan, one warm compiler and one sandbox.
  */
 public final class Grader implements AutoCloseable {
 
@@ -54,8 +54,12 @@ public final class Grader implements AutoCloseable {
    * @param workRoot where each submission gets a private work directory, removed after grading
    * @param owned what {@link #close()} releases
    */
-  private Grader(GradingPlan plan, SubmissionCompiler compiler,
-      CompletableFuture<? extends Sandbox> sandbox, Path workRoot, AutoCloseable owned) {
+  private Grader(
+      GradingPlan plan,
+      SubmissionCompiler compiler,
+      CompletableFuture<? extends Sandbox> sandbox,
+      Path workRoot,
+      AutoCloseable owned) {
     this.plan = plan;
     this.compiler = compiler;
     this.sandbox = sandbox;
@@ -64,34 +68,40 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * A grader for {@code rubric} with its own process sandbox (at the strongest isolation level
-   * that works here unless {@code options} names one) and a compiler for the API the sandbox
-   * gives student code. Close it to stop its compiler JVMs and remove its temporary files.
+   * A grader for {@code rubric} with its own process sandbox (at the strongest isolation level that
+   * works here unless {@code options} names one) and a compiler for the API the sandbox gives
+   * student code. Close it to stop its compiler JVMs and remove its temporary files.
    *
    * <p>The sandbox (isolation probe, child class path) is prepared in the background while the
-   * reference answers are computed and the first submission compiles: on two cores that hides
-   * most of its cost. Should the isolation level asked for not work here, {@link #grade} throws
-   * the {@link IllegalStateException} that says so; should the level in force not keep the
-   * rubric's hidden tests, the grader's code or {@code options}' secrets from the child ({@link
+   * reference answers are computed and the first submission compiles: on two cores that hides most
+   * of its cost. Should the isolation level asked for not work here, {@link #grade} throws the
+   * {@link IllegalStateException} that says so; should the level in force not keep the rubric's
+   * hidden tests, the grader's code or {@code options}' secrets from the child ({@link
    * SandboxOptions#refusal}), it throws an {@link IsolationRefusedException} that says what to
    * change. The rubric file is added to the secrets.
    *
    * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
    */
   public static Grader open(Rubric rubric, SandboxOptions options) {
-    SandboxOptions guarded = rubric.source() == null ? options : options.withSecrets(
-        List.of(new ChildAccess.Secret(rubric.source(), "the rubric")));
-    boolean hiddenTests = rubric.questions().stream().flatMap(q -> q.tests().stream())
-        .anyMatch(t -> t.visibility() != Visibility.VISIBLE);
-    CompletableFuture<ProcessSandbox> sandbox = CompletableFuture.supplyAsync(() -> {
-      ProcessSandbox opened = new ProcessSandbox(guarded);
-      Optional<String> refusal = opened.refusal(hiddenTests);
-      if (refusal.isPresent()) {
-        opened.close();
-        throw new IsolationRefusedException(refusal.get());
-      }
-      return opened;
-    });
+    SandboxOptions guarded =
+        rubric.source() == null
+            ? options
+            : options.withSecrets(List.of(new ChildAccess.Secret(rubric.source(), "the rubric")));
+    boolean hiddenTests =
+        rubric.questions().stream()
+            .flatMap(q -> q.tests().stream())
+            .anyMatch(t -> t.visibility() != Visibility.VISIBLE);
+    CompletableFuture<ProcessSandbox> sandbox =
+        CompletableFuture.supplyAsync(
+            () -> {
+              ProcessSandbox opened = new ProcessSandbox(guarded);
+              Optional<String> refusal = opened.refusal(hiddenTests);
+              if (refusal.isPresent()) {
+                opened.close();
+                throw new IsolationRefusedException(refusal.get());
+              }
+              return opened;
+            });
     Path work = null;
     SubmissionCompiler compiler = null;
     try {
@@ -101,12 +111,17 @@ public final class Grader implements AutoCloseable {
       GradingPlan plan = GradingPlan.of(rubric);
       Path owned = work;
       SubmissionCompiler started = compiler;
-      return new Grader(plan, compiler, sandbox, work, () -> {
-        started.close();
-        closeWhenReady(sandbox);
-        Trees.deleteQuietly(owned);
-        Cleanup.release(owned);
-      });
+      return new Grader(
+          plan,
+          compiler,
+          sandbox,
+          work,
+          () -> {
+            started.close();
+            closeWhenReady(sandbox);
+            Trees.deleteQuietly(owned);
+            Cleanup.release(owned);
+          });
     } catch (IOException | RuntimeException e) {
       if (compiler != null) {
         compiler.close();
@@ -138,12 +153,12 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * The isolation level student code will run at, once the sandbox is ready (it is prepared in
-   * the background); completes exceptionally when the level asked for does not work here.
+   * The isolation level student code will run at, once the sandbox is ready (it is prepared in the
+   * background); completes exceptionally when the level asked for does not work here.
    */
   public CompletableFuture<IsolationLevel> isolation() {
-    return sandbox.thenApply(s -> s instanceof ProcessSandbox p ? p.isolation()
-        : IsolationLevel.PROCESS_ONLY);
+    return sandbox.thenApply(
+        s -> s instanceof ProcessSandbox p ? p.isolation() : IsolationLevel.PROCESS_ONLY);
   }
 
   /** The plan this grader grades by. */
@@ -164,14 +179,22 @@ public final class Grader implements AutoCloseable {
       Set<String> rules = new TreeSet<>(plan.rubric().forbidden());
       StaticRule.ALWAYS.forEach(rule -> rules.add(rule.id()));
       CompiledSubmission compiled = compiler.compile(submission, work, rules);
-      SandboxRun run = plan.rubric().voidOnStaticFinding() && !compiled.findings().isEmpty()
-          ? SandboxRun.notRun(plan.calls(), levelInForce(), "not run: the rubric voids a "
-              + "submission with a static-check finding, and " + compiled.findings().get(0).file()
-              + ":" + compiled.findings().get(0).line() + " " + compiled.findings().get(0).message())
-          : sandbox().run(compiled.classesDir(), plan.calls(),
-              sandboxLimits(plan.rubric().limits()));
-      return Judge.judge(plan, name(submission), compiled, run,
-          Duration.ofNanos(System.nanoTime() - start))
+      SandboxRun run =
+          plan.rubric().voidOnStaticFinding() && !compiled.findings().isEmpty()
+              ? SandboxRun.notRun(
+                  plan.calls(),
+                  levelInForce(),
+                  "not run: the rubric voids a "
+                      + "submission with a static-check finding, and "
+                      + compiled.findings().get(0).file()
+                      + ":"
+                      + compiled.findings().get(0).line()
+                      + " "
+                      + compiled.findings().get(0).message())
+              : sandbox()
+                  .run(compiled.classesDir(), plan.calls(), sandboxLimits(plan.rubric().limits()));
+      return Judge.judge(
+              plan, name(submission), compiled, run, Duration.ofNanos(System.nanoTime() - start))
           .withIsolation(IsolationSummary.of(run.isolation(), notes()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a work directory under " + workRoot, e);
@@ -183,7 +206,8 @@ public final class Grader implements AutoCloseable {
   }
 
   private IsolationLevel levelInForce() {
-    return sandbox() instanceof ProcessSandbox process ? process.isolation()
+    return sandbox() instanceof ProcessSandbox process
+        ? process.isolation()
         : IsolationLevel.PROCESS_ONLY;
   }
 
@@ -193,8 +217,8 @@ public final class Grader implements AutoCloseable {
 
   /** The rubric's limits as the sandbox takes them: the sandbox knows nothing of rubrics. */
   public static SandboxLimits sandboxLimits(Limits limits) {
-    return new SandboxLimits(limits.perTest(), limits.total(), limits.heapMegabytes(),
-        limits.outputBytes());
+    return new SandboxLimits(
+        limits.perTest(), limits.total(), limits.heapMegabytes(), limits.outputBytes());
   }
 
   private Sandbox sandbox() {

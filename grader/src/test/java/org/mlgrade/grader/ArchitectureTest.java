@@ -13,28 +13,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stages' dependencies, checked on the sources: the submission and sandbox stages work on
- * Java sources, classes and calls alone, so they name nothing of the reference, the rubric or the
- * judge; the reporters read the judge's {@code Result} alone, so they name nothing of the rubric,
- * the submission or the sandbox (in an import, a static import or a qualified name in code;
- * comments may mention them).
+ * The stages' dependencies, checked on the sources: the submission and sandbox stages work on Java
+ * sources, classes and calls alone, so they name nothing of the reference, the rubric or the judge;
+ * the reporters read the judge's {@code Result} alone, so they name nothing of the rubric, the
+ * submission or the sandbox (in an import, a static import or a qualified name in code; comments
+ * may mention them).
  */
 class ArchitectureTest {
 
   /** The main sources, relative to the grader module (Maven runs tests from there). */
   private static final Path MAIN = Path.of("src", "main", "java", "org", "mlgrade", "grader");
 
-  private static final Pattern FORBIDDEN = Pattern.compile(
-      "\\borg\\.mlgrade\\.(reference|grader\\.rubric|grader\\.judge)\\b");
+  private static final Pattern FORBIDDEN =
+      Pattern.compile("\\borg\\.mlgrade\\.(reference|grader\\.rubric|grader\\.judge)\\b");
 
   /**
-   * What reporters must not name. Of the reference they may name the comparison's two value
-   * types that the judge's findings are stated in ({@code Mismatch}, {@code PartStatus}), nothing
-   * else (no problem, no reference code).
+   * What reporters must not name. Of the reference they may name the comparison's two value types
+   * that the judge's findings are stated in ({@code Mismatch}, {@code PartStatus}), nothing else
+   * (no problem, no reference code).
    */
-  private static final Pattern FORBIDDEN_IN_REPORT = Pattern.compile(
-      "\\borg\\.mlgrade\\.(grader\\.(rubric|submission|sandbox)\\b"
-          + "|reference\\.(?!(Mismatch|PartStatus)\\b))");
+  private static final Pattern FORBIDDEN_IN_REPORT =
+      Pattern.compile(
+          "\\borg\\.mlgrade\\.(grader\\.(rubric|submission|sandbox)\\b"
+              + "|reference\\.(?!(Mismatch|PartStatus)\\b))");
 
   @Test
   void sandboxAndSubmissionDoNotReachIntoReferenceRubricOrJudge() throws IOException {
@@ -47,9 +48,9 @@ class ArchitectureTest {
       }
     }
 
-    assertThat(files).as("source files scanned under " + MAIN.toAbsolutePath())
-        .isGreaterThan(10);
-    assertThat(offences).as("sandbox and submission must not use the reference, rubric or judge")
+    assertThat(files).as("source files scanned under " + MAIN.toAbsolutePath()).isGreaterThan(10);
+    assertThat(offences)
+        .as("sandbox and submission must not use the reference, rubric or judge")
         .isEmpty();
   }
 
@@ -61,16 +62,20 @@ class ArchitectureTest {
       offences.addAll(offences(file, FORBIDDEN_IN_REPORT));
     }
 
-    assertThat(files).as("source files scanned under " + MAIN.toAbsolutePath())
+    assertThat(files)
+        .as("source files scanned under " + MAIN.toAbsolutePath())
         .hasSizeGreaterThan(5);
-    assertThat(offences).as("report must not use the rubric, submission, sandbox or reference code")
+    assertThat(offences)
+        .as("report must not use the rubric, submission, sandbox or reference code")
         .isEmpty();
   }
 
   @Test
   void theReportCheckAllowsTheComparisonsValueTypesOnly(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("Bad.java");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         package org.mlgrade.grader.report;
 
         import org.mlgrade.grader.judge.Result;
@@ -83,19 +88,21 @@ class ArchitectureTest {
         import org.mlgrade.reference.MismatchFinder;
         """);
 
-    assertThat(offences(file, FORBIDDEN_IN_REPORT)).containsExactly(
-        file + ":4: import org.mlgrade.grader.rubric.Visibility;",
-        file + ":5: import org.mlgrade.grader.sandbox.IsolationLevel;",
-        file + ":6: import org.mlgrade.grader.submission.CompiledSubmission;",
-        file + ":9: import org.mlgrade.reference.Problem;",
-        file + ":10: import org.mlgrade.reference.MismatchFinder;");
+    assertThat(offences(file, FORBIDDEN_IN_REPORT))
+        .containsExactly(
+            file + ":4: import org.mlgrade.grader.rubric.Visibility;",
+            file + ":5: import org.mlgrade.grader.sandbox.IsolationLevel;",
+            file + ":6: import org.mlgrade.grader.submission.CompiledSubmission;",
+            file + ":9: import org.mlgrade.reference.Problem;",
+            file + ":10: import org.mlgrade.reference.MismatchFinder;");
   }
 
   @Test
-  void theCheckFindsAnImportAndAQualifiedNameButNotAComment(@TempDir Path dir)
-      throws IOException {
+  void theCheckFindsAnImportAndAQualifiedNameButNotAComment(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("Bad.java");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         package org.mlgrade.grader.sandbox;
 
         import org.mlgrade.grader.rubric.Limits;
@@ -107,9 +114,10 @@ class ArchitectureTest {
         }
         """);
 
-    assertThat(offences(file, FORBIDDEN)).containsExactly(
-        file + ":3: import org.mlgrade.grader.rubric.Limits;",
-        file + ":8: Object o = org.mlgrade.grader.judge.Result.class;");
+    assertThat(offences(file, FORBIDDEN))
+        .containsExactly(
+            file + ":3: import org.mlgrade.grader.rubric.Limits;",
+            file + ":8: Object o = org.mlgrade.grader.judge.Result.class;");
   }
 
   private static List<Path> javaFiles(Path dir) throws IOException {

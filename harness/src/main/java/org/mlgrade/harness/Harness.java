@@ -28,24 +28,26 @@ import org.mlgrade.harness.Implementations.Resolution;
  * <p>It reads and deletes the request file (so that student code never sees the protocol token),
  * routes {@code System.out} and {@code System.err} into capped per-call captures and loads the API
  * in its own class loader (whose parent is the platform loader, so student code does not see the
- * harness or Jackson by name). It loads the student's classes in a class loader whose parent is
- * the API's, and creates a fresh instance for every call. A loader serves the next call too only
- * when the student's classes cannot carry state in a static field ({@link StaticState}: only
- * constants) and the call returned normally; otherwise the next call gets a new loader. Either
- * way no static field carries state from one call to the next and results do not depend on the
- * order of the calls. It calls the student's method
- * reflectively and announces {@code RESULT}. Once warmed up, before any student class is loaded,
- * it announces {@code READY}; from then on the calls run back to back, so that the grader times
- * each one from the line before its result to its result. After the last call it halts the JVM,
- * so that threads or shutdown hooks left by student code cannot keep it alive. The grader
- * enforces every time limit from outside; the harness enforces none and reports no time.
+ * harness or Jackson by name). It loads the student's classes in a class loader whose parent is the
+ * API's, and creates a fresh instance for every call. A loader serves the next call too only when
+ * the student's classes cannot carry state in a static field ({@link StaticState}: only constants)
+ * and the call returned normally; otherwise the next call gets a new loader. Either way no static
+ * field carries state from one call to the next and results do not depend on the order of the
+ * calls. It calls the student's method reflectively and announces {@code RESULT}. Once warmed up,
+ * before any student class is loaded, it announces {@code READY}; from then on the calls run back
+ * to back, so that the grader times each one from the line before its result to its result. After
+ * the last call it halts the JVM, so that threads or shutdown hooks left by student code cannot
+ * keep it alive. The grader enforces every time limit from outside; the harness enforces none and
+ * reports no time.
  */
 public final class Harness {
 
   /** Exit status when the request file cannot be read. */
   public static final int EXIT_BAD_REQUEST = 64;
+
   /** Exit status when the protocol channel is broken. */
   public static final int EXIT_CHANNEL_BROKEN = 70;
+
   /** Exit status after an out-of-memory call, so that the grader starts a fresh JVM. */
   public static final int EXIT_AFTER_OUT_OF_MEMORY = 71;
 
@@ -112,8 +114,10 @@ public final class Harness {
       // The loader serves the next call too only after a call that returned normally, and only
       // when no student class can carry state in a static field: then every call still sees
       // the classes as if freshly loaded, but they are defined (and compiled) once.
-      reusable = "RETURNED".equals(report.status()) && implementations.stateless()
-          ? implementations : null;
+      reusable =
+          "RETURNED".equals(report.status()) && implementations.stateless()
+              ? implementations
+              : null;
       channel.send(Kind.RESULT, call.index(), report);
       if ("OUT_OF_MEMORY".equals(report.status())) {
         Runtime.getRuntime().halt(EXIT_AFTER_OUT_OF_MEMORY);
@@ -124,8 +128,8 @@ public final class Harness {
   }
 
   /**
-   * Loads Jackson's and the channel's classes before the first call, so that their start-up
-   * time is not charged to the student's first test.
+   * Loads Jackson's and the channel's classes before the first call, so that their start-up time is
+   * not charged to the student's first test.
    */
   private void warmUp() {
     try {
@@ -135,18 +139,20 @@ public final class Harness {
       Wire.MAPPER.readValue("{\"x\":[1,2]}", Map.class);
       // A record with an enum, arrays and a list, as the API's inputs are: Jackson's creator and
       // enum machinery is loaded here (and kept in the class-data archive), not in call one.
-      Wire.MAPPER.readValue("{\"kind\":\"B\",\"rows\":[[1.5,-2]],\"sizes\":[3],\"flag\":true}",
-          WarmUpInput.class);
+      Wire.MAPPER.readValue(
+          "{\"kind\":\"B\",\"rows\":[[1.5,-2]],\"sizes\":[3],\"flag\":true}", WarmUpInput.class);
     } catch (IOException e) {
       throw new IllegalStateException("Jackson does not work in the child", e);
     }
   }
 
   /** What {@link #warmUp} decodes: shaped like the API's input records. */
-  private record WarmUpInput(WarmUpKind kind, double[][] rows, List<Integer> sizes,
-      boolean flag) {}
+  private record WarmUpInput(WarmUpKind kind, double[][] rows, List<Integer> sizes, boolean flag) {}
 
-  private enum WarmUpKind { A, B }
+  private enum WarmUpKind {
+    A,
+    B
+  }
 
   /** The API (and any extra directories): every class path entry but the student's classes. */
   private ClassLoader apiLoader() {
@@ -156,8 +162,8 @@ public final class Harness {
         urls.add(url(entry));
       }
     }
-    return new URLClassLoader("api", urls.toArray(URL[]::new),
-        ClassLoader.getPlatformClassLoader());
+    return new URLClassLoader(
+        "api", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
   }
 
   /**
@@ -192,8 +198,12 @@ public final class Harness {
       outcome = new Outcome("THREW", null, describe(e));
     }
     current = -1;
-    return new Report(outcome.status(), outcome.outputJson(),
-        Failures.cap(outcome.message(), MAX_MESSAGE_CHARS), out.end(), err.end());
+    return new Report(
+        outcome.status(),
+        outcome.outputJson(),
+        Failures.cap(outcome.message(), MAX_MESSAGE_CHARS),
+        out.end(),
+        err.end());
   }
 
   /** The status, the encoded value (or null) and the message of one call. */
@@ -205,14 +215,14 @@ public final class Harness {
       return new Outcome(resolution.status(), null, resolution.message());
     }
     Method method = method(resolution.solverInterface(), call.method());
-    JavaType inputType = Wire.MAPPER.getTypeFactory()
-        .constructType(method.getGenericParameterTypes()[0]);
+    JavaType inputType =
+        Wire.MAPPER.getTypeFactory().constructType(method.getGenericParameterTypes()[0]);
     Object input;
     try {
       input = call.input(inputType);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the grader's input does not fit " + inputType + ": "
-          + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "the grader's input does not fit " + inputType + ": " + e.getOriginalMessage(), e);
     }
     Object instance;
     Class<?> type = resolution.type();
@@ -222,10 +232,12 @@ public final class Harness {
     } catch (NoSuchMethodException e) {
       return cannotInstantiate(type.getName() + " has no public constructor without arguments");
     } catch (InvocationTargetException e) {
-      return failure(e.getCause(), "CANNOT_INSTANTIATE",
-          "the constructor of " + type.getName() + " threw ");
+      return failure(
+          e.getCause(), "CANNOT_INSTANTIATE", "the constructor of " + type.getName() + " threw ");
     } catch (ExceptionInInitializerError e) {
-      return failure(e.getCause() == null ? e : e.getCause(), "CANNOT_INSTANTIATE",
+      return failure(
+          e.getCause() == null ? e : e.getCause(),
+          "CANNOT_INSTANTIATE",
           "the static initializer of " + type.getName() + " threw ");
     } catch (LinkageError | ReflectiveOperationException e) {
       return cannotInstantiate("cannot create " + type.getName() + ": " + describe(e));
@@ -247,9 +259,13 @@ public final class Harness {
       }
     }
     if (json.overflowed()) {
-      return new Outcome("ANSWER_TOO_LARGE", null, "the returned value is longer than any "
-          + "answer to this test can be: more than " + call.maxAnswerChars()
-          + " characters of JSON");
+      return new Outcome(
+          "ANSWER_TOO_LARGE",
+          null,
+          "the returned value is longer than any "
+              + "answer to this test can be: more than "
+              + call.maxAnswerChars()
+              + " characters of JSON");
     }
     return new Outcome("RETURNED", json.toString(), "");
   }
@@ -265,8 +281,8 @@ public final class Harness {
       }
     }
     if (found == null) {
-      throw new IllegalStateException(solver.getName() + " has no method " + name
-          + " with one parameter");
+      throw new IllegalStateException(
+          solver.getName() + " has no method " + name + " with one parameter");
     }
     return found;
   }
@@ -299,8 +315,15 @@ public final class Harness {
     if (index < 0) {
       return;
     }
-    channel.send(Kind.FLOOD, index, new Report("OUTPUT_FLOOD", null,
-        "printed more than " + request.outputBytes() + " bytes", out.text(), err.text()));
+    channel.send(
+        Kind.FLOOD,
+        index,
+        new Report(
+            "OUTPUT_FLOOD",
+            null,
+            "printed more than " + request.outputBytes() + " bytes",
+            out.text(),
+            err.text()));
     while (true) {
       LockSupport.park(this);
     }

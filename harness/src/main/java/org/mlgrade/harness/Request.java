@@ -10,19 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the grader asks of one child JVM, read from the request file the child deletes as soon as
- * it has read it.
+ * What the grader asks of one child JVM, read from the request file the child deletes as soon as it
+ * has read it.
  *
  * <p>On the wire each call's input is embedded as JSON ({@code "input": {...}}), not as a string
  * holding JSON, and the child does not decode it until the call runs ({@link #read}): reading a
- * request costs one scan of its bytes, and each input is decoded once, straight into the type
- * the student's method takes.
+ * request costs one scan of its bytes, and each input is decoded once, straight into the type the
+ * student's method takes.
  *
  * @param token the secret that marks this run's protocol lines on standard output
  * @param outputBytes how much of one call's standard output (and, separately, standard error) is
  *     kept; one byte more is a flood
- * @param classpath the directories student code is loaded from: the API, any extra directories
- *     and the student's classes, in that order
+ * @param classpath the directories student code is loaded from: the API, any extra directories and
+ *     the student's classes, in that order
  * @param studentDir the directory of the student's classes, scanned for implementations
  * @param calls the calls to make, in order
  */
@@ -39,23 +39,33 @@ public record Request(
    * @param maxAnswerChars the longest encoding of the returned value the grader accepts; a longer
    *     one is reported as {@code ANSWER_TOO_LARGE} without its value (the grader checks again)
    */
-  public record Call(int index, String solverInterface, String method, String inputJson,
-      int maxAnswerChars) {}
+  public record Call(
+      int index, String solverInterface, String method, String inputJson, int maxAnswerChars) {}
 
   /**
    * A request as the child reads it: the calls' inputs still undecoded.
    *
    * @param calls the calls, each with its input's place in the request's bytes
    */
-  public record Received(String token, int outputBytes, List<String> classpath,
-      String studentDir, List<ReceivedCall> calls) {}
+  public record Received(
+      String token,
+      int outputBytes,
+      List<String> classpath,
+      String studentDir,
+      List<ReceivedCall> calls) {}
 
   /**
    * One call as the child reads it: as {@link Call}, with the input left where it lies in the
    * request's bytes until {@link #input} decodes it.
    */
-  public record ReceivedCall(int index, String solverInterface, String method,
-      int maxAnswerChars, byte[] source, int inputOffset, int inputLength) {
+  public record ReceivedCall(
+      int index,
+      String solverInterface,
+      String method,
+      int maxAnswerChars,
+      byte[] source,
+      int inputOffset,
+      int inputLength) {
 
     /** Decodes the input as {@code type}. */
     public Object input(JavaType type) throws IOException {
@@ -133,12 +143,14 @@ public record Request(
       }
       expect(in.currentToken(), JsonToken.END_OBJECT);
     }
-    if (token == null || outputBytes < 0 || classpath == null || studentDir == null
+    if (token == null
+        || outputBytes < 0
+        || classpath == null
+        || studentDir == null
         || calls == null) {
       throw new IOException("the request lacks a field");
     }
-    return new Received(token, outputBytes, List.copyOf(classpath), studentDir,
-        List.copyOf(calls));
+    return new Received(token, outputBytes, List.copyOf(classpath), studentDir, List.copyOf(calls));
   }
 
   private static ReceivedCall call(JsonParser in, byte[] bytes) throws IOException {
@@ -165,12 +177,14 @@ public record Request(
         default -> throw new IOException("unknown call field " + field);
       }
     }
-    if (index < 0 || solverInterface == null || method == null || maxAnswerChars < 0
+    if (index < 0
+        || solverInterface == null
+        || method == null
+        || maxAnswerChars < 0
         || offset < 0) {
       throw new IOException("a call of the request lacks a field");
     }
-    return new ReceivedCall(index, solverInterface, method, maxAnswerChars, bytes, offset,
-        length);
+    return new ReceivedCall(index, solverInterface, method, maxAnswerChars, bytes, offset, length);
   }
 
   private static void expect(JsonToken actual, JsonToken expected) throws IOException {

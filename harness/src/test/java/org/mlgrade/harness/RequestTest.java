@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request file: what the grader writes is what the child reads, each call's input decoded
- * only when asked for, from its own span of the file's bytes.
+ * The request file: what the grader writes is what the child reads, each call's input decoded only
+ * when asked for, from its own span of the file's bytes.
  */
 class RequestTest {
 
@@ -24,12 +24,21 @@ class RequestTest {
 
   @Test
   void headerAndCallsRoundTrip() throws IOException {
-    Request request = new Request("t0k", 4096, List.of("/api", "/student"), "/student", List.of(
-        new Request.Call(3, "org.mlgrade.api.A", "solve",
-            "{\"name\":\"a \\\"quoted\\\" \\u00e9 ]}\",\"stride\":2,\"weights\":[NaN,-Infinity,0.5]}",
-            100),
-        new Request.Call(4, "org.mlgrade.api.B", "count", "7", 12),
-        new Request.Call(5, "org.mlgrade.api.C", "list", "[[1,2],[3]]", 50)));
+    Request request =
+        new Request(
+            "t0k",
+            4096,
+            List.of("/api", "/student"),
+            "/student",
+            List.of(
+                new Request.Call(
+                    3,
+                    "org.mlgrade.api.A",
+                    "solve",
+                    "{\"name\":\"a \\\"quoted\\\" \\u00e9 ]}\",\"stride\":2,\"weights\":[NaN,-Infinity,0.5]}",
+                    100),
+                new Request.Call(4, "org.mlgrade.api.B", "count", "7", 12),
+                new Request.Call(5, "org.mlgrade.api.C", "list", "[[1,2],[3]]", 50)));
 
     Request.Received back = Request.read(request.toBytes());
 
@@ -38,7 +47,8 @@ class RequestTest {
     assertThat(back.classpath()).containsExactly("/api", "/student");
     assertThat(back.studentDir()).isEqualTo("/student");
     assertThat(back.calls()).extracting(Request.ReceivedCall::index).containsExactly(3, 4, 5);
-    assertThat(back.calls()).extracting(Request.ReceivedCall::maxAnswerChars)
+    assertThat(back.calls())
+        .extracting(Request.ReceivedCall::maxAnswerChars)
         .containsExactly(100, 12, 50);
     Request.ReceivedCall first = back.calls().get(0);
     assertThat(first.solverInterface()).isEqualTo("org.mlgrade.api.A");
@@ -54,9 +64,15 @@ class RequestTest {
 
   @Test
   void anInputThatDoesNotFitFailsItsCallAlone() throws IOException {
-    Request request = new Request("t", 1, List.of(), "/s", List.of(
-        new Request.Call(0, "I", "m", "{\"name\":\"x\",\"stride\":1.5,\"weights\":[]}", 9),
-        new Request.Call(1, "I", "m", "{\"name\":\"y\",\"stride\":1,\"weights\":[]}", 9)));
+    Request request =
+        new Request(
+            "t",
+            1,
+            List.of(),
+            "/s",
+            List.of(
+                new Request.Call(0, "I", "m", "{\"name\":\"x\",\"stride\":1.5,\"weights\":[]}", 9),
+                new Request.Call(1, "I", "m", "{\"name\":\"y\",\"stride\":1,\"weights\":[]}", 9)));
 
     Request.Received back = Request.read(request.toBytes());
 
@@ -68,14 +84,17 @@ class RequestTest {
 
   @Test
   void aTruncatedOrForeignRequestIsAnError() throws IOException {
-    byte[] whole = new Request("t", 1, List.of(), "/s",
-        List.of(new Request.Call(0, "I", "m", "{}", 9))).toBytes();
+    byte[] whole =
+        new Request("t", 1, List.of(), "/s", List.of(new Request.Call(0, "I", "m", "{}", 9)))
+            .toBytes();
     byte[] truncated = Arrays.copyOf(whole, whole.length - 3);
 
     assertThatThrownBy(() -> Request.read(truncated)).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> Request.read("{\"token\":\"t\"}".getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(IOException.class).hasMessageContaining("lacks");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("lacks");
     assertThatThrownBy(() -> Request.read("{\"evil\":1}".getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(IOException.class).hasMessageContaining("unknown");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("unknown");
   }
 }

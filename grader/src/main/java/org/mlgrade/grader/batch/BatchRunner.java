@@ -5,44 +5,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mlgrade.grader.batch.JournalLine.StudentEntry;
 import org.mlgrade.grader.judge.Result;
 import org.mlgrade.grader.report.GradescopeReport;
 
 /**
- * Grades students in parallel and journals each one. For a student, in this order:
- * grade; write {@code results.json} and {@code feedback.pdf} atomically into the student's
- * folder; append the journal line and force it to the disk. Only then does the student count
- * as done, so a batch killed at any point loses at most the students in flight.
+ * Grades students in parallel and journals each one. For a student, in this order: grade; write
+ * {@code results.json} and {@code feedback.pdf} atomically into the student's folder; append the
+ * journal line and force it to the disk. Only then does the student count as done, so a batch
+ * killed at any point loses at most the students in flight.
  *
- * <p>When the grader itself fails (an exception escapes it, results.json or the journal cannot
- * be written) the student is "not graded: REASON": a warning, a journal entry that does not
- * count as done (the next run grades the student again), no stale results.json left behind, and
- * the batch goes on. A feedback PDF that cannot be written is a warning and the status
- * "graded; feedback.pdf failed: REASON"; the score stands. A student graded at a level that
- * could not keep the hidden tests from them (the operator's {@code --allow-weak-isolation}) is
- * "graded at weak isolation LEVEL (--allow-weak-isolation)".
+ * <p>When the grader itself fails (an exception escapes it, results.json or the journal cannot be
+ * written) the student is "not graded: REASON": a warning, a journal entry that does not count as
+ * done (the next run grades the student again), no stale results.json left behind, and the batch
+ * goes on. A feedback PDF that cannot be written is a warning and the status "graded; feedback.pdf
+ * failed: REASON"; the score stands. A student graded at a level that could not keep the hidden
+ * tests from them (the operator's {@code --allow-weak-isolation}) is "graded at weak isolation
+ * LEVEL (--allow-weak-isolation)".
  *
- * <p>A student's code may kill the grader's process itself (at {@code PROCESS_ONLY} it runs as
- * the grader's user). Each student is journaled as started before it is graded, so the next run
- * knows whom the process died on: it grades those students first, one at a time, and gives up on
- * a student after {@value #DEATHS_BEFORE_GIVING_UP} deaths ("not graded: the grader's process
- * died ..."), so that the batch can finish.
+ * <p>A student's code may kill the grader's process itself (at {@code PROCESS_ONLY} it runs as the
+ * grader's user). Each student is journaled as started before it is graded, so the next run knows
+ * whom the process died on: it grades those students first, one at a time, and gives up on a
+ * student after {@value #DEATHS_BEFORE_GIVING_UP} deaths ("not graded: the grader's process died
+ * ..."), so that the batch can finish.
  */
 public final class BatchRunner {
 
   /** A student's Gradescope results in their output folder. */
   public static final String RESULTS = "results.json";
+
   /** A student's feedback in their output folder. */
   public static final String FEEDBACK = "feedback.pdf";
+
   /**
-   * After the grader's process died this many times while grading a student, the student is
-   * "not graded" without being graded again (until {@code --regrade}).
+   * After the grader's process died this many times while grading a student, the student is "not
+   * graded" without being graded again (until {@code --regrade}).
    */
   public static final int DEATHS_BEFORE_GIVING_UP = 2;
 
@@ -59,8 +61,8 @@ public final class BatchRunner {
    * @param out the output folder: one sub-folder per student
    * @param progress told of each finished student and of every failure
    */
-  public BatchRunner(SubmissionGrader grader, PdfReporters pdfs, Journal journal, Path out,
-      Progress progress) {
+  public BatchRunner(
+      SubmissionGrader grader, PdfReporters pdfs, Journal journal, Path out, Progress progress) {
     this.grader = grader;
     this.pdfs = pdfs;
     this.journal = journal;
@@ -85,10 +87,14 @@ public final class BatchRunner {
     for (Student student : students) {
       int deaths = before.diedWhileGrading(student.id());
       if (deaths >= DEATHS_BEFORE_GIVING_UP) {
-        notGraded(student, out.resolve(student.id()), "the grader's process died " + deaths
-            + " times while grading this student (its code may kill the grader: at "
-            + "PROCESS_ONLY it runs as the grader's user); grade it alone with mlgrade grade "
-            + "and check the result by hand, or pass --regrade to try again");
+        notGraded(
+            student,
+            out.resolve(student.id()),
+            "the grader's process died "
+                + deaths
+                + " times while grading this student (its code may kill the grader: at "
+                + "PROCESS_ONLY it runs as the grader's user); grade it alone with mlgrade grade "
+                + "and check the result by hand, or pass --regrade to try again");
       } else if (deaths > 0) {
         suspects.add(student);
       } else {
@@ -100,19 +106,26 @@ public final class BatchRunner {
         graded.incrementAndGet();
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), task -> {
-      Thread thread = new Thread(task, "mlgrade-batch-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, jobs),
+            task -> {
+              Thread thread = new Thread(task, "mlgrade-batch-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
-      List<Future<?>> futures = others.stream()
-          .<Future<?>>map(student -> pool.submit(() -> {
-            if (gradeOne(student).graded()) {
-              graded.incrementAndGet();
-            }
-          }))
-          .toList();
+      List<Future<?>> futures =
+          others.stream()
+              .<Future<?>>map(
+                  student ->
+                      pool.submit(
+                          () -> {
+                            if (gradeOne(student).graded()) {
+                              graded.incrementAndGet();
+                            }
+                          }))
+              .toList();
       for (Future<?> future : futures) {
         try {
           future.get();
@@ -151,16 +164,22 @@ public final class BatchRunner {
     }
     // Hidden tests graded at a level that could not keep them from the student: the gradebook
     // says so on the student's row (results.json says so in its isolation notes).
-    String status = result.isolation().weakIsolationAllowed()
-        ? "graded at weak isolation " + result.isolation().name() + " (--allow-weak-isolation)"
-        : "graded";
+    String status =
+        result.isolation().weakIsolationAllowed()
+            ? "graded at weak isolation " + result.isolation().name() + " (--allow-weak-isolation)"
+            : "graded";
     try {
       Durable.replace(folder.resolve(FEEDBACK), dir -> pdfs.feedback(result, dir));
     } catch (Throwable e) {
       status = status + "; " + FEEDBACK + " failed: " + describe(e);
       deleteQuietly(folder.resolve(FEEDBACK));
-      progress.warn("mlgrade batch: " + student.id() + ": " + FEEDBACK
-          + " could not be written (the score stands): " + describe(e));
+      progress.warn(
+          "mlgrade batch: "
+              + student.id()
+              + ": "
+              + FEEDBACK
+              + " could not be written (the score stands): "
+              + describe(e));
     }
     StudentEntry entry = StudentEntry.graded(student, result, status);
     try {
@@ -176,13 +195,20 @@ public final class BatchRunner {
     deleteQuietly(folder.resolve(RESULTS));
     deleteQuietly(folder.resolve(FEEDBACK));
     StudentEntry entry = StudentEntry.notGraded(student, reason);
-    progress.warn("mlgrade batch: " + student.id() + " not graded (graded again on the next "
-        + "run): " + reason);
+    progress.warn(
+        "mlgrade batch: "
+            + student.id()
+            + " not graded (graded again on the next "
+            + "run): "
+            + reason);
     try {
       journal.append(entry);
     } catch (IOException e) {
-      progress.warn("mlgrade batch: cannot record in the journal that " + student.id()
-          + " was not graded: " + describe(e));
+      progress.warn(
+          "mlgrade batch: cannot record in the journal that "
+              + student.id()
+              + " was not graded: "
+              + describe(e));
     }
     progress.finished(entry);
     return entry;
@@ -199,8 +225,10 @@ public final class BatchRunner {
   /** A throwable in one line: its class and first line of message, for a CSV cell. */
   static String describe(Throwable e) {
     String message = e.getMessage();
-    String first = message == null || message.isBlank() ? "" : ": " + message.strip().lines()
-        .findFirst().orElse("");
+    String first =
+        message == null || message.isBlank()
+            ? ""
+            : ": " + message.strip().lines().findFirst().orElse("");
     return e.getClass().getSimpleName() + first;
   }
 }

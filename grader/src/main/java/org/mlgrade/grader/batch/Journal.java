@@ -28,8 +28,8 @@ import org.mlgrade.grader.batch.JournalLine.StudentEntry;
  * The append-only record of a batch, {@code journal.jsonl} in the output folder: one JSON object
  * per line, a header first (the rubric's hash and questions), then a line per run, per student
  * started and per finished student. Each line is written whole with one write and forced to the
- * disk ({@link FileChannel#force}) before {@link #append} returns, so a student counts as done
- * only once its line is durable.
+ * disk ({@link FileChannel#force}) before {@link #append} returns, so a student counts as done only
+ * once its line is durable.
  *
  * <p>A process killed in the middle of a write leaves a last line without its newline: reading
  * ignores it and {@link #open} cuts it off before appending. Any other line that is not a journal
@@ -56,15 +56,19 @@ public final class Journal implements AutoCloseable {
    * @param header the header, empty when the file is empty (or its first line was torn)
    * @param runs the runs, in order
    * @param students the last entry of each student, in the order of first appearance
-   * @param diedWhileGrading for each student started and not finished before a later run (or
-   *     the end of the file), how many times that happened: how often the grader's process
-   *     died while grading them
+   * @param diedWhileGrading for each student started and not finished before a later run (or the
+   *     end of the file), how many times that happened: how often the grader's process died while
+   *     grading them
    * @param validBytes the length of the file's complete lines
    * @param tornBytes the length of the torn last line that was ignored (0 when none)
    */
-  public record Contents(Optional<Header> header, List<Run> runs,
-      Map<String, StudentEntry> students, Map<String, Integer> diedWhileGrading,
-      long validBytes, long tornBytes) {
+  public record Contents(
+      Optional<Header> header,
+      List<Run> runs,
+      Map<String, StudentEntry> students,
+      Map<String, Integer> diedWhileGrading,
+      long validBytes,
+      long tornBytes) {
 
     static final Contents EMPTY =
         new Contents(Optional.empty(), List.of(), Map.of(), Map.of(), 0, 0);
@@ -134,8 +138,14 @@ public final class Journal implements AutoCloseable {
       try {
         line = JSON.readValue(text, JournalLine.class);
       } catch (JsonProcessingException e) {
-        throw new IOException(file + ":" + lineNumber + ": not a journal line ("
-            + e.getOriginalMessage() + "); fix or remove it, or start over with --regrade", e);
+        throw new IOException(
+            file
+                + ":"
+                + lineNumber
+                + ": not a journal line ("
+                + e.getOriginalMessage()
+                + "); fix or remove it, or start over with --regrade",
+            e);
       }
       if (header == null && !(line instanceof Header)) {
         throw new IOException(file + ":" + lineNumber + ": a journal starts with its header");
@@ -145,8 +155,14 @@ public final class Journal implements AutoCloseable {
           throw new IOException(file + ":" + lineNumber + ": a second header");
         }
         if (h.version() != Header.VERSION) {
-          throw new IOException(file + ": journal version " + h.version() + ", this mlgrade "
-              + "reads version " + Header.VERSION + "; start over with --regrade");
+          throw new IOException(
+              file
+                  + ": journal version "
+                  + h.version()
+                  + ", this mlgrade "
+                  + "reads version "
+                  + Header.VERSION
+                  + "; start over with --regrade");
         }
         header = h;
       } else if (line instanceof Run run) {
@@ -163,13 +179,13 @@ public final class Journal implements AutoCloseable {
       }
     }
     inFlight.forEach(id -> died.merge(id, 1, Integer::sum));
-    return new Contents(Optional.ofNullable(header), runs, students, died, start,
-        bytes.length - start);
+    return new Contents(
+        Optional.ofNullable(header), runs, students, died, start, bytes.length - start);
   }
 
   /**
-   * Opens the journal in {@code directory} (created if needed) to append to it, writing
-   * {@code header} when the journal is new. {@code regrade} deletes the old journal first.
+   * Opens the journal in {@code directory} (created if needed) to append to it, writing {@code
+   * header} when the journal is new. {@code regrade} deletes the old journal first.
    *
    * @throws RubricChanged when the journal was started with a rubric of another hash
    * @throws IOException when it cannot be read or written
@@ -185,14 +201,22 @@ public final class Journal implements AutoCloseable {
     if (contents.header().isPresent()
         && !contents.header().get().rubricSha256().equals(header.rubricSha256())) {
       Header old = contents.header().get();
-      throw new RubricChanged(file + " was started with another rubric (" + old.rubric()
-          + ", sha256 " + abbreviate(old.rubricSha256()) + "); this run's rubric is "
-          + header.rubric() + ", sha256 " + abbreviate(header.rubricSha256())
-          + ". Add --regrade to grade everyone again with the new rubric, or choose another "
-          + "--out folder.");
+      throw new RubricChanged(
+          file
+              + " was started with another rubric ("
+              + old.rubric()
+              + ", sha256 "
+              + abbreviate(old.rubricSha256())
+              + "); this run's rubric is "
+              + header.rubric()
+              + ", sha256 "
+              + abbreviate(header.rubricSha256())
+              + ". Add --regrade to grade everyone again with the new rubric, or choose another "
+              + "--out folder.");
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       channel.truncate(contents.validBytes());
       channel.position(contents.validBytes());

@@ -25,8 +25,8 @@ import org.mlgrade.grader.report.ClassSummary;
 public sealed interface JournalLine {
 
   /**
-   * The first line: what the students were graded by. Enough to write the gradebook and the
-   * summary without the rubric.
+   * The first line: what the students were graded by. Enough to write the gradebook and the summary
+   * without the rubric.
    *
    * @param version the journal format's version
    * @param rubricSha256 SHA-256 of the rubric file's bytes, in hex
@@ -35,8 +35,14 @@ public sealed interface JournalLine {
    * @param questions the rubric's questions, in order
    * @param maxTotal the rubric's total points
    */
-  record Header(int version, String rubricSha256, String rubric, String assignment,
-      List<ClassSummary.QuestionInfo> questions, double maxTotal) implements JournalLine {
+  record Header(
+      int version,
+      String rubricSha256,
+      String rubric,
+      String assignment,
+      List<ClassSummary.QuestionInfo> questions,
+      double maxTotal)
+      implements JournalLine {
 
     /** The journal format this code writes and reads. */
     public static final int VERSION = 1;
@@ -47,8 +53,8 @@ public sealed interface JournalLine {
   }
 
   /**
-   * A run of {@code mlgrade batch} started: the class it grades. The last run's students are
-   * the gradebook's rows.
+   * A run of {@code mlgrade batch} started: the class it grades. The last run's students are the
+   * gradebook's rows.
    *
    * @param shard the part of the class this run grades, {@code I/N}
    * @param students the ids of the students in that part, sorted
@@ -61,18 +67,18 @@ public sealed interface JournalLine {
   }
 
   /**
-   * A worker started grading a student. A student started and not finished when the next run
-   * starts (or when the journal is read at the start of one) was being graded when the grader's
-   * process died: perhaps by the student's own code (at {@code PROCESS_ONLY} it runs as the
-   * grader's user and can kill it).
+   * A worker started grading a student. A student started and not finished when the next run starts
+   * (or when the journal is read at the start of one) was being graded when the grader's process
+   * died: perhaps by the student's own code (at {@code PROCESS_ONLY} it runs as the grader's user
+   * and can kill it).
    *
    * @param id the student id
    */
   record Started(String id) implements JournalLine {}
 
   /**
-   * One student finished: graded (done, never graded again on resume) or not graded (the
-   * grader itself failed; graded again on the next run). The last entry of a student wins.
+   * One student finished: graded (done, never graded again on resume) or not graded (the grader
+   * itself failed; graded again on the next run). The last entry of a student wins.
    *
    * @param id the student id
    * @param name the student's name, empty when unknown
@@ -86,9 +92,18 @@ public sealed interface JournalLine {
    * @param problems what went wrong with the run as a whole, in words
    * @param isolation the sandbox isolation level, empty when not graded
    */
-  record StudentEntry(String id, String name, String email, boolean graded, String status,
-      double total, Map<String, Double> scores, Map<String, List<String>> mistakes,
-      List<String> problems, String isolation) implements JournalLine {
+  record StudentEntry(
+      String id,
+      String name,
+      String email,
+      boolean graded,
+      String status,
+      double total,
+      Map<String, Double> scores,
+      Map<String, List<String>> mistakes,
+      List<String> problems,
+      String isolation)
+      implements JournalLine {
 
     public StudentEntry {
       scores = Map.copyOf(scores);
@@ -98,8 +113,17 @@ public sealed interface JournalLine {
 
     /** The entry of a student the grader failed on. */
     static StudentEntry notGraded(Student student, String reason) {
-      return new StudentEntry(student.id(), student.name(), student.email(), false,
-          "not graded: " + reason, 0, Map.of(), Map.of(), List.of(), "");
+      return new StudentEntry(
+          student.id(),
+          student.name(),
+          student.email(),
+          false,
+          "not graded: " + reason,
+          0,
+          Map.of(),
+          Map.of(),
+          List.of(),
+          "");
     }
 
     /** The entry of a student graded with {@code result}; {@code status} starts "graded". */
@@ -127,14 +151,23 @@ public sealed interface JournalLine {
           mistakes.put(question.id(), named);
         }
       }
-      return new StudentEntry(student.id(), student.name(), student.email(), true, status,
-          result.score(), scores, mistakes, List.copyOf(problems), result.isolation().name());
+      return new StudentEntry(
+          student.id(),
+          student.name(),
+          student.email(),
+          true,
+          status,
+          result.score(),
+          scores,
+          mistakes,
+          List.copyOf(problems),
+          result.isolation().name());
     }
 
     /** This entry as a line of the class summary. */
     public ClassSummary.StudentLine toSummaryLine() {
-      return new ClassSummary.StudentLine(id, name, email, graded, status, total, scores,
-          mistakes, problems);
+      return new ClassSummary.StudentLine(
+          id, name, email, graded, status, total, scores, mistakes, problems);
     }
   }
 }

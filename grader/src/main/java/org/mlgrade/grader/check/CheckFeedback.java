@@ -24,9 +24,9 @@ import org.mlgrade.grader.report.FeedbackPdf;
 
 /**
  * The self-check as grading's feedback PDF shows it: a {@link Result} of the visible tests only
- * (each visible, with its outcome, points, differing values, named mistake, input and what the
- * code printed), and notes under the total that say what the self-check covers and how many
- * points the hidden tests carry. Hidden tests are never shown as tests, so never as failures.
+ * (each visible, with its outcome, points, differing values, named mistake, input and what the code
+ * printed), and notes under the total that say what the self-check covers and how many points the
+ * hidden tests carry. Hidden tests are never shown as tests, so never as failures.
  */
 public final class CheckFeedback {
 
@@ -49,12 +49,27 @@ public final class CheckFeedback {
       for (TestOutcome test : question.tests()) {
         tests.add(test(question, test));
       }
-      questions.add(new QuestionResult(question.question().id(), question.question().title(),
-          question.score(), question.maxScore(), tests, ResultVisibility.VISIBLE));
+      questions.add(
+          new QuestionResult(
+              question.question().id(),
+              question.question().title(),
+              question.score(),
+              question.maxScore(),
+              tests,
+              ResultVisibility.VISIBLE));
     }
-    return new Result(check.tests().assignment(), name(check.sources()), check.score(),
-        check.maxScore(), questions, CompileSummary.of(check.compiled()),
-        IsolationSummary.of(check.isolation()), 0, true, Duration.ZERO, ResultVisibility.VISIBLE,
+    return new Result(
+        check.tests().assignment(),
+        name(check.sources()),
+        check.score(),
+        check.maxScore(),
+        questions,
+        CompileSummary.of(check.compiled()),
+        IsolationSummary.of(check.isolation()),
+        0,
+        true,
+        Duration.ZERO,
+        ResultVisibility.VISIBLE,
         ResultVisibility.VISIBLE);
   }
 
@@ -63,15 +78,27 @@ public final class CheckFeedback {
     VisibleTests tests = check.tests();
     int visible = check.questions().stream().mapToInt(q -> q.tests().size()).sum();
     List<String> notes = new ArrayList<>();
-    notes.add("Self-check: these are the points of the " + visible + " visible test"
-        + (visible == 1 ? "" : "s") + " of your handout, judged against its expected answers "
-        + "as grading judges them.");
+    notes.add(
+        "Self-check: these are the points of the "
+            + visible
+            + " visible test"
+            + (visible == 1 ? "" : "s")
+            + " of your handout, judged against its expected answers "
+            + "as grading judges them.");
     if (tests.otherTests() > 0) {
       boolean one = tests.otherTests() == 1;
-      notes.add("Hidden tests: " + tests.otherTests() + " more test" + (one ? "" : "s")
-          + ", worth " + points(tests.otherPoints()) + " points, " + (one ? "is" : "are")
-          + " not in your handout: the self-check cannot run " + (one ? "it" : "them")
-          + ", grading will. Passing every visible test does not mean full marks.");
+      notes.add(
+          "Hidden tests: "
+              + tests.otherTests()
+              + " more test"
+              + (one ? "" : "s")
+              + ", worth "
+              + points(tests.otherPoints())
+              + " points, "
+              + (one ? "is" : "are")
+              + " not in your handout: the self-check cannot run "
+              + (one ? "it" : "them")
+              + ", grading will. Passing every visible test does not mean full marks.");
     } else {
       notes.add("Every test of the rubric is visible: this is the score grading gives.");
     }
@@ -79,17 +106,35 @@ public final class CheckFeedback {
     if (!missing.isEmpty()) {
       List<String> parts = new ArrayList<>();
       missing.forEach((api, ids) -> parts.add(api + " (" + String.join(", ", ids) + ")"));
-      notes.add("Not implemented yet: " + String.join("; ", parts) + ". Create a public class "
-          + "implementing each, with a public no-argument constructor.");
+      notes.add(
+          "Not implemented yet: "
+              + String.join("; ", parts)
+              + ". Create a public class "
+              + "implementing each, with a public no-argument constructor.");
     }
     return notes;
   }
 
   private static TestResult test(QuestionOutcome question, TestOutcome test) {
-    Optional<MistakeNote> mistake = test.mistake().map(m -> new MistakeNote(m.id(),
-        m.description(), question.question().mistakeCredit().getOrDefault(m.id(), 0.0)));
-    return new TestResult(test.name(), ResultVisibility.VISIBLE, test.outcome(), test.score(),
-        test.maxScore(), test.mismatches(), mistake, message(test), test.input(), 0,
+    Optional<MistakeNote> mistake =
+        test.mistake()
+            .map(
+                m ->
+                    new MistakeNote(
+                        m.id(),
+                        m.description(),
+                        question.question().mistakeCredit().getOrDefault(m.id(), 0.0)));
+    return new TestResult(
+        test.name(),
+        ResultVisibility.VISIBLE,
+        test.outcome(),
+        test.score(),
+        test.maxScore(),
+        test.mismatches(),
+        mistake,
+        message(test),
+        test.input(),
+        0,
         test.stdout());
   }
 
@@ -115,7 +160,8 @@ public final class CheckFeedback {
 
   /** Points as the feedback PDF shows them: at most two decimals. */
   private static String points(double points) {
-    return BigDecimal.valueOf(Math.round(points * 100) / 100.0).stripTrailingZeros()
+    return BigDecimal.valueOf(Math.round(points * 100) / 100.0)
+        .stripTrailingZeros()
         .toPlainString();
   }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.mlgrade.grader.check.VisibleTests.MistakeData;
 import org.mlgrade.grader.check.VisibleTests.QuestionData;
 import org.mlgrade.grader.check.VisibleTests.TestData;
+import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.judge.Outcome;
 import org.mlgrade.grader.sandbox.Call;
 import org.mlgrade.grader.sandbox.CallResult;
@@ -26,7 +27,6 @@ import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.ProcessSandbox;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.grader.sandbox.SandboxRun;
-import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.submission.CompiledSubmission;
 import org.mlgrade.grader.submission.SubmissionCompiler;
 import org.mlgrade.harness.Wire;
@@ -35,14 +35,14 @@ import org.mlgrade.reference.Mismatch;
 import org.mlgrade.reference.Tolerance;
 
 /**
- * Runs a student's sources on the visible tests of a handout: compiled and run exactly as
- * grading compiles and runs them (same compiler, static checks, sandbox and limits), judged with
- * the problem's own comparison against the stored expected answer, and a wrong answer named
- * after the first stored known-mistake answer it matches, as grading names it. A visible test
- * scores what grading gives it; an all-or-nothing question is scored over its visible tests
- * only (grading also needs the hidden ones to pass). A question whose comparison needs reference
- * code ({@link VisibleTests#REFERENCE_ONLY}) is decided only for the expected answer and known
- * mistakes' answers; any other answer is reported as not decided, at 0.
+ * Runs a student's sources on the visible tests of a handout: compiled and run exactly as grading
+ * compiles and runs them (same compiler, static checks, sandbox and limits), judged with the
+ * problem's own comparison against the stored expected answer, and a wrong answer named after the
+ * first stored known-mistake answer it matches, as grading names it. A visible test scores what
+ * grading gives it; an all-or-nothing question is scored over its visible tests only (grading also
+ * needs the hidden ones to pass). A question whose comparison needs reference code ({@link
+ * VisibleTests#REFERENCE_ONLY}) is decided only for the expected answer and known mistakes'
+ * answers; any other answer is reported as not decided, at 0.
  */
 public final class SelfCheck {
 
@@ -55,8 +55,8 @@ public final class SelfCheck {
    * One visible test's outcome.
    *
    * @param name the test's name
-   * @param outcome how it ended, as grading says it ({@link Outcome#NOT_DECIDED} for an answer
-   *     only the grader can judge)
+   * @param outcome how it ended, as grading says it ({@link Outcome#NOT_DECIDED} for an answer only
+   *     the grader can judge)
    * @param label a few words: passed, wrong answer, not implemented, threw an exception, ...
    * @param score points earned
    * @param maxScore points available
@@ -66,9 +66,17 @@ public final class SelfCheck {
    * @param message more for the student (the exception, the limit hit, ...)
    * @param stdout what the code printed
    */
-  public record TestOutcome(String name, Outcome outcome, String label, double score,
-      double maxScore, String input, List<Mismatch> mismatches, Optional<MistakeData> mistake,
-      String message, String stdout) {
+  public record TestOutcome(
+      String name,
+      Outcome outcome,
+      String label,
+      double score,
+      double maxScore,
+      String input,
+      List<Mismatch> mismatches,
+      Optional<MistakeData> mistake,
+      String message,
+      String stdout) {
 
     /** Whether the test passed. */
     public boolean passed() {
@@ -85,8 +93,12 @@ public final class SelfCheck {
    * @param tests each visible test
    * @param notImplemented true when no visible test found an implementation to run
    */
-  public record QuestionOutcome(QuestionData question, double score, double maxScore,
-      List<TestOutcome> tests, boolean notImplemented) {}
+  public record QuestionOutcome(
+      QuestionData question,
+      double score,
+      double maxScore,
+      List<TestOutcome> tests,
+      boolean notImplemented) {}
 
   /**
    * The whole self-check.
@@ -97,13 +109,16 @@ public final class SelfCheck {
    * @param isolation the sandbox level in force
    * @param questions each question's outcome
    */
-  public record CheckResult(VisibleTests tests, Path sources, CompiledSubmission compiled,
-      IsolationLevel isolation, List<QuestionOutcome> questions) {
+  public record CheckResult(
+      VisibleTests tests,
+      Path sources,
+      CompiledSubmission compiled,
+      IsolationLevel isolation,
+      List<QuestionOutcome> questions) {
 
     /** Points earned on the visible tests. */
     public double score() {
-      return Math.round(questions.stream().mapToDouble(QuestionOutcome::score).sum() * 1e6)
-          / 1e6;
+      return Math.round(questions.stream().mapToDouble(QuestionOutcome::score).sum() * 1e6) / 1e6;
     }
 
     /** Points of the visible tests. */
@@ -121,16 +136,20 @@ public final class SelfCheck {
       CompiledSubmission compiled;
       try (SubmissionCompiler compiler =
           new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")))) {
-        compiled = compiler.compile(sources, work.resolve("submission"),
-            Set.copyOf(tests.staticChecks()));
+        compiled =
+            compiler.compile(sources, work.resolve("submission"), Set.copyOf(tests.staticChecks()));
       }
       List<Call> calls = new ArrayList<>();
       List<QuestionData> questions = tests.questions();
       for (int q = 0; q < questions.size(); q++) {
         QuestionData question = questions.get(q);
         for (int t = 0; t < question.tests().size(); t++) {
-          calls.add(new Call(q + "/" + t, question.solverInterface(), question.method(),
-              Wire.MAPPER.writeValueAsString(question.tests().get(t).input())));
+          calls.add(
+              new Call(
+                  q + "/" + t,
+                  question.solverInterface(),
+                  question.method(),
+                  Wire.MAPPER.writeValueAsString(question.tests().get(t).input())));
         }
       }
       SandboxRun run = sandbox.run(compiled.classesDir(), calls, tests.limits().toLimits());
@@ -150,11 +169,11 @@ public final class SelfCheck {
     }
   }
 
-  private static QuestionOutcome judge(QuestionData question, int index,
-      Map<String, CallResult> byKey) {
+  private static QuestionOutcome judge(
+      QuestionData question, int index, Map<String, CallResult> byKey) {
     boolean referenceOnly = VisibleTests.REFERENCE_ONLY.equals(question.comparison());
-    Comparison<Object, Object> comparison = referenceOnly ? Comparison.structural()
-        : comparison(question.comparison());
+    Comparison<Object, Object> comparison =
+        referenceOnly ? Comparison.structural() : comparison(question.comparison());
     Tolerance tolerance = new Tolerance(question.abs(), question.rel());
     Class<?> inputType = type(question.inputType());
     Class<?> outputType = type(question.outputType());
@@ -162,8 +181,9 @@ public final class SelfCheck {
     for (int t = 0; t < question.tests().size(); t++) {
       TestData test = question.tests().get(t);
       CallResult call = byKey.get(index + "/" + t);
-      judged.add(judgeTest(question, test, call, comparison, referenceOnly, tolerance, inputType,
-          outputType));
+      judged.add(
+          judgeTest(
+              question, test, call, comparison, referenceOnly, tolerance, inputType, outputType));
     }
     boolean allPassed = judged.stream().allMatch(Judged::passed);
     boolean allOrNothing = "all_or_nothing".equals(question.scoring());
@@ -178,69 +198,141 @@ public final class SelfCheck {
       exact += test.maxScore() * earned;
       max += test.maxScore();
       implemented.add(!j.notImplemented);
-      outcomes.add(new TestOutcome(test.name(), j.outcome, j.label,
-          round(test.maxScore() * earned), round(test.maxScore()), abridged(test.input()),
-          j.mismatches, j.mistake, j.message, j.stdout));
+      outcomes.add(
+          new TestOutcome(
+              test.name(),
+              j.outcome,
+              j.label,
+              round(test.maxScore() * earned),
+              round(test.maxScore()),
+              abridged(test.input()),
+              j.mismatches,
+              j.mistake,
+              j.message,
+              j.stdout));
     }
-    return new QuestionOutcome(question, round(exact), round(max), outcomes,
+    return new QuestionOutcome(
+        question,
+        round(exact),
+        round(max),
+        outcomes,
         !judged.isEmpty() && !implemented.contains(true));
   }
 
   /** A judged test before scoring. */
-  private record Judged(Outcome outcome, String label, double earned, List<Mismatch> mismatches,
-      Optional<MistakeData> mistake, String message, String stdout, boolean notImplemented) {
+  private record Judged(
+      Outcome outcome,
+      String label,
+      double earned,
+      List<Mismatch> mismatches,
+      Optional<MistakeData> mistake,
+      String message,
+      String stdout,
+      boolean notImplemented) {
 
     boolean passed() {
       return outcome == Outcome.PASSED;
     }
   }
 
-  private static Judged judgeTest(QuestionData question, TestData test, CallResult call,
-      Comparison<Object, Object> comparison, boolean referenceOnly, Tolerance tolerance,
-      Class<?> inputType, Class<?> outputType) {
+  private static Judged judgeTest(
+      QuestionData question,
+      TestData test,
+      CallResult call,
+      Comparison<Object, Object> comparison,
+      boolean referenceOnly,
+      Tolerance tolerance,
+      Class<?> inputType,
+      Class<?> outputType) {
     if (call == null) {
-      return new Judged(Outcome.NOT_RUN, "not run", 0, List.of(), Optional.empty(),
-          "the sandbox returned no result for this test", "", false);
+      return new Judged(
+          Outcome.NOT_RUN,
+          "not run",
+          0,
+          List.of(),
+          Optional.empty(),
+          "the sandbox returned no result for this test",
+          "",
+          false);
     }
     if (call.status() != CallStatus.RETURNED) {
-      boolean missing = call.status() == CallStatus.NO_IMPLEMENTATION
-          || (call.status() == CallStatus.THREW && call.message().contains(NOT_IMPLEMENTED));
+      boolean missing =
+          call.status() == CallStatus.NO_IMPLEMENTATION
+              || (call.status() == CallStatus.THREW && call.message().contains(NOT_IMPLEMENTED));
       String label = missing ? "not implemented" : label(call.status());
-      return new Judged(Outcome.of(call.status()), label, 0, List.of(), Optional.empty(),
-          call.message(), call.stdout(), missing);
+      return new Judged(
+          Outcome.of(call.status()),
+          label,
+          0,
+          List.of(),
+          Optional.empty(),
+          call.message(),
+          call.stdout(),
+          missing);
     }
     Object actual;
     try {
       actual = Wire.MAPPER.readValue(call.outputJson(), outputType);
     } catch (JsonProcessingException | RuntimeException e) {
-      return new Judged(Outcome.UNREADABLE_ANSWER, "answer could not be read", 0, List.of(),
-          Optional.empty(), String.valueOf(e.getMessage()), call.stdout(), false);
+      return new Judged(
+          Outcome.UNREADABLE_ANSWER,
+          "answer could not be read",
+          0,
+          List.of(),
+          Optional.empty(),
+          String.valueOf(e.getMessage()),
+          call.stdout(),
+          false);
     }
     Object input = value(test.input(), inputType);
     Object expected = value(test.expected(), outputType);
     List<Mismatch> mismatches = comparison.compare(input, expected, actual, tolerance);
     if (mismatches.isEmpty()) {
-      return new Judged(Outcome.PASSED, "passed", 1, List.of(), Optional.empty(), "",
-          call.stdout(), false);
+      return new Judged(
+          Outcome.PASSED, "passed", 1, List.of(), Optional.empty(), "", call.stdout(), false);
     }
     for (MistakeData mistake : test.mistakes()) {
       Object wrong = value(mistake.answer(), outputType);
       if (comparison.sameAnswer(input, wrong, actual, tolerance)) {
         // As grading: per-part credit for the answer's right parts, or the mistake's credit.
-        double credit = Math.max(mistake.partsCredit(),
-            question.mistakeCredit().getOrDefault(mistake.id(), 0.0));
-        return new Judged(Outcome.WRONG_ANSWER, "wrong answer", credit, mismatches,
-            Optional.of(mistake), "", call.stdout(), false);
+        double credit =
+            Math.max(
+                mistake.partsCredit(), question.mistakeCredit().getOrDefault(mistake.id(), 0.0));
+        return new Judged(
+            Outcome.WRONG_ANSWER,
+            "wrong answer",
+            credit,
+            mismatches,
+            Optional.of(mistake),
+            "",
+            call.stdout(),
+            false);
       }
     }
     if (referenceOnly) {
-      return new Judged(Outcome.NOT_DECIDED, "not decided here", 0, List.of(), Optional.empty(),
-          "Your answer is not the example answer " + abridged(test.expected()) + ", but grading "
+      return new Judged(
+          Outcome.NOT_DECIDED,
+          "not decided here",
+          0,
+          List.of(),
+          Optional.empty(),
+          "Your answer is not the example answer "
+              + abridged(test.expected())
+              + ", but grading "
               + "accepts any valid answer and only the grader can check validity; it is not "
-              + "counted here.", call.stdout(), false);
+              + "counted here.",
+          call.stdout(),
+          false);
     }
-    return new Judged(Outcome.WRONG_ANSWER, "wrong answer", 0, mismatches, Optional.empty(), "",
-        call.stdout(), false);
+    return new Judged(
+        Outcome.WRONG_ANSWER,
+        "wrong answer",
+        0,
+        mismatches,
+        Optional.empty(),
+        "",
+        call.stdout(),
+        false);
   }
 
   private static String label(CallStatus status) {
@@ -264,8 +356,9 @@ public final class SelfCheck {
     try {
       return Wire.MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the handout's " + type.getSimpleName()
-          + " cannot be read: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "the handout's " + type.getSimpleName() + " cannot be read: " + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -273,8 +366,12 @@ public final class SelfCheck {
     try {
       return Class.forName(name);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the API class " + name + " is missing: the handout and "
-          + "this self-check do not belong together", e);
+      throw new IllegalStateException(
+          "the API class "
+              + name
+              + " is missing: the handout and "
+              + "this self-check do not belong together",
+          e);
     }
   }
 
@@ -290,10 +387,18 @@ public final class SelfCheck {
       var constructor = Class.forName(name).getDeclaredConstructor();
       constructor.setAccessible(true);
       return (Comparison<Object, Object>) constructor.newInstance();
-    } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException
-        | IllegalAccessException | InvocationTargetException | ClassCastException e) {
-      throw new IllegalStateException("the comparison " + id + " is missing from this "
-          + "self-check: the handout and the check jar do not belong together", e);
+    } catch (ClassNotFoundException
+        | NoSuchMethodException
+        | InstantiationException
+        | IllegalAccessException
+        | InvocationTargetException
+        | ClassCastException e) {
+      throw new IllegalStateException(
+          "the comparison "
+              + id
+              + " is missing from this "
+              + "self-check: the handout and the check jar do not belong together",
+          e);
     }
   }
 
@@ -304,8 +409,9 @@ public final class SelfCheck {
     } catch (JsonProcessingException e) {
       text = input.toString();
     }
-    return text.length() > 600 ? text.substring(0, 600) + "... (" + text.length()
-        + " characters)" : text;
+    return text.length() > 600
+        ? text.substring(0, 600) + "... (" + text.length() + " characters)"
+        : text;
   }
 
   private static double round(double points) {

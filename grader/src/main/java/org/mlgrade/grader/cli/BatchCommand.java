@@ -32,12 +32,12 @@ import org.mlgrade.grader.sandbox.IsolationWarning;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code mlgrade batch}: grades a whole class, resumably. */
 @Command(
@@ -56,23 +56,34 @@ final class BatchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ROOT", description = "the class: one folder or .zip per student")
   Path root;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
       description = "the output folder (also holds the journal that makes a batch resumable)")
   Path outDir;
 
   @Mixin RubricOption rubric;
 
-  @Option(names = "--jobs", paramLabel = "N",
-      description = "students graded in parallel, each in its own child JVM (default: the "
-          + "number of cores, here ${DEFAULT-VALUE})")
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description =
+          "students graded in parallel, each in its own child JVM (default: the "
+              + "number of cores, here ${DEFAULT-VALUE})")
   int jobs = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
-      description = "grade only part I of N of ROOT, chosen by a stable hash of the student id; "
-          + "combine the parts with mlgrade merge")
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      converter = ShardConverter.class,
+      description =
+          "grade only part I of N of ROOT, chosen by a stable hash of the student id; "
+              + "combine the parts with mlgrade merge")
   Shard shard = Shard.ALL;
 
-  @Option(names = "--regrade",
+  @Option(
+      names = "--regrade",
       description = "start over: forget the journal and grade every student again")
   boolean regrade;
 
@@ -95,10 +106,11 @@ final class BatchCommand implements Callable<Integer> {
     List<Student> students;
     try {
       Path outFolder = outDir.toAbsolutePath().normalize();
-      students = ClassFolder.scan(root).stream()
-          .filter(s -> !s.submission().toAbsolutePath().normalize().equals(outFolder))
-          .filter(s -> shard.contains(s.id()))
-          .toList();
+      students =
+          ClassFolder.scan(root).stream()
+              .filter(s -> !s.submission().toAbsolutePath().normalize().equals(outFolder))
+              .filter(s -> shard.contains(s.id()))
+              .toList();
     } catch (IllegalArgumentException e) {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -107,9 +119,11 @@ final class BatchCommand implements Callable<Integer> {
     Rubric loaded = source.load();
     // The other students' submissions and their results are secrets too: below bubblewrap a
     // child that could read them makes the batch refuse hidden tests, naming the chmod.
-    SandboxOptions options = isolation.sandbox(List.of(
-        new ChildAccess.Secret(root, "the class folder (the other students' submissions)"),
-        new ChildAccess.Secret(outDir, "the output folder")));
+    SandboxOptions options =
+        isolation.sandbox(
+            List.of(
+                new ChildAccess.Secret(root, "the class folder (the other students' submissions)"),
+                new ChildAccess.Secret(outDir, "the output folder")));
     try {
       OutputFolder.prepare(outDir);
     } catch (IOException e) {
@@ -117,17 +131,24 @@ final class BatchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     JournalLine.Header header = header(loaded, source.bytes());
-    Progress progress = quiet ? Progress.quiet(err)
-        : System.console() != null ? Progress.live(out, err) : Progress.lines(out, err);
+    Progress progress =
+        quiet
+            ? Progress.quiet(err)
+            : System.console() != null ? Progress.live(out, err) : Progress.lines(out, err);
     PdfReporters pdfs = PdfReporters.standard();
     try (Journal journal = Journal.open(outDir, header, regrade)) {
-      journal.append(new JournalLine.Run(shard.toString(),
-          students.stream().map(Student::id).toList()));
+      journal.append(
+          new JournalLine.Run(shard.toString(), students.stream().map(Student::id).toList()));
       Set<String> done = journal.contents().done();
       List<Student> pending = students.stream().filter(s -> !done.contains(s.id())).toList();
       if (!quiet && !done.isEmpty()) {
-        out.printf(Locale.ROOT, "%d of %d students already graded in %s; grading the other "
-            + "%d%n", students.size() - pending.size(), students.size(), outDir, pending.size());
+        out.printf(
+            Locale.ROOT,
+            "%d of %d students already graded in %s; grading the other " + "%d%n",
+            students.size() - pending.size(),
+            students.size(),
+            outDir,
+            pending.size());
       }
       if (!pending.isEmpty()) {
         Grader grader;
@@ -152,31 +173,47 @@ final class BatchCommand implements Callable<Integer> {
     }
     List<StudentEntry> rows = ClassOutputs.rows(Journal.read(outDir.resolve(Journal.FILE)));
     boolean summaryWritten = ClassOutputs.write(outDir, header, rows, pdfs, progress);
-    rows.stream().map(StudentEntry::isolation).filter(level -> !level.isEmpty()).distinct()
-        .map(IsolationLevel::valueOf).forEach(level -> warnBelowBubblewrap(err, level));
+    rows.stream()
+        .map(StudentEntry::isolation)
+        .filter(level -> !level.isEmpty())
+        .distinct()
+        .map(IsolationLevel::valueOf)
+        .forEach(level -> warnBelowBubblewrap(err, level));
     return finish(out, rows, header, summaryWritten, start);
   }
 
   /** Says loudly, before and after the class, that students ran below {@code BUBBLEWRAP}. */
   private static void warnBelowBubblewrap(PrintWriter err, IsolationLevel level) {
-    IsolationWarning.text(level).ifPresent(warning -> {
-      err.println(warning);
-      err.flush();
-    });
+    IsolationWarning.text(level)
+        .ifPresent(
+            warning -> {
+              err.println(warning);
+              err.flush();
+            });
   }
 
   /** Prints the summary line and returns the exit code of a batch or a merge. */
-  static int finish(PrintWriter out, List<StudentEntry> rows, JournalLine.Header header,
-      boolean summaryWritten, long startNanos) {
+  static int finish(
+      PrintWriter out,
+      List<StudentEntry> rows,
+      JournalLine.Header header,
+      boolean summaryWritten,
+      long startNanos) {
     long graded = rows.stream().filter(StudentEntry::graded).count();
-    long pdfFailed = rows.stream().filter(r -> r.graded()
-        && r.status().contains(BatchRunner.FEEDBACK + " failed"))
-        .count();
+    long pdfFailed =
+        rows.stream()
+            .filter(r -> r.graded() && r.status().contains(BatchRunner.FEEDBACK + " failed"))
+            .count();
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     double mean = ClassOutputs.mean(rows);
-    out.printf(Locale.ROOT, "%d graded, %d not graded, mean %s / %s, %.1f s%s%s%n", graded,
-        rows.size() - graded, Double.isNaN(mean) ? "-" : String.format(Locale.ROOT, "%.2f", mean),
-        points(header.maxTotal()), seconds,
+    out.printf(
+        Locale.ROOT,
+        "%d graded, %d not graded, mean %s / %s, %.1f s%s%s%n",
+        graded,
+        rows.size() - graded,
+        Double.isNaN(mean) ? "-" : String.format(Locale.ROOT, "%.2f", mean),
+        points(header.maxTotal()),
+        seconds,
         pdfFailed > 0 ? ", " + pdfFailed + " feedback PDF(s) not written" : "",
         summaryWritten ? "" : ", summary.pdf not written");
     out.flush();
@@ -192,10 +229,14 @@ final class BatchCommand implements Callable<Integer> {
   static JournalLine.Header header(Rubric rubric, byte[] bytes) {
     try {
       String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      return new JournalLine.Header(JournalLine.Header.VERSION, sha,
-          String.valueOf(rubric.source()), rubric.assignment(),
-          rubric.questions().stream().map(q -> new ClassSummary.QuestionInfo(q.id(), q.title(),
-              q.points())).toList(),
+      return new JournalLine.Header(
+          JournalLine.Header.VERSION,
+          sha,
+          String.valueOf(rubric.source()),
+          rubric.assignment(),
+          rubric.questions().stream()
+              .map(q -> new ClassSummary.QuestionInfo(q.id(), q.title(), q.points()))
+              .toList(),
           rubric.maxScore());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);

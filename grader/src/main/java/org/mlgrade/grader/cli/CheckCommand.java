@@ -12,9 +12,8 @@ import org.mlgrade.grader.handout.VisibleTestsBuilder;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +29,10 @@ import picocli.CommandLine.Spec;
     })
 final class CheckCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "SOURCES", arity = "0..1", defaultValue = "src",
+  @Parameters(
+      paramLabel = "SOURCES",
+      arity = "0..1",
+      defaultValue = "src",
       description = "a directory or .zip of .java files (default: ${DEFAULT-VALUE})")
   Path sources;
 
@@ -44,9 +46,14 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException, RubricException {
     Optional<Path> checkJar = AutograderPackage.runningJar().flatMap(Handout::checkJarBeside);
     if (checkJar.isEmpty()) {
-      spec.commandLine().getErr().println("mlgrade check: no " + Handout.CHECK_JAR + " beside "
-          + "the running mlgrade.jar, which decides what the handout can check; build both "
-          + "(mvn -B -DskipTests package) and run java -jar grader/target/mlgrade.jar check ...");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "mlgrade check: no "
+                  + Handout.CHECK_JAR
+                  + " beside "
+                  + "the running mlgrade.jar, which decides what the handout can check; build both "
+                  + "(mvn -B -DskipTests package) and run java -jar grader/target/mlgrade.jar check ...");
       return ExitCodes.USAGE;
     }
     GradingPlan plan;
@@ -56,8 +63,13 @@ final class CheckCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("mlgrade check: invalid rubric: " + e.getMessage());
       return ExitCodes.INVALID_RUBRIC;
     }
-    return CheckRun.run(VisibleTestsBuilder.of(plan, Handout.portableIn(checkJar.get())),
-        sources, options.isolation, options.outDir, spec.commandLine().getOut(), spec.commandLine().getErr(),
+    return CheckRun.run(
+        VisibleTestsBuilder.of(plan, Handout.portableIn(checkJar.get())),
+        sources,
+        options.isolation,
+        options.outDir,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
         CheckRun.colourTerminal());
   }
 }

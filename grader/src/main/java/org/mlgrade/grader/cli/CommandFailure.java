@@ -1,9 +1,9 @@
 package org.mlgrade.grader.cli;
 
 /**
- * A command cannot go on, for a reason its message gives in one line (what failed and what to
- * do). {@link Main}'s handler prints {@code mlgrade COMMAND: MESSAGE} and exits with {@link
- * #exitCode}; no stack trace.
+ * A command cannot go on, for a reason its message gives in one line (what failed and what to do).
+ * {@link Main}'s handler prints {@code mlgrade COMMAND: MESSAGE} and exits with {@link #exitCode};
+ * no stack trace.
  */
 final class CommandFailure extends RuntimeException {
 

@@ -30,8 +30,13 @@ final class ErrorLog {
       out.println("mlgrade internal error at " + Instant.now());
       out.println("command line: mlgrade " + String.join(" ", commandLine));
       out.println("version: " + String.join(" ", new VersionProvider().getVersion()));
-      out.println("java: " + System.getProperty("java.vm.name") + " "
-          + System.getProperty("java.runtime.version") + " at " + System.getProperty("java.home"));
+      out.println(
+          "java: "
+              + System.getProperty("java.vm.name")
+              + " "
+              + System.getProperty("java.runtime.version")
+              + " at "
+              + System.getProperty("java.home"));
       out.println();
       error.printStackTrace(out);
     }
@@ -43,7 +48,9 @@ final class ErrorLog {
   /** {@code error} in one line: its class and the first line of its message. */
   static String oneLine(Throwable error) {
     String message = error.getMessage();
-    return error.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
-        : ": " + message.strip().lines().findFirst().orElse(""));
+    return error.getClass().getSimpleName()
+        + (message == null || message.isBlank()
+            ? ""
+            : ": " + message.strip().lines().findFirst().orElse(""));
   }
 }

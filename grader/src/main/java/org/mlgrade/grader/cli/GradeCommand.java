@@ -20,10 +20,10 @@ import org.mlgrade.grader.sandbox.IsolationWarning;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mlgrade grade}: grades one submission and writes Gradescope's results.json and the
@@ -45,16 +45,21 @@ final class GradeCommand implements Callable<Integer> {
 
   @Mixin RubricOption rubric;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "mlgrade-results",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "mlgrade-results",
       description = "where results.json and feedback.pdf go (default: ${DEFAULT-VALUE})")
   Path outDir;
 
   @Mixin IsolationOptions isolation;
 
-  @Option(names = "--visible-only",
-      description = "detail only the failed tests a student may see at once; by default the "
-          + "terminal details every failed test (results.json always keeps each test's "
-          + "visibility)")
+  @Option(
+      names = "--visible-only",
+      description =
+          "detail only the failed tests a student may see at once; by default the "
+              + "terminal details every failed test (results.json always keeps each test's "
+              + "visibility)")
   boolean visibleOnly;
 
   @Spec CommandSpec spec;
@@ -67,9 +72,11 @@ final class GradeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Rubric loaded = rubric.source().load();
-    SandboxOptions options = isolation.sandbox(List.of(
-        new ChildAccess.Secret(submission, "the submission"),
-        new ChildAccess.Secret(outDir, "the output folder")));
+    SandboxOptions options =
+        isolation.sandbox(
+            List.of(
+                new ChildAccess.Secret(submission, "the submission"),
+                new ChildAccess.Secret(outDir, "the output folder")));
     try {
       OutputFolder.prepare(outDir);
     } catch (IOException e) {
@@ -84,11 +91,17 @@ final class GradeCommand implements Callable<Integer> {
       return ExitCodes.INVALID_RUBRIC;
     }
     // Below bubblewrap, say so as soon as the level is known, and again after the results.
-    CompletableFuture<Void> warned = grader.isolation().thenAccept(level ->
-        IsolationWarning.text(level).ifPresent(warning -> {
-          err.println(warning);
-          err.flush();
-        }));
+    CompletableFuture<Void> warned =
+        grader
+            .isolation()
+            .thenAccept(
+                level ->
+                    IsolationWarning.text(level)
+                        .ifPresent(
+                            warning -> {
+                              err.println(warning);
+                              err.flush();
+                            }));
     Result result;
     try (grader) {
       // A refusal (IsolationRefusedException) is Main's: one line, exit 5.
@@ -104,8 +117,12 @@ final class GradeCommand implements Callable<Integer> {
     try {
       out.println("Wrote " + FeedbackPdf.write(result, outDir));
     } catch (IOException | RuntimeException e) {
-      err.println("mlgrade grade: ERROR: could not write " + outDir.resolve(FeedbackPdf.FILE_NAME)
-          + ": " + e + " (results.json is complete; the score is unaffected)");
+      err.println(
+          "mlgrade grade: ERROR: could not write "
+              + outDir.resolve(FeedbackPdf.FILE_NAME)
+              + ": "
+              + e
+              + " (results.json is complete; the score is unaffected)");
     }
     out.flush();
     IsolationWarning.text(grader.isolation().join()).ifPresent(err::println);

@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
     })
 final class GradescopeCommand implements Callable<Integer> {
 
-  @Option(names = "--root", paramLabel = "DIR", defaultValue = "/autograder",
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      defaultValue = "/autograder",
       description = "the autograder directory (default: ${DEFAULT-VALUE})")
   Path root;
 

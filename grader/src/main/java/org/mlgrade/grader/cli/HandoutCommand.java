@@ -10,8 +10,8 @@ import org.mlgrade.grader.handout.Handout;
 import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +30,10 @@ final class HandoutCommand implements Callable<Integer> {
 
   @Mixin RubricOption rubric;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
       description = "the handout folder to write (must not exist or be empty)")
   Path out;
 
@@ -44,9 +47,12 @@ final class HandoutCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> checkJar = AutograderPackage.runningJar().flatMap(Handout::checkJarBeside);
     if (checkJar.isEmpty()) {
-      err.println("mlgrade handout: no " + Handout.CHECK_JAR + " beside the running mlgrade.jar;"
-          + " build both (mvn -B -DskipTests package) and run java -jar grader/target/mlgrade.jar"
-          + " handout ...");
+      err.println(
+          "mlgrade handout: no "
+              + Handout.CHECK_JAR
+              + " beside the running mlgrade.jar;"
+              + " build both (mvn -B -DskipTests package) and run java -jar grader/target/mlgrade.jar"
+              + " handout ...");
       return ExitCodes.USAGE;
     }
     GradingPlan plan;
@@ -65,8 +71,10 @@ final class HandoutCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Wrote the handout to " + out);
     if (zip) {
-      Path file = out.toAbsolutePath().normalize().resolveSibling(
-          out.toAbsolutePath().normalize().getFileName() + ".zip");
+      Path file =
+          out.toAbsolutePath()
+              .normalize()
+              .resolveSibling(out.toAbsolutePath().normalize().getFileName() + ".zip");
       Handout.zip(out, file);
       stdout.println("Wrote " + file);
     }

@@ -19,15 +19,20 @@ import picocli.CommandLine.Option;
  */
 final class IsolationOptions {
 
-  @Option(names = "--isolation", paramLabel = "LEVEL",
-      description = "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
-          + "works on this machine. Asking for a level that does not work is an error.")
+  @Option(
+      names = "--isolation",
+      paramLabel = "LEVEL",
+      description =
+          "sandbox isolation: ${COMPLETION-CANDIDATES}; default: the strongest that "
+              + "works on this machine. Asking for a level that does not work is an error.")
   IsolationLevel isolation;
 
-  @Option(names = "--allow-weak-isolation",
-      description = "grade hidden tests even at a level that cannot keep them from student code "
-          + "(PROCESS_ONLY, or UNPRIVILEGED_USER while other users can read the grader, the "
-          + "rubric, the submissions or the output folder); the results say so")
+  @Option(
+      names = "--allow-weak-isolation",
+      description =
+          "grade hidden tests even at a level that cannot keep them from student code "
+              + "(PROCESS_ONLY, or UNPRIVILEGED_USER while other users can read the grader, the "
+              + "rubric, the submissions or the output folder); the results say so")
   boolean allowWeakIsolation;
 
   /**
@@ -38,17 +43,26 @@ final class IsolationOptions {
    */
   SandboxOptions sandbox(List<ChildAccess.Secret> secrets) {
     if (ToolProvider.getSystemJavaCompiler() == null) {
-      throw new CommandFailure(ExitCodes.CANNOT_GRADE_HERE, "this Java runtime ("
-          + System.getProperty("java.home") + ") has no Java compiler: it is a JRE; run mlgrade "
-          + "with the java of a JDK 17 or newer");
+      throw new CommandFailure(
+          ExitCodes.CANNOT_GRADE_HERE,
+          "this Java runtime ("
+              + System.getProperty("java.home")
+              + ") has no Java compiler: it is a JRE; run mlgrade "
+              + "with the java of a JDK 17 or newer");
     }
     if (isolation != null && !IsolationProbe.works(isolation)) {
-      throw new CommandFailure(ExitCodes.CANNOT_GRADE_HERE, "isolation level " + isolation
-          + " does not work here: " + IsolationProbe.verdict(isolation).detail()
-          + " (leave --isolation out for the strongest level that works)");
+      throw new CommandFailure(
+          ExitCodes.CANNOT_GRADE_HERE,
+          "isolation level "
+              + isolation
+              + " does not work here: "
+              + IsolationProbe.verdict(isolation).detail()
+              + " (leave --isolation out for the strongest level that works)");
     }
-    SandboxOptions options = isolation == null ? SandboxOptions.defaults()
-        : SandboxOptions.defaults().withIsolation(isolation);
+    SandboxOptions options =
+        isolation == null
+            ? SandboxOptions.defaults()
+            : SandboxOptions.defaults().withIsolation(isolation);
     return options.withAllowWeakIsolation(allowWeakIsolation).withSecrets(secrets);
   }
 
@@ -56,8 +70,8 @@ final class IsolationOptions {
    * Waits for {@code grader}'s sandbox and returns its level, so that a refusal comes before any
    * student is graded.
    *
-   * @throws IsolationRefusedException when the level in force cannot
-   *     keep the rubric's hidden tests or the secrets from student code
+   * @throws IsolationRefusedException when the level in force cannot keep the rubric's hidden tests
+   *     or the secrets from student code
    */
   static IsolationLevel await(Grader grader) {
     try {

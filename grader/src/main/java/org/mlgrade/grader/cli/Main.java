@@ -16,11 +16,19 @@ import picocli.CommandLine.ParseResult;
     name = "mlgrade",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Grades Java solutions of machine-learning homework against reference "
-        + "implementations.",
-    subcommands = {GradeCommand.class, ValidateCommand.class, BatchCommand.class,
-      MergeCommand.class, GradescopeCommand.class, PackageGradescopeCommand.class,
-      HandoutCommand.class, CheckCommand.class},
+    description =
+        "Grades Java solutions of machine-learning homework against reference "
+            + "implementations.",
+    subcommands = {
+      GradeCommand.class,
+      ValidateCommand.class,
+      BatchCommand.class,
+      MergeCommand.class,
+      GradescopeCommand.class,
+      PackageGradescopeCommand.class,
+      HandoutCommand.class,
+      CheckCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:graded (whatever the score), or the rubric is valid",
@@ -49,18 +57,21 @@ public final class Main implements Callable<Integer> {
 
   /** The configured command line, for tests that capture its output. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionStrategy(Main::runPassingErrorsOn)
+    return new CommandLine(new Main())
+        .setExecutionStrategy(Main::runPassingErrorsOn)
         .setExecutionExceptionHandler(Main::handle);
   }
 
   /**
    * Every failure of a command in one line on stderr, with its own exit code: an invalid rubric
-   * (each error as file:line:column: message), a {@link CommandFailure}, a refusal to grade
-   * hidden tests, or an internal error (whose stack trace goes to a log file the line names).
+   * (each error as file:line:column: message), a {@link CommandFailure}, a refusal to grade hidden
+   * tests, or an internal error (whose stack trace goes to a log file the line names).
    */
   private static int handle(Exception exception, CommandLine cmd, ParseResult parsed) {
-    Throwable e = exception instanceof ExecutionException wrapped
-        && wrapped.getCause() instanceof Error error ? error : exception;
+    Throwable e =
+        exception instanceof ExecutionException wrapped && wrapped.getCause() instanceof Error error
+            ? error
+            : exception;
     PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
     if (e instanceof RubricException invalid) {
@@ -95,19 +106,28 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * Says in one line that {@code command} failed inside the grader and where the stack trace
-   * went, and returns {@link ExitCodes#GRADER_ERROR}.
+   * Says in one line that {@code command} failed inside the grader and where the stack trace went,
+   * and returns {@link ExitCodes#GRADER_ERROR}.
    */
   static int internalError(Throwable e, PrintWriter err, String command, List<String> args) {
     String where;
     try {
-      where = "the details are in " + ErrorLog.write(e, args) + " (send that file with a bug "
-          + "report)";
+      where =
+          "the details are in "
+              + ErrorLog.write(e, args)
+              + " (send that file with a bug "
+              + "report)";
     } catch (IOException | RuntimeException logFailed) {
       where = "no log could be written (" + ErrorLog.oneLine(logFailed) + ")";
     }
-    err.println(command + ": internal error: " + ErrorLog.oneLine(e) + ". A fault of mlgrade or "
-        + "of its environment, not of the submission; " + where + ".");
+    err.println(
+        command
+            + ": internal error: "
+            + ErrorLog.oneLine(e)
+            + ". A fault of mlgrade or "
+            + "of its environment, not of the submission; "
+            + where
+            + ".");
     err.flush();
     return ExitCodes.GRADER_ERROR;
   }

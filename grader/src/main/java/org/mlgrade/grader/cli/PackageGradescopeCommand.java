@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.gradescope.AutograderPackage;
+import org.mlgrade.grader.judge.GradingPlan;
 import org.mlgrade.grader.rubric.RubricException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +27,10 @@ final class PackageGradescopeCommand implements Callable<Integer> {
 
   @Mixin RubricOption rubric;
 
-  @Option(names = "--out", paramLabel = "ZIP", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "ZIP",
+      required = true,
       description = "the zip to write, e.g. autograder.zip")
   Path out;
 
@@ -38,9 +41,10 @@ final class PackageGradescopeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> jar = AutograderPackage.runningJar();
     if (jar.isEmpty()) {
-      err.println("mlgrade package-gradescope: not running from a jar, so there is no "
-          + "mlgrade.jar to package; build it (mvn -B -DskipTests package) and run java -jar "
-          + "grader/target/mlgrade.jar package-gradescope ...");
+      err.println(
+          "mlgrade package-gradescope: not running from a jar, so there is no "
+              + "mlgrade.jar to package; build it (mvn -B -DskipTests package) and run java -jar "
+              + "grader/target/mlgrade.jar package-gradescope ...");
       return ExitCodes.USAGE;
     }
     RubricSource source = rubric.source();
@@ -53,8 +57,14 @@ final class PackageGradescopeCommand implements Callable<Integer> {
     String name = AutograderPackage.rubricName(source.name());
     AutograderPackage.write(jar.get(), name, source.text(), out);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("Wrote " + out + ": setup.sh, run_autograder, " + AutograderPackage.JAR_NAME
-        + ", " + name + ". Upload it as the assignment's autograder on Gradescope.");
+    stdout.println(
+        "Wrote "
+            + out
+            + ": setup.sh, run_autograder, "
+            + AutograderPackage.JAR_NAME
+            + ", "
+            + name
+            + ". Upload it as the assignment's autograder on Gradescope.");
     stdout.flush();
     return ExitCodes.OK;
   }

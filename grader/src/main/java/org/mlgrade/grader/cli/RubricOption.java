@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 /** The {@code --rubric FILE} option of every command that reads a rubric (a picocli mixin). */
 final class RubricOption {
 
-  @Option(names = "--rubric", paramLabel = "FILE",
+  @Option(
+      names = "--rubric",
+      paramLabel = "FILE",
       description = "the rubric (.json, .yaml); default: the bundled rubrics/ml-homework.json")
   Path file;
 

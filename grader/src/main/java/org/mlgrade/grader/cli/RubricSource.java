@@ -67,8 +67,11 @@ final class RubricSource {
   private static byte[] bundled() {
     try (InputStream in = RubricSource.class.getResourceAsStream(BUNDLED + DEFAULT_NAME)) {
       if (in == null) {
-        throw new IllegalStateException("the bundled rubric " + DEFAULT_NAME + " is missing from"
-            + " the grader's jar; rebuild with mvn package");
+        throw new IllegalStateException(
+            "the bundled rubric "
+                + DEFAULT_NAME
+                + " is missing from"
+                + " the grader's jar; rebuild with mvn package");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -16,9 +16,9 @@ import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.rubric.Visibility;
 import org.mlgrade.grader.sandbox.SandboxFit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mlgrade validate}: checks rubric files without grading anything. */
 @Command(
@@ -48,13 +48,18 @@ final class ValidateCommand implements Callable<Integer> {
         GradingPlan plan = GradingPlan.of(rubric);
         rubric.warnings().forEach(err::println);
         ReferenceTiming.warnings(rubric, System::nanoTime).forEach(err::println);
-        long hidden = plan.tests().stream()
-            .filter(t -> t.test().visibility() != Visibility.VISIBLE)
-            .count();
-        out.printf("%s: valid — %s, %d questions, %d tests (%d not visible at once), %s points%n",
-            rubric.source(), rubric.assignment(), rubric.questions().size(),
-            plan.tests().size(), hidden, points(rubric));
-        for (String warning : SandboxFit.warnings(Grader.sandboxLimits(rubric.limits()), plan.calls())) {
+        long hidden =
+            plan.tests().stream().filter(t -> t.test().visibility() != Visibility.VISIBLE).count();
+        out.printf(
+            "%s: valid — %s, %d questions, %d tests (%d not visible at once), %s points%n",
+            rubric.source(),
+            rubric.assignment(),
+            rubric.questions().size(),
+            plan.tests().size(),
+            hidden,
+            points(rubric));
+        for (String warning :
+            SandboxFit.warnings(Grader.sandboxLimits(rubric.limits()), plan.calls())) {
           err.println(rubric.source() + ": warning: " + warning);
         }
       } catch (RubricException e) {
@@ -71,7 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static String points(Rubric rubric) {
-    return BigDecimal.valueOf(rubric.questions().stream()
-        .mapToDouble(Question::points).sum()).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(rubric.questions().stream().mapToDouble(Question::points).sum())
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

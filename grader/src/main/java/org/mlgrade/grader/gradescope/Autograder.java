@@ -29,22 +29,21 @@ import org.mlgrade.grader.sandbox.SandboxOptions;
 import org.mlgrade.reference.ProblemRegistry;
 
 /**
- * One run of the autograder inside Gradescope's container, laid out as Gradescope lays out
- * {@code /autograder}: the rubric in {@code source/} (as {@code rubric.yaml}, {@code rubric.yml}
- * or {@code rubric.json}, the name {@code mlgrade package-gradescope} gives it), the student's
- * files in {@code submission/}, Gradescope's {@code submission_metadata.json} beside them, and
- * the results written to {@code results/results.json}.
+ * One run of the autograder inside Gradescope's container, laid out as Gradescope lays out {@code
+ * /autograder}: the rubric in {@code source/} (as {@code rubric.yaml}, {@code rubric.yml} or {@code
+ * rubric.json}, the name {@code mlgrade package-gradescope} gives it), the student's files in
+ * {@code submission/}, Gradescope's {@code submission_metadata.json} beside them, and the results
+ * written to {@code results/results.json}.
  *
- * <p>It always writes a valid results.json when the results folder can be written (checked
- * first, before grading). A student's failure (no sources, only a README,
- * code that does not compile, throws or loops) is graded as usual; a missing or invalid rubric,
- * a Java runtime without a compiler, an isolation level that cannot keep the hidden tests from
- * student code ({@link IsolationRefusedException}, whose message for the operator goes into
- * {@code extra_data.autograder_error.detail}), or a failure of the grader itself, gives every
- * rubric test it can list 0 points with the reason, and marks the autograder as at fault in
- * {@code output} and {@code extra_data.autograder_error}. Should the grader's process die
- * (a submission at {@code PROCESS_ONLY} can kill it), {@code run_autograder} writes the
- * results.json.
+ * <p>It always writes a valid results.json when the results folder can be written (checked first,
+ * before grading). A student's failure (no sources, only a README, code that does not compile,
+ * throws or loops) is graded as usual; a missing or invalid rubric, a Java runtime without a
+ * compiler, an isolation level that cannot keep the hidden tests from student code ({@link
+ * IsolationRefusedException}, whose message for the operator goes into {@code
+ * extra_data.autograder_error.detail}), or a failure of the grader itself, gives every rubric test
+ * it can list 0 points with the reason, and marks the autograder as at fault in {@code output} and
+ * {@code extra_data.autograder_error}. Should the grader's process die (a submission at {@code
+ * PROCESS_ONLY} can kill it), {@code run_autograder} writes the results.json.
  */
 public final class Autograder {
 
@@ -61,8 +60,8 @@ public final class Autograder {
    * @param options the sandbox to grade in
    * @param log where the grading table goes (Gradescope's captured stdout)
    * @return the results file
-   * @throws IOException when the results folder cannot be written (checked before grading), or
-   *     not even a minimal results file could be written
+   * @throws IOException when the results folder cannot be written (checked before grading), or not
+   *     even a minimal results file could be written
    */
   public static Path run(Path root, SandboxOptions options, PrintWriter log) throws IOException {
     Path resultsDir = root.resolve("results");
@@ -70,17 +69,23 @@ public final class Autograder {
       // Before grading, not after: a folder that cannot take results.json fails at once.
       OutputFolder.prepare(resultsDir);
     } catch (IOException e) {
-      throw new IOException("cannot write results.json into " + resultsDir + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot write results.json into " + resultsDir + ": " + e.getMessage(), e);
     }
     Map<String, Object> extra = new TreeMap<>();
     Results results;
     try {
-      extra.put("submission_metadata",
-          SubmissionMetadata.read(root.resolve("submission_metadata.json")));
-      results = grade(root, options.withSecrets(List.of(
-          new ChildAccess.Secret(root.resolve("submission"), "the submission"),
-          new ChildAccess.Secret(resultsDir, "the results folder"))), log, extra);
+      extra.put(
+          "submission_metadata", SubmissionMetadata.read(root.resolve("submission_metadata.json")));
+      results =
+          grade(
+              root,
+              options.withSecrets(
+                  List.of(
+                      new ChildAccess.Secret(root.resolve("submission"), "the submission"),
+                      new ChildAccess.Secret(resultsDir, "the results folder"))),
+              log,
+              extra);
     } catch (Throwable e) { // the one place that must survive anything, to write results.json
       results = GradescopeReport.rubricUnusable("the grader failed: " + e, stackTrace(e), extra);
     }
@@ -95,30 +100,43 @@ public final class Autograder {
     }
   }
 
-  private static Results grade(Path root, SandboxOptions options, PrintWriter log,
-      Map<String, Object> extra) {
+  private static Results grade(
+      Path root, SandboxOptions options, PrintWriter log, Map<String, Object> extra) {
     Path source = root.resolve("source");
-    Path file = RUBRIC_NAMES.stream().map(source::resolve).filter(Files::isRegularFile)
-        .findFirst().orElse(null);
+    Path file =
+        RUBRIC_NAMES.stream()
+            .map(source::resolve)
+            .filter(Files::isRegularFile)
+            .findFirst()
+            .orElse(null);
     if (file == null) {
-      return GradescopeReport.rubricUnusable("no rubric in " + source + " (expected one of "
-          + String.join(", ", RUBRIC_NAMES) + "; mlgrade package-gradescope puts it there)",
-          "", extra);
+      return GradescopeReport.rubricUnusable(
+          "no rubric in "
+              + source
+              + " (expected one of "
+              + String.join(", ", RUBRIC_NAMES)
+              + "; mlgrade package-gradescope puts it there)",
+          "",
+          extra);
     }
     Rubric rubric;
     try {
       rubric = new RubricLoader(ProblemRegistry.standard()).load(file);
     } catch (RubricException e) {
-      String errors = e.errors().stream().map(RubricError::toString)
-          .collect(Collectors.joining("\n"));
+      String errors =
+          e.errors().stream().map(RubricError::toString).collect(Collectors.joining("\n"));
       log.println(errors);
-      return GradescopeReport.rubricUnusable("the rubric " + file.getFileName()
-          + " is invalid (run mlgrade validate on it)", errors, extra);
+      return GradescopeReport.rubricUnusable(
+          "the rubric " + file.getFileName() + " is invalid (run mlgrade validate on it)",
+          errors,
+          extra);
     }
     extra.put("rubric", file.getFileName().toString());
     if (ToolProvider.getSystemJavaCompiler() == null) {
-      String jre = "the autograder's Java runtime (" + System.getProperty("java.home")
-          + ") has no Java compiler: it is a JRE, and setup.sh must install a JDK 17 or newer";
+      String jre =
+          "the autograder's Java runtime ("
+              + System.getProperty("java.home")
+              + ") has no Java compiler: it is a JRE, and setup.sh must install a JDK 17 or newer";
       log.println("mlgrade gradescope: " + jre);
       return GradescopeReport.notGraded(RubricOutline.of(rubric), jre, "", extra);
     }
@@ -127,12 +145,15 @@ public final class Autograder {
       grader = Grader.open(rubric, options);
     } catch (IllegalArgumentException e) {
       log.println("the reference cannot answer the rubric: " + e.getMessage());
-      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the rubric asks something the reference "
-          + "cannot answer: " + e.getMessage(), stackTrace(e), extra);
+      return GradescopeReport.notGraded(
+          RubricOutline.of(rubric),
+          "the rubric asks something the reference " + "cannot answer: " + e.getMessage(),
+          stackTrace(e),
+          extra);
     } catch (Throwable e) { // a failure of the grader, not of the student: said so, never thrown
       e.printStackTrace(log);
-      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the grader failed: " + e,
-          stackTrace(e), extra);
+      return GradescopeReport.notGraded(
+          RubricOutline.of(rubric), "the grader failed: " + e, stackTrace(e), extra);
     }
     try (grader) {
       Result result = grader.grade(root.resolve("submission"));
@@ -141,13 +162,16 @@ public final class Autograder {
     } catch (IsolationRefusedException e) {
       // The operator's to fix (the message names the chmod); the student is told it is not them.
       log.println("mlgrade gradescope: " + e.getMessage());
-      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the autograder's sandbox cannot keep the hidden "
-          + "tests from student code on this machine, so it did not run your code",
-          e.getMessage(), extra);
+      return GradescopeReport.notGraded(
+          RubricOutline.of(rubric),
+          "the autograder's sandbox cannot keep the hidden "
+              + "tests from student code on this machine, so it did not run your code",
+          e.getMessage(),
+          extra);
     } catch (Throwable e) { // as above
       e.printStackTrace(log);
-      return GradescopeReport.notGraded(RubricOutline.of(rubric), "the grader failed: " + e,
-          stackTrace(e), extra);
+      return GradescopeReport.notGraded(
+          RubricOutline.of(rubric), "the grader failed: " + e, stackTrace(e), extra);
     }
   }
 
@@ -159,11 +183,16 @@ public final class Autograder {
 
   /** A results file written without Jackson, for when even writing the full one failed. */
   private static String minimal(Exception e) {
-    String why = String.valueOf(e).replace("\\", "\\\\").replace("\"", "\\\"")
-        .replaceAll("[\\x00-\\x1f]", " ");
+    String why =
+        String.valueOf(e)
+            .replace("\\", "\\\\")
+            .replace("\"", "\\\"")
+            .replaceAll("[\\x00-\\x1f]", " ");
     return "{\"score\": 0, \"output\": \"The autograder could not write its results. This is a "
         + "fault of the autograder, not of your submission. Please tell your instructor.\", "
         + "\"extra_data\": {\"autograder_error\": {\"reason\": \"cannot write results.json\", "
-        + "\"detail\": \"" + why + "\"}}, \"tests\": []}\n";
+        + "\"detail\": \""
+        + why
+        + "\"}}, \"tests\": []}\n";
   }
 }

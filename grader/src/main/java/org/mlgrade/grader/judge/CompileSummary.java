@@ -34,9 +34,12 @@ public record CompileSummary(
 
   /** The summary of {@code compiled}. */
   public static CompileSummary of(CompiledSubmission compiled) {
-    return new CompileSummary(compiled.sources(), compiled.excluded(),
+    return new CompileSummary(
+        compiled.sources(),
+        compiled.excluded(),
         compiled.messages().stream().map(Message::of).toList(),
-        compiled.findings().stream().map(Finding::of).toList(), compiled.problems());
+        compiled.findings().stream().map(Finding::of).toList(),
+        compiled.problems());
   }
 
   /**
@@ -56,7 +59,10 @@ public record CompileSummary(
     /** {@code file:line: error: message}, as the compiler prints it. */
     @Override
     public String toString() {
-      return file + (line > 0 ? ":" + line : "") + ": " + (error ? "error: " : "warning: ")
+      return file
+          + (line > 0 ? ":" + line : "")
+          + ": "
+          + (error ? "error: " : "warning: ")
           + message;
     }
   }

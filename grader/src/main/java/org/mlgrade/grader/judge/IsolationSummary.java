@@ -11,12 +11,12 @@ import org.mlgrade.grader.sandbox.IsolationNotes;
  *
  * @param name the level's name, e.g. {@code BUBBLEWRAP}
  * @param description what the level means, in words a student understands
- * @param weakIsolationAllowed hidden tests were graded although the level could not keep them
- *     from the child ({@code --allow-weak-isolation})
+ * @param weakIsolationAllowed hidden tests were graded although the level could not keep them from
+ *     the child ({@code --allow-weak-isolation})
  * @param weaknesses what the child could read that it must not (empty at a sound level)
  * @param canary each start-up canary attempt and what happened; empty when no canary ran
- * @param memoryLimit what bounds each child's memory besides its heap (a cgroup per child, or
- *     the resident-memory watchdog); empty when no sandbox ran
+ * @param memoryLimit what bounds each child's memory besides its heap (a cgroup per child, or the
+ *     resident-memory watchdog); empty when no sandbox ran
  */
 public record IsolationSummary(
     String name,
@@ -39,8 +39,13 @@ public record IsolationSummary(
 
   /** The summary of {@code level} with {@code notes}. */
   public static IsolationSummary of(IsolationLevel level, IsolationNotes notes) {
-    return new IsolationSummary(level.name(), describe(level), notes.weakIsolationAllowed(),
-        notes.weaknesses(), notes.canary(), notes.memoryLimit());
+    return new IsolationSummary(
+        level.name(),
+        describe(level),
+        notes.weakIsolationAllowed(),
+        notes.weaknesses(),
+        notes.canary(),
+        notes.memoryLimit());
   }
 
   private static String describe(IsolationLevel level) {

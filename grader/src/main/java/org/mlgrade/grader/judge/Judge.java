@@ -15,7 +15,6 @@ import org.mlgrade.grader.judge.TestResult.NonFinite;
 import org.mlgrade.grader.judge.TestResult.PartScore;
 import org.mlgrade.grader.rubric.MistakeCredit;
 import org.mlgrade.grader.rubric.Question;
-import org.mlgrade.grader.rubric.Scoring;
 import org.mlgrade.grader.rubric.TestCase;
 import org.mlgrade.grader.sandbox.CallResult;
 import org.mlgrade.grader.sandbox.CallStatus;
@@ -32,10 +31,10 @@ import org.mlgrade.reference.StructuralComparison;
 /**
  * Judges what the sandbox saw against the plan's expected answers and awards points.
  *
- * <p>Every test of the rubric gets a result, whether or not the sandbox reached it: a missing
- * call result scores 0 as {@link Outcome#NOT_RUN}, so a total is never computed over a partial
- * list. Only the value a call returned is read from the child; its status decides nothing but
- * how a failure is explained. The judge finds; the words are the reporters' ({@code report}).
+ * <p>Every test of the rubric gets a result, whether or not the sandbox reached it: a missing call
+ * result scores 0 as {@link Outcome#NOT_RUN}, so a total is never computed over a partial list.
+ * Only the value a call returned is read from the child; its status decides nothing but how a
+ * failure is explained. The judge finds; the words are the reporters' ({@code report}).
  */
 public final class Judge {
 
@@ -58,7 +57,8 @@ public final class Judge {
     Map<Question, List<Judged>> byQuestion = new LinkedHashMap<>();
     for (PlannedTest test : plan.tests()) {
       CallResult call = byKey.get(test.call().key());
-      byQuestion.computeIfAbsent(test.question(), q -> new ArrayList<>())
+      byQuestion
+          .computeIfAbsent(test.question(), q -> new ArrayList<>())
           .add(judgeTest(test, call, compiled));
     }
     List<QuestionResult> questions = new ArrayList<>();
@@ -67,9 +67,17 @@ public final class Judge {
       questions.add(score(question, disambiguate(question.problem(), judged)));
     }
     double score = round(questions.stream().mapToDouble(QuestionResult::score).sum());
-    return new Result(plan.rubric().assignment(), submission, score, plan.rubric().maxScore(),
-        questions, CompileSummary.of(compiled), IsolationSummary.of(run.isolation()),
-        run.restarts(), plan.rubric().resultsPerTest(), elapsed,
+    return new Result(
+        plan.rubric().assignment(),
+        submission,
+        score,
+        plan.rubric().maxScore(),
+        questions,
+        CompileSummary.of(compiled),
+        IsolationSummary.of(run.isolation()),
+        run.restarts(),
+        plan.rubric().resultsPerTest(),
+        elapsed,
         ResultVisibility.of(plan.rubric().visibility()),
         ResultVisibility.of(plan.rubric().stdoutVisibility()));
   }
@@ -78,67 +86,115 @@ public final class Judge {
    * A test judged but not yet scored: its outcome, the parts of a returned answer, the known
    * mistakes it matches, and (for answers) what is needed to compare it with a mistake again.
    */
-  private record Judged(PlannedTest test, Outcome outcome, List<PartResult> parts,
-      List<Mismatch> mismatches, MistakeDiagnosis<?> diagnosis, String message,
-      long elapsedNanos, String stdout, Object actual) {
+  private record Judged(
+      PlannedTest test,
+      Outcome outcome,
+      List<PartResult> parts,
+      List<Mismatch> mismatches,
+      MistakeDiagnosis<?> diagnosis,
+      String message,
+      long elapsedNanos,
+      String stdout,
+      Object actual) {
 
     Judged withDiagnosis(MistakeDiagnosis<?> narrowed) {
-      return new Judged(test, outcome, parts, mismatches, narrowed, message, elapsedNanos,
-          stdout, actual);
+      return new Judged(
+          test, outcome, parts, mismatches, narrowed, message, elapsedNanos, stdout, actual);
     }
   }
 
-  private static Judged judgeTest(PlannedTest test, CallResult call,
-      CompiledSubmission compiled) {
+  private static Judged judgeTest(PlannedTest test, CallResult call, CompiledSubmission compiled) {
     if (call == null) {
-      return new Judged(test, Outcome.NOT_RUN, List.of(), List.of(), MistakeDiagnosis.none(),
-          "the sandbox returned no result for this test", 0, "", null);
+      return new Judged(
+          test,
+          Outcome.NOT_RUN,
+          List.of(),
+          List.of(),
+          MistakeDiagnosis.none(),
+          "the sandbox returned no result for this test",
+          0,
+          "",
+          null);
     }
     if (call.status() != CallStatus.RETURNED) {
       Outcome outcome = Outcome.of(call.status());
-      String message = outcome.label() + (call.message().isBlank() ? "" : ": " + call.message())
-          + compileHint(outcome, compiled);
-      return new Judged(test, outcome, List.of(), List.of(), MistakeDiagnosis.none(), message,
-          call.elapsedNanos(), call.stdout(), null);
+      String message =
+          outcome.label()
+              + (call.message().isBlank() ? "" : ": " + call.message())
+              + compileHint(outcome, compiled);
+      return new Judged(
+          test,
+          outcome,
+          List.of(),
+          List.of(),
+          MistakeDiagnosis.none(),
+          message,
+          call.elapsedNanos(),
+          call.stdout(),
+          null);
     }
     return judgeAnswer(test, test.question().problem(), call);
   }
 
-  private static <S, I, O> Judged judgeAnswer(PlannedTest test, Problem<S, I, O> problem,
-      CallResult call) {
+  private static <S, I, O> Judged judgeAnswer(
+      PlannedTest test, Problem<S, I, O> problem, CallResult call) {
     Question question = test.question();
     O actual;
     try {
       actual = Wire.MAPPER.readValue(call.outputJson(), problem.outputType());
     } catch (JsonProcessingException | RuntimeException e) {
-      String why = e instanceof JsonProcessingException json ? json.getOriginalMessage()
-          : e.getMessage();
-      return new Judged(test, Outcome.UNREADABLE_ANSWER, List.of(), List.of(),
+      String why =
+          e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      return new Judged(
+          test,
+          Outcome.UNREADABLE_ANSWER,
+          List.of(),
+          List.of(),
           MistakeDiagnosis.none(),
           "the returned " + problem.outputType().getSimpleName() + " could not be read: " + why,
-          call.elapsedNanos(), call.stdout(), null);
+          call.elapsedNanos(),
+          call.stdout(),
+          null);
     }
     I input = problem.castInput(test.test().input());
     O expected = problem.castOutput(test.expected());
     List<PartResult> parts = problem.compareParts(input, expected, actual, question.tolerance());
     if (parts.stream().allMatch(PartResult::right)) {
-      return new Judged(test, Outcome.PASSED, parts, List.of(), MistakeDiagnosis.none(), "",
-          call.elapsedNanos(), call.stdout(), actual);
+      return new Judged(
+          test,
+          Outcome.PASSED,
+          parts,
+          List.of(),
+          MistakeDiagnosis.none(),
+          "",
+          call.elapsedNanos(),
+          call.stdout(),
+          actual);
     }
-    List<Mismatch> mismatches = parts.stream().flatMap(p -> p.mismatches().stream())
-        .limit(StructuralComparison.MAX_MISMATCHES).toList();
-    MistakeDiagnosis<S> diagnosis = problem.diagnose(input, expected, actual,
-        question.tolerance());
+    List<Mismatch> mismatches =
+        parts.stream()
+            .flatMap(p -> p.mismatches().stream())
+            .limit(StructuralComparison.MAX_MISMATCHES)
+            .toList();
+    MistakeDiagnosis<S> diagnosis = problem.diagnose(input, expected, actual, question.tolerance());
     StringBuilder message = new StringBuilder(Outcome.WRONG_ANSWER.label());
     mismatches.forEach(m -> message.append("\n  ").append(m));
-    return new Judged(test, Outcome.WRONG_ANSWER, parts, mismatches, diagnosis,
-        message.toString(), call.elapsedNanos(), call.stdout(), actual);
+    return new Judged(
+        test,
+        Outcome.WRONG_ANSWER,
+        parts,
+        mismatches,
+        diagnosis,
+        message.toString(),
+        call.elapsedNanos(),
+        call.stdout(),
+        actual);
   }
 
   /**
-   * Where a failed test matches several known mistakes, drops those that another test of the
-   * same question rules out: a mistake whose answer there is wrong where the student's is right
-   * ({@link Problem#refutes}).
+   * Where a failed test matches several known mistakes, drops those that another test of the same
+   * question rules out: a mistake whose answer there is wrong where the student's is right ({@link
+   * Problem#refutes}).
    */
   private static List<Judged> disambiguate(Problem<?, ?, ?> problem, List<Judged> judged) {
     if (judged.stream().noneMatch(j -> j.diagnosis().matches().size() > 1)) {
@@ -147,31 +203,42 @@ public final class Judge {
     Map<String, Boolean> refuted = new HashMap<>();
     List<Judged> result = new ArrayList<>();
     for (Judged j : judged) {
-      result.add(j.diagnosis().matches().size() > 1
-          ? j.withDiagnosis(narrow(problem, j.diagnosis(), judged, refuted)) : j);
+      result.add(
+          j.diagnosis().matches().size() > 1
+              ? j.withDiagnosis(narrow(problem, j.diagnosis(), judged, refuted))
+              : j);
     }
     return result;
   }
 
   @SuppressWarnings("unchecked")
-  private static <S, I, O> MistakeDiagnosis<S> narrow(Problem<S, I, O> problem,
-      MistakeDiagnosis<?> diagnosis, List<Judged> judged, Map<String, Boolean> refuted) {
+  private static <S, I, O> MistakeDiagnosis<S> narrow(
+      Problem<S, I, O> problem,
+      MistakeDiagnosis<?> diagnosis,
+      List<Judged> judged,
+      Map<String, Boolean> refuted) {
     MistakeDiagnosis<S> typed = (MistakeDiagnosis<S>) diagnosis;
-    List<KnownMistake<S>> kept = typed.matches().stream()
-        .filter(m -> !refuted.computeIfAbsent(m.id(), id -> refutedAnywhere(problem, m, judged)))
-        .toList();
+    List<KnownMistake<S>> kept =
+        typed.matches().stream()
+            .filter(
+                m -> !refuted.computeIfAbsent(m.id(), id -> refutedAnywhere(problem, m, judged)))
+            .toList();
     return new MistakeDiagnosis<>(kept, typed.nonFiniteParts(), typed.nonFiniteCauses());
   }
 
-  private static <S, I, O> boolean refutedAnywhere(Problem<S, I, O> problem,
-      KnownMistake<S> mistake, List<Judged> judged) {
+  private static <S, I, O> boolean refutedAnywhere(
+      Problem<S, I, O> problem, KnownMistake<S> mistake, List<Judged> judged) {
     for (Judged j : judged) {
       if (j.actual() == null) {
         continue;
       }
       I input = problem.castInput(j.test().test().input());
       O expected = problem.castOutput(j.test().expected());
-      if (problem.refutes(input, expected, problem.castOutput(j.actual()), mistake,
+      if (problem.refutes(
+          input,
+          expected,
+          problem.castOutput(j.actual()),
+          mistake,
           j.test().question().tolerance())) {
         return true;
       }
@@ -180,9 +247,12 @@ public final class Judge {
   }
 
   private static MistakeNote note(KnownMistake<?> known, Question question) {
-    double credit = question.mistakeCredits().stream()
-        .filter(c -> c.mistakeId().equals(known.id()))
-        .mapToDouble(MistakeCredit::fraction).findFirst().orElse(0);
+    double credit =
+        question.mistakeCredits().stream()
+            .filter(c -> c.mistakeId().equals(known.id()))
+            .mapToDouble(MistakeCredit::fraction)
+            .findFirst()
+            .orElse(0);
     return new MistakeNote(known.id(), known.description(), credit);
   }
 
@@ -202,47 +272,73 @@ public final class Judge {
     double exact = 0;
     for (int i = 0; i < judged.size(); i++) {
       Judged j = judged.get(i);
-      List<MistakeNote> matching = j.diagnosis().matches().stream()
-          .map(m -> note(m, question)).toList();
-      Optional<MistakeNote> named = matching.size() == 1 ? Optional.of(matching.get(0))
-          : Optional.empty();
+      List<MistakeNote> matching =
+          j.diagnosis().matches().stream().map(m -> note(m, question)).toList();
+      Optional<MistakeNote> named =
+          matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
       List<PartScore> parts = partScores(question, j.parts());
-      double earned = switch (question.scoring()) {
-        case ALL_OR_NOTHING -> allPassed ? 1 : 0;
-        case PER_PART -> j.outcome() == Outcome.PASSED ? 1
-            : Math.max(partsCredit(parts), named.map(MistakeNote::credit).orElse(0.0));
-        case PER_TEST, PROPORTIONAL -> j.outcome() == Outcome.PASSED ? 1
-            : named.map(MistakeNote::credit).orElse(0.0);
-      };
+      double earned =
+          switch (question.scoring()) {
+            case ALL_OR_NOTHING -> allPassed ? 1 : 0;
+            case PER_PART ->
+                j.outcome() == Outcome.PASSED
+                    ? 1
+                    : Math.max(partsCredit(parts), named.map(MistakeNote::credit).orElse(0.0));
+            case PER_TEST, PROPORTIONAL ->
+                j.outcome() == Outcome.PASSED ? 1 : named.map(MistakeNote::credit).orElse(0.0);
+          };
       double max = maxima[i] / (double) MICRO;
       // the question's score from the exact shares: 8 of 12 tests of 4 points make 2.666667
-      exact += totalWeight == 0 ? 0
-          : question.points() * j.test().test().points() / totalWeight * earned;
-      Optional<NonFinite> nonFinite = j.diagnosis().nonFinite()
-          ? Optional.of(new NonFinite(j.diagnosis().nonFiniteParts(),
-              j.diagnosis().nonFiniteCauses().stream().map(m -> note(m, question)).toList()))
-          : Optional.empty();
-      tests.add(new TestResult(j.test().test().name(),
-          ResultVisibility.of(j.test().test().visibility()), j.outcome(),
-          Math.round(maxima[i] * earned) / (double) MICRO, max, j.mismatches(), named,
-          j.message(), abridgedInput(j), j.elapsedNanos(), j.stdout(), parts, matching,
-          nonFinite));
+      exact +=
+          totalWeight == 0
+              ? 0
+              : question.points() * j.test().test().points() / totalWeight * earned;
+      Optional<NonFinite> nonFinite =
+          j.diagnosis().nonFinite()
+              ? Optional.of(
+                  new NonFinite(
+                      j.diagnosis().nonFiniteParts(),
+                      j.diagnosis().nonFiniteCauses().stream()
+                          .map(m -> note(m, question))
+                          .toList()))
+              : Optional.empty();
+      tests.add(
+          new TestResult(
+              j.test().test().name(),
+              ResultVisibility.of(j.test().test().visibility()),
+              j.outcome(),
+              Math.round(maxima[i] * earned) / (double) MICRO,
+              max,
+              j.mismatches(),
+              named,
+              j.message(),
+              abridgedInput(j),
+              j.elapsedNanos(),
+              j.stdout(),
+              parts,
+              matching,
+              nonFinite));
     }
     // From the unrounded test scores: twelve tests of 1/3 point each make exactly 4.
     double score = round(exact);
-    return new QuestionResult(question.id(), question.title(), score, question.points(), tests,
+    return new QuestionResult(
+        question.id(),
+        question.title(),
+        score,
+        question.points(),
+        tests,
         ResultVisibility.of(question.visibility()));
   }
 
   /**
-   * Each test's maximum in millionths of a point, adding up exactly to the question's points:
-   * the exact shares are rounded down and the millionths left over go to the largest
-   * remainders (Hamilton's method), so that three tests of a 1-point question get 0.333334,
-   * 0.333333 and 0.333333.
+   * Each test's maximum in millionths of a point, adding up exactly to the question's points: the
+   * exact shares are rounded down and the millionths left over go to the largest remainders
+   * (Hamilton's method), so that three tests of a 1-point question get 0.333334, 0.333333 and
+   * 0.333333.
    */
   static long[] maxima(Question question, List<Judged> judged) {
-    return micros(question.points(),
-        judged.stream().mapToDouble(j -> j.test().test().points()).toArray());
+    return micros(
+        question.points(), judged.stream().mapToDouble(j -> j.test().test().points()).toArray());
   }
 
   /**
@@ -250,8 +346,9 @@ public final class Judge {
    * up exactly to the question's points; the self-check's handout stores the same figures.
    */
   public static double[] testMaxima(Question question) {
-    long[] units = micros(question.points(),
-        question.tests().stream().mapToDouble(TestCase::points).toArray());
+    long[] units =
+        micros(
+            question.points(), question.tests().stream().mapToDouble(TestCase::points).toArray());
     return Arrays.stream(units).mapToDouble(u -> u / (double) MICRO).toArray();
   }
 
@@ -282,28 +379,38 @@ public final class Judge {
   }
 
   private static List<PartScore> partScores(Question question, List<PartResult> parts) {
-    return parts.stream().map(p -> new PartScore(p.name(), p.status(),
-        question.partWeight(p.name()), switch (p.status()) {
-          case RIGHT -> 1;
-          case CARRIED_FORWARD -> question.carriedForward();
-          case WRONG -> 0;
-        }, p.mismatches(), p.omitted())).toList();
+    return parts.stream()
+        .map(
+            p ->
+                new PartScore(
+                    p.name(),
+                    p.status(),
+                    question.partWeight(p.name()),
+                    switch (p.status()) {
+                      case RIGHT -> 1;
+                      case CARRIED_FORWARD -> question.carriedForward();
+                      case WRONG -> 0;
+                    },
+                    p.mismatches(),
+                    p.omitted()))
+        .toList();
   }
 
   /** The weighted share of the parts' credit; 0 when the parts weigh nothing. */
   /**
    * The share of {@code test}'s points that per-part scoring gives {@code answer} for its parts
-   * alone (right parts, and errors carried forward as the rubric says), as {@link #judge} does
-   * for a wrong answer of a {@code per_part} question. The handout stores it for each known
-   * mistake's answer, so that the self-check scores those answers exactly as grading does.
+   * alone (right parts, and errors carried forward as the rubric says), as {@link #judge} does for
+   * a wrong answer of a {@code per_part} question. The handout stores it for each known mistake's
+   * answer, so that the self-check scores those answers exactly as grading does.
    */
   public static <S, I, O> double partsCredit(PlannedTest test, Object answer) {
     @SuppressWarnings("unchecked")
     Problem<S, I, O> problem = (Problem<S, I, O>) test.question().problem();
     I input = problem.castInput(test.test().input());
     O expected = problem.castOutput(test.expected());
-    List<PartResult> parts = problem.compareParts(input, expected, problem.castOutput(answer),
-        test.question().tolerance());
+    List<PartResult> parts =
+        problem.compareParts(
+            input, expected, problem.castOutput(answer), test.question().tolerance());
     return partsCredit(partScores(test.question(), parts));
   }
 

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param visibility the question's visibility, for reporters that list questions
  */
 public record QuestionResult(
-    String id, String title, double score, double maxScore, List<TestResult> tests,
+    String id,
+    String title,
+    double score,
+    double maxScore,
+    List<TestResult> tests,
     ResultVisibility visibility) {
 
   public QuestionResult {
@@ -23,8 +27,8 @@ public record QuestionResult(
   }
 
   /** A visible question's result. */
-  public QuestionResult(String id, String title, double score, double maxScore,
-      List<TestResult> tests) {
+  public QuestionResult(
+      String id, String title, double score, double maxScore, List<TestResult> tests) {
     this(id, title, score, maxScore, tests, ResultVisibility.VISIBLE);
   }
 

@@ -3,9 +3,9 @@ package org.mlgrade.grader.judge;
 import org.mlgrade.grader.rubric.Visibility;
 
 /**
- * When the student may see a result (a test's, a question's, the autograder's output): the
- * rubric's {@link Visibility}, passed through by the judge so that reporters need nothing of the
- * rubric. The four levels are Gradescope's, by the same names.
+ * When the student may see a result (a test's, a question's, the autograder's output): the rubric's
+ * {@link Visibility}, passed through by the judge so that reporters need nothing of the rubric. The
+ * four levels are Gradescope's, by the same names.
  */
 public enum ResultVisibility {
   /** Shown at once, with expected and actual values. */

@@ -33,14 +33,25 @@ public record RubricOutline(
       double[] maxima = Judge.testMaxima(question);
       List<TestOutline> tests = new ArrayList<>();
       for (int t = 0; t < maxima.length; t++) {
-        tests.add(new TestOutline(question.tests().get(t).name(), maxima[t],
-            ResultVisibility.of(question.tests().get(t).visibility())));
+        tests.add(
+            new TestOutline(
+                question.tests().get(t).name(),
+                maxima[t],
+                ResultVisibility.of(question.tests().get(t).visibility())));
       }
-      questions.add(new QuestionOutline(question.id(), question.title(), question.points(),
-          ResultVisibility.of(question.visibility()), tests));
+      questions.add(
+          new QuestionOutline(
+              question.id(),
+              question.title(),
+              question.points(),
+              ResultVisibility.of(question.visibility()),
+              tests));
     }
-    return new RubricOutline(rubric.assignment(), rubric.resultsPerTest(),
-        ResultVisibility.of(rubric.visibility()), ResultVisibility.of(rubric.stdoutVisibility()),
+    return new RubricOutline(
+        rubric.assignment(),
+        rubric.resultsPerTest(),
+        ResultVisibility.of(rubric.visibility()),
+        ResultVisibility.of(rubric.stdoutVisibility()),
         questions);
   }
 
@@ -53,8 +64,12 @@ public record RubricOutline(
    * @param visibility the question's visibility
    * @param tests its tests, in rubric order
    */
-  public record QuestionOutline(String id, String title, double maxScore,
-      ResultVisibility visibility, List<TestOutline> tests) {
+  public record QuestionOutline(
+      String id,
+      String title,
+      double maxScore,
+      ResultVisibility visibility,
+      List<TestOutline> tests) {
 
     public QuestionOutline {
       tests = List.copyOf(tests);

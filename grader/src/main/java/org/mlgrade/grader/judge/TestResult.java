@@ -14,8 +14,8 @@ import org.mlgrade.reference.PartStatus;
  * @param score points earned
  * @param maxScore points available
  * @param mismatches where a wrong answer differs from the expected one (empty otherwise), at most
- *     {@link org.mlgrade.reference.StructuralComparison#MAX_MISMATCHES}; {@link #parts} counts
- *     the others
+ *     {@link org.mlgrade.reference.StructuralComparison#MAX_MISMATCHES}; {@link #parts} counts the
+ *     others
  * @param mistake the known mistake the answer matches, when exactly one matches
  * @param message the outcome in a line, for logs: the sandbox's account of a call that did not
  *     return (exception, time limit, exit), or the differences of a wrong answer; reporters word
@@ -52,11 +52,33 @@ public record TestResult(
   }
 
   /** A result without parts, several matches or NaN findings. */
-  public TestResult(String name, ResultVisibility visibility, Outcome outcome, double score,
-      double maxScore, List<Mismatch> mismatches, Optional<MistakeNote> mistake, String message,
-      String input, long elapsedNanos, String stdout) {
-    this(name, visibility, outcome, score, maxScore, mismatches, mistake, message, input,
-        elapsedNanos, stdout, List.of(), mistake.stream().toList(), Optional.empty());
+  public TestResult(
+      String name,
+      ResultVisibility visibility,
+      Outcome outcome,
+      double score,
+      double maxScore,
+      List<Mismatch> mismatches,
+      Optional<MistakeNote> mistake,
+      String message,
+      String input,
+      long elapsedNanos,
+      String stdout) {
+    this(
+        name,
+        visibility,
+        outcome,
+        score,
+        maxScore,
+        mismatches,
+        mistake,
+        message,
+        input,
+        elapsedNanos,
+        stdout,
+        List.of(),
+        mistake.stream().toList(),
+        Optional.empty());
   }
 
   /** Whether the test passed. */
@@ -67,8 +89,10 @@ public record TestResult(
   /** How many differences there are in all, listed or not. */
   public int differences() {
     int omitted = parts.stream().mapToInt(PartScore::omitted).sum();
-    int listed = parts.isEmpty() ? mismatches.size()
-        : parts.stream().mapToInt(p -> p.mismatches().size()).sum();
+    int listed =
+        parts.isEmpty()
+            ? mismatches.size()
+            : parts.stream().mapToInt(p -> p.mismatches().size()).sum();
     return listed + omitted;
   }
 
@@ -92,8 +116,13 @@ public record TestResult(
    * @param mismatches where it differs from the reference, at most 10
    * @param omitted how many more differences it has
    */
-  public record PartScore(String name, PartStatus status, double weight, double credit,
-      List<Mismatch> mismatches, int omitted) {
+  public record PartScore(
+      String name,
+      PartStatus status,
+      double weight,
+      double credit,
+      List<Mismatch> mismatches,
+      int omitted) {
 
     public PartScore {
       mismatches = List.copyOf(mismatches);

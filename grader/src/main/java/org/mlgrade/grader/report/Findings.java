@@ -11,10 +11,10 @@ import org.mlgrade.reference.Mismatch;
 import org.mlgrade.reference.PartStatus;
 
 /**
- * Puts the judge's findings about one test into words for the student: the parts right and
- * wrong, the differences, a NaN and its likely causes, the known mistake (named only when it is
- * the only one that matches) and the input. Every reporter words a test through this class, so a
- * student reads the same sentences in the terminal, results.json and the PDF.
+ * Puts the judge's findings about one test into words for the student: the parts right and wrong,
+ * the differences, a NaN and its likely causes, the known mistake (named only when it is the only
+ * one that matches) and the input. Every reporter words a test through this class, so a student
+ * reads the same sentences in the terminal, results.json and the PDF.
  */
 public final class Findings {
 
@@ -33,13 +33,25 @@ public final class Findings {
       text.append(Outcome.WRONG_ANSWER.label());
       parts(test, text);
       differences(test, text);
-      test.nonFinite().ifPresent(nan -> text.append("\nYour answer holds NaN (not a number) in ")
-          .append(String.join(", ", nan.parts()))
-          .append(". NaN does not tell which mistake was made; likely causes: ")
-          .append(causes(nan.likelyCauses())).append('.'));
-      test.mistake().ifPresent(note -> text.append("\nThis looks like a known mistake (")
-          .append(note.id()).append("): ").append(note.description())
-          .append(note.credit() > 0 ? " Partial credit: " + percent(note.credit()) + "." : ""));
+      test.nonFinite()
+          .ifPresent(
+              nan ->
+                  text.append("\nYour answer holds NaN (not a number) in ")
+                      .append(String.join(", ", nan.parts()))
+                      .append(". NaN does not tell which mistake was made; likely causes: ")
+                      .append(causes(nan.likelyCauses()))
+                      .append('.'));
+      test.mistake()
+          .ifPresent(
+              note ->
+                  text.append("\nThis looks like a known mistake (")
+                      .append(note.id())
+                      .append("): ")
+                      .append(note.description())
+                      .append(
+                          note.credit() > 0
+                              ? " Partial credit: " + percent(note.credit()) + "."
+                              : ""));
     } else {
       text.append(test.message());
     }
@@ -65,9 +77,9 @@ public final class Findings {
   }
 
   /**
-   * One line per part that is not right, in answer order: {@code "fc1: wrong"}, or for a part
-   * that follows correctly from the student's earlier wrong parts, that its error was carried
-   * forward and the share of its credit that earns.
+   * One line per part that is not right, in answer order: {@code "fc1: wrong"}, or for a part that
+   * follows correctly from the student's earlier wrong parts, that its error was carried forward
+   * and the share of its credit that earns.
    */
   static List<String> partsNotRight(TestResult test) {
     List<String> lines = new ArrayList<>();
@@ -75,9 +87,14 @@ public final class Findings {
       if (part.status() == PartStatus.WRONG) {
         lines.add(part.name() + ": wrong");
       } else if (part.status() == PartStatus.CARRIED_FORWARD) {
-        lines.add(part.name() + ": follows correctly from your earlier wrong parts (error "
-            + "carried forward" + (part.credit() > 0
-                ? ", " + Math.round(part.credit() * 100) + "% of its credit" : "") + ')');
+        lines.add(
+            part.name()
+                + ": follows correctly from your earlier wrong parts (error "
+                + "carried forward"
+                + (part.credit() > 0
+                    ? ", " + Math.round(part.credit() * 100) + "% of its credit"
+                    : "")
+                + ')');
       }
     }
     return lines;
@@ -87,21 +104,28 @@ public final class Findings {
     List<Mismatch> mismatches = test.mismatches();
     for (Mismatch mismatch : mismatches) {
       String where = mismatch.path().isEmpty() ? "answer" : mismatch.path();
-      text.append("\n  ").append(where).append(": expected ").append(mismatch.expected())
-          .append(", got ").append(mismatch.actual());
+      text.append("\n  ")
+          .append(where)
+          .append(": expected ")
+          .append(mismatch.expected())
+          .append(", got ")
+          .append(mismatch.actual());
     }
     int more = test.differences() - mismatches.size();
     if (more > 0) {
-      text.append("\n  ... and ").append(more).append(" more difference")
+      text.append("\n  ... and ")
+          .append(more)
+          .append(" more difference")
           .append(more == 1 ? "" : "s");
     }
   }
 
   private static String causes(List<MistakeNote> causes) {
-    String known = causes.stream().map(c -> c.id() + " (" + c.description() + ")")
-        .collect(Collectors.joining("; "));
-    String usual = "0/0, 0 * log(0), exp overflowing to infinity, or a value never"
-        + " computed";
+    String known =
+        causes.stream()
+            .map(c -> c.id() + " (" + c.description() + ")")
+            .collect(Collectors.joining("; "));
+    String usual = "0/0, 0 * log(0), exp overflowing to infinity, or a value never" + " computed";
     return known.isEmpty() ? usual : known + "; or, more generally, " + usual;
   }
 

@@ -11,5 +11,4 @@ import com.fasterxml.jackson.core.JsonPointer;
  * @param points the points the rubric gives it, or null when it gives none
  * @param at the rubric entry it comes from (one entry stands for many generated tests)
  */
-record DraftTest(String name, Object input, Visibility visibility, Double points,
-    JsonPointer at) {}
+record DraftTest(String name, Object input, Visibility visibility, Double points, JsonPointer at) {}

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The errors and warnings found in one rubric file, each placed at the value or field name a
- * JSON Pointer names. Used once, by one thread.
+ * The errors and warnings found in one rubric file, each placed at the value or field name a JSON
+ * Pointer names. Used once, by one thread.
  */
 final class ErrorLog {
 
@@ -37,8 +37,12 @@ final class ErrorLog {
   /** A warning at the start of the value at {@code at}. */
   void warn(JsonPointer at, String message) {
     JsonLocation where = tree.valueAt(at);
-    warnings.add(new RubricError(file, Math.max(1, where.getLineNr()),
-        Math.max(1, where.getColumnNr()), "warning: " + message));
+    warnings.add(
+        new RubricError(
+            file,
+            Math.max(1, where.getLineNr()),
+            Math.max(1, where.getColumnNr()),
+            "warning: " + message));
   }
 
   /** Records {@code value} as used at {@code at}; false (and an error) if it was used before. */
@@ -48,8 +52,9 @@ final class ErrorLog {
       return true;
     }
     JsonLocation firstAt = tree.valueAt(first);
-    error(at, "duplicate " + what + " '" + value + "' (first used at line "
-        + firstAt.getLineNr() + ")");
+    error(
+        at,
+        "duplicate " + what + " '" + value + "' (first used at line " + firstAt.getLineNr() + ")");
     return false;
   }
 
@@ -68,7 +73,7 @@ final class ErrorLog {
 
   private void add(JsonLocation at, String message) {
     Objects.requireNonNull(at, "location");
-    errors.add(new RubricError(file, Math.max(1, at.getLineNr()), Math.max(1,
-        at.getColumnNr()), message));
+    errors.add(
+        new RubricError(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), message));
   }
 }

@@ -51,8 +51,15 @@ final class FieldReader {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        log.keyError(at.appendProperty(name), "unknown field '" + name + "' in " + where
-            + " (expected one of: " + String.join(", ", allowed) + ")");
+        log.keyError(
+            at.appendProperty(name),
+            "unknown field '"
+                + name
+                + "' in "
+                + where
+                + " (expected one of: "
+                + String.join(", ", allowed)
+                + ")");
       }
     }
   }
@@ -73,52 +80,80 @@ final class FieldReader {
       return null;
     }
     if (!value.isTextual() || value.asText().isBlank()) {
-      log.error(at.appendProperty(field), "'" + field + "' of " + where
-          + " must be a non-empty string, got " + describe(value));
+      log.error(
+          at.appendProperty(field),
+          "'" + field + "' of " + where + " must be a non-empty string, got " + describe(value));
       return null;
     }
     return value.asText();
   }
 
   /** A finite number in {@code range}. */
-  Double number(JsonNode node, JsonPointer at, String field, String where, Range range,
-      boolean mandatory) {
+  Double number(
+      JsonNode node, JsonPointer at, String field, String where, Range range, boolean mandatory) {
     JsonNode value = mandatory ? required(node, at, field, where) : node.get(field);
     if (value == null) {
       return null;
     }
     double x = value.isNumber() ? value.doubleValue() : Double.NaN;
     if (!value.isNumber() || !Double.isFinite(x) || !range.accepts.test(x)) {
-      log.error(at.appendProperty(field), "'" + field + "' of " + where + " must be "
-          + range.expected + ", got " + describe(value));
+      log.error(
+          at.appendProperty(field),
+          "'"
+              + field
+              + "' of "
+              + where
+              + " must be "
+              + range.expected
+              + ", got "
+              + describe(value));
       return null;
     }
     return x;
   }
 
   /** An integer from {@code min} to {@code max}. */
-  Long integer(JsonNode node, JsonPointer at, String field, String where, long min, long max,
+  Long integer(
+      JsonNode node,
+      JsonPointer at,
+      String field,
+      String where,
+      long min,
+      long max,
       boolean mandatory) {
     JsonNode value = mandatory ? required(node, at, field, where) : node.get(field);
     if (value == null) {
       return null;
     }
-    boolean ok = value.isIntegralNumber() && value.canConvertToLong()
-        && value.longValue() >= min && value.longValue() <= max;
+    boolean ok =
+        value.isIntegralNumber()
+            && value.canConvertToLong()
+            && value.longValue() >= min
+            && value.longValue() <= max;
     if (!ok) {
-      String expected = min == Long.MIN_VALUE ? "an integer"
-          : max == Integer.MAX_VALUE || max == Long.MAX_VALUE ? "an integer >= " + min
-          : "an integer from " + min + " to " + max;
-      log.error(at.appendProperty(field), "'" + field + "' of " + where + " must be " + expected
-          + ", got " + describe(value));
+      String expected =
+          min == Long.MIN_VALUE
+              ? "an integer"
+              : max == Integer.MAX_VALUE || max == Long.MAX_VALUE
+                  ? "an integer >= " + min
+                  : "an integer from " + min + " to " + max;
+      log.error(
+          at.appendProperty(field),
+          "'" + field + "' of " + where + " must be " + expected + ", got " + describe(value));
       return null;
     }
     return value.longValue();
   }
 
   /** One of {@code options}, written as {@code name} gives it; {@code absent} when missing. */
-  <T> T choice(JsonNode node, JsonPointer at, String field, String where, List<T> options,
-      Function<T, String> name, T absent) {
+  <T> T choice(
+      JsonNode node,
+      JsonPointer at,
+      String field,
+      String where,
+      List<T> options,
+      Function<T, String> name,
+      T absent) {
     JsonNode value = node.get(field);
     if (value == null) {
       return absent;
@@ -128,9 +163,16 @@ final class FieldReader {
         return option;
       }
     }
-    log.error(at.appendProperty(field), "'" + field + "' of " + where + " must be one of "
-        + options.stream().map(name).collect(Collectors.joining(", ")) + ", got "
-        + describe(value));
+    log.error(
+        at.appendProperty(field),
+        "'"
+            + field
+            + "' of "
+            + where
+            + " must be one of "
+            + options.stream().map(name).collect(Collectors.joining(", "))
+            + ", got "
+            + describe(value));
     return null;
   }
 }

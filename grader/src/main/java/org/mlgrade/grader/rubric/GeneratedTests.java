@@ -32,8 +32,15 @@ final class GeneratedTests {
    * @param pointsEach the entry's {@code points_each}, null when absent or broken
    * @param pointsBroken whether {@code points_each} is present but broken
    */
-  List<DraftTest> expand(JsonNode entry, JsonPointer at, String where, String questionId,
-      Problem<?, ?, ?> problem, Visibility visibility, Double pointsEach, boolean pointsBroken) {
+  List<DraftTest> expand(
+      JsonNode entry,
+      JsonPointer at,
+      String where,
+      String questionId,
+      Problem<?, ?, ?> problem,
+      Visibility visibility,
+      Double pointsEach,
+      boolean pointsBroken) {
     JsonPointer genAt = at.appendProperty("generate");
     JsonNode gen = entry.get("generate");
     String genWhere = "'generate' of " + where;
@@ -42,12 +49,15 @@ final class GeneratedTests {
     }
     fields.checkFields(gen, genAt, RubricFields.GENERATE, genWhere);
     Long count = fields.integer(gen, genAt, "count", genWhere, 1, MAX_GENERATED, true);
-    Long seed = fields.integer(gen, genAt, "seed", genWhere, Long.MIN_VALUE, Long.MAX_VALUE,
-        true);
+    Long seed = fields.integer(gen, genAt, "seed", genWhere, Long.MIN_VALUE, Long.MAX_VALUE, true);
     Long first = fields.integer(gen, genAt, "first", genWhere, 0, MAX_GENERATED, false);
     String prefix = fields.text(gen, genAt, "name_prefix", genWhere, false);
-    if (count == null || seed == null || problem == null || visibility == null
-        || (gen.has("first") && first == null) || (gen.has("name_prefix") && prefix == null)
+    if (count == null
+        || seed == null
+        || problem == null
+        || visibility == null
+        || (gen.has("first") && first == null)
+        || (gen.has("name_prefix") && prefix == null)
         || pointsBroken) {
       return null;
     }
@@ -62,8 +72,17 @@ final class GeneratedTests {
       try {
         input = problem.generator().generate(InputGenerator.randomFor(seed, i), i);
       } catch (RuntimeException e) {
-        log.error(genAt, "the generator of problem '" + problem.id() + "' failed on generated"
-            + " test #" + (i + 1) + " of " + where + ": " + e);
+        log.error(
+            genAt,
+            "the generator of problem '"
+                + problem.id()
+                + "' failed on generated"
+                + " test #"
+                + (i + 1)
+                + " of "
+                + where
+                + ": "
+                + e);
         return null;
       }
       String name = names.next(prefix);

@@ -49,43 +49,75 @@ final class InputReader {
       return null;
     }
     if (values > MAX_INPUT_VALUES) {
-      log.error(at, "the input of " + where + " holds " + values + " values (numbers, strings,"
-          + " lists and objects); one input may hold at most " + MAX_INPUT_VALUES
-          + ": split it into several tests");
+      log.error(
+          at,
+          "the input of "
+              + where
+              + " holds "
+              + values
+              + " values (numbers, strings,"
+              + " lists and objects); one input may hold at most "
+              + MAX_INPUT_VALUES
+              + ": split it into several tests");
       return null;
     }
     try {
       return Wire.MAPPER.treeToValue(node, problem.inputType());
     } catch (UnrecognizedPropertyException e) {
       JsonPointer inner = pointer(at, e.getPath());
-      String known = e.getKnownPropertyIds() == null ? "" : " (expected one of: "
-          + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-              .collect(Collectors.joining(", ")) + ")";
-      log.keyError(inner, "unknown field '" + e.getPropertyName() + "' in the input of " + where
-          + known);
+      String known =
+          e.getKnownPropertyIds() == null
+              ? ""
+              : " (expected one of: "
+                  + e.getKnownPropertyIds().stream()
+                      .map(String::valueOf)
+                      .sorted()
+                      .collect(Collectors.joining(", "))
+                  + ")";
+      log.keyError(
+          inner, "unknown field '" + e.getPropertyName() + "' in the input of " + where + known);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      log.error(pointer(at, e.getPath()), "invalid input of " + where + ": "
-          + (cause.getMessage() != null ? cause.getMessage() : "the problem's record refuses"
-              + " these values"));
+      log.error(
+          pointer(at, e.getPath()),
+          "invalid input of "
+              + where
+              + ": "
+              + (cause.getMessage() != null
+                  ? cause.getMessage()
+                  : "the problem's record refuses" + " these values"));
     } catch (JsonMappingException e) {
       Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
       if (missing.find()) {
-        log.error(pointer(at, e.getPath()), "missing field '" + missing.group(1)
-            + "' in the input of " + where + " (a " + type + ")");
+        log.error(
+            pointer(at, e.getPath()),
+            "missing field '"
+                + missing.group(1)
+                + "' in the input of "
+                + where
+                + " (a "
+                + type
+                + ")");
       } else {
-        log.error(pointer(at, e.getPath()), "the input of " + where + " does not fit " + type
-            + ": " + plain(e.getOriginalMessage()));
+        log.error(
+            pointer(at, e.getPath()),
+            "the input of "
+                + where
+                + " does not fit "
+                + type
+                + ": "
+                + plain(e.getOriginalMessage()));
       }
     } catch (JsonProcessingException e) {
       // A number out of range of its field (InputCoercionException) carries no path: find it.
       Matcher range = Wording.OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
       JsonPointer inner = range.find() ? numberAt(node, at, range.group(1)) : null;
-      log.error(inner != null ? inner : at, "the input of " + where + " does not fit " + type
-          + ": " + plain(e.getOriginalMessage()));
+      log.error(
+          inner != null ? inner : at,
+          "the input of " + where + " does not fit " + type + ": " + plain(e.getOriginalMessage()));
     } catch (IllegalArgumentException e) {
-      log.error(at, "the input of " + where + " does not fit " + type + ": "
-          + plain(e.getMessage()));
+      log.error(
+          at, "the input of " + where + " does not fit " + type + ": " + plain(e.getMessage()));
     }
     return null;
   }
@@ -99,8 +131,14 @@ final class InputReader {
     values++;
     if (node.isNumber() && !Double.isFinite(node.doubleValue())
         || node.isTextual() && NON_FINITE_TEXT.matcher(node.asText()).matches()) {
-      log.error(at, "the input of " + where + " holds " + node.asText() + ": NaN and infinities"
-          + " are not allowed in test inputs");
+      log.error(
+          at,
+          "the input of "
+              + where
+              + " holds "
+              + node.asText()
+              + ": NaN and infinities"
+              + " are not allowed in test inputs");
       return false;
     }
     if (node.isContainerNode()) {
@@ -140,8 +178,10 @@ final class InputReader {
   private static JsonPointer pointer(JsonPointer base, List<JsonMappingException.Reference> path) {
     JsonPointer at = base;
     for (JsonMappingException.Reference step : path) {
-      at = step.getFieldName() != null ? at.appendProperty(step.getFieldName())
-          : step.getIndex() >= 0 ? at.appendIndex(step.getIndex()) : at;
+      at =
+          step.getFieldName() != null
+              ? at.appendProperty(step.getFieldName())
+              : step.getIndex() >= 0 ? at.appendIndex(step.getIndex()) : at;
     }
     return at;
   }

@@ -37,12 +37,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <p>YAML anchors and aliases work on lists and objects: an alias ({@code *net}) stands for the
  * value its anchor ({@code &net}) was put on, so one network can serve many tests (Jackson's YAML
- * parser does not report anchors on single numbers or strings, so aliases of those are
- * refused). An error in the aliased value itself is reported where the anchored value is written
- * (the only place its parts are written); an alias that does not fit where it is used is
- * reported at the alias. Merge keys ({@code <<})
- * are refused, and so are aliases that would expand the document to more than {@link
- * #MAX_VALUES} values.
+ * parser does not report anchors on single numbers or strings, so aliases of those are refused). An
+ * error in the aliased value itself is reported where the anchored value is written (the only place
+ * its parts are written); an alias that does not fit where it is used is reported at the alias.
+ * Merge keys ({@code <<}) are refused, and so are aliases that would expand the document to more
+ * than {@link #MAX_VALUES} values.
  *
  * <p>Locations take one {@code long} per value, kept per container (by identity), so the index is
  * about as large as the tree itself, not as the sum of every value's path.
@@ -52,13 +51,16 @@ final class LocatedTree {
   private static final JsonFactory JSON = Wire.MAPPER.getFactory();
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** The most characters a YAML rubric may have (the YAML parser's own limit, 3 MiB). */
   static final int MAX_YAML_CODE_POINTS = 3 * 1024 * 1024;
+
   /**
-   * The most values (numbers, strings, lists, objects, ...) a rubric may hold once its aliases
-   * are expanded: about what a JSON rubric of the largest allowed size holds.
+   * The most values (numbers, strings, lists, objects, ...) a rubric may hold once its aliases are
+   * expanded: about what a JSON rubric of the largest allowed size holds.
    */
   static final long MAX_VALUES = 4_000_000;
+
   private static final Pattern YAML_SPECIAL_FLOAT =
       Pattern.compile("([-+]?)\\.(?:(nan|NaN|NAN)|inf|Inf|INF)");
   private static final Pattern LIMIT_SOURCE = Pattern.compile(",\\s*from `[^`]*`");
@@ -68,13 +70,16 @@ final class LocatedTree {
   private final Path file;
   private final JsonNode root;
   private final long rootAt;
+
   /**
    * For each array, where each item starts; for each object, where each field's name and value
    * start, interleaved ({@code [name0, value0, name1, value1, ...]}, in the fields' order).
    */
   private final Map<JsonNode, long[]> positions = new IdentityHashMap<>();
+
   /** The values anchored so far, by anchor name, with the number of values each holds. */
   private final Map<String, Anchored> anchors = new HashMap<>();
+
   private long valueCount;
 
   private record Anchored(JsonNode node, long values) {}
@@ -89,8 +94,8 @@ final class LocatedTree {
     root = read(parser);
     if (parser.nextToken() != null) {
       JsonLocation at = parser.currentTokenLocation();
-      throw error(at.getLineNr(), at.getColumnNr(),
-          "unexpected content after the end of the rubric");
+      throw error(
+          at.getLineNr(), at.getColumnNr(), "unexpected content after the end of the rubric");
     }
   }
 
@@ -103,10 +108,18 @@ final class LocatedTree {
   static LocatedTree parse(Path file, String text) throws RubricException {
     boolean yaml = isYaml(file);
     if (yaml && text.codePointCount(0, text.length()) > MAX_YAML_CODE_POINTS) {
-      throw new RubricException(List.of(new RubricError(file, 1, 1, "the rubric has "
-          + text.codePointCount(0, text.length()) + " characters; a YAML rubric may have at most "
-          + MAX_YAML_CODE_POINTS + " (3 MiB): generate tests (generate: {count: ...}) instead of "
-          + "listing them, or write the rubric as JSON")));
+      throw new RubricException(
+          List.of(
+              new RubricError(
+                  file,
+                  1,
+                  1,
+                  "the rubric has "
+                      + text.codePointCount(0, text.length())
+                      + " characters; a YAML rubric may have at most "
+                      + MAX_YAML_CODE_POINTS
+                      + " (3 MiB): generate tests (generate: {count: ...}) instead of "
+                      + "listing them, or write the rubric as JSON")));
     }
     try (JsonParser parser = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
       return new LocatedTree(parser, file);
@@ -120,19 +133,21 @@ final class LocatedTree {
         // position are what the author needs ("found character '\t(TAB)' ...").
         line = marked.getProblemMark().getLine() + 1;
         column = marked.getProblemMark().getColumn() + 1;
-        message = (marked.getContext() == null ? "" : marked.getContext() + ": ")
-            + marked.getProblem();
+        message =
+            (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
       }
       // Jackson names the start of an unclosed object as "[Source: REDACTED (`StreamRead...`
       // disabled); line: 2, column: 1]": keep only the place.
       message = SOURCE_AT.matcher(message).replaceAll("line $1, column $2");
       // A parser limit names the Java method it comes from: "(1000, from `StreamRead...()`)".
       message = LIMIT_SOURCE.matcher(message).replaceAll("");
-      throw new RubricException(List.of(new RubricError(file, line, column,
-          (yaml ? "YAML" : "JSON") + " syntax error: " + message)));
+      throw new RubricException(
+          List.of(
+              new RubricError(
+                  file, line, column, (yaml ? "YAML" : "JSON") + " syntax error: " + message)));
     } catch (IOException e) {
-      throw new RubricException(List.of(new RubricError(file, 1, 1,
-          "cannot read the rubric: " + e.getMessage())));
+      throw new RubricException(
+          List.of(new RubricError(file, 1, 1, "cannot read the rubric: " + e.getMessage())));
     }
   }
 
@@ -171,9 +186,12 @@ final class LocatedTree {
             throw error(keyAt.getLineNr(), keyAt.getColumnNr(), "duplicate field '" + name + "'");
           }
           if ("<<".equals(name) && parser instanceof YAMLParser) {
-            throw error(keyAt.getLineNr(), keyAt.getColumnNr(), "YAML merge keys ('<<') are "
-                + "not supported: write the fields out, or put an alias (*name) where a whole "
-                + "value is repeated");
+            throw error(
+                keyAt.getLineNr(),
+                keyAt.getColumnNr(),
+                "YAML merge keys ('<<') are "
+                    + "not supported: write the fields out, or put an alias (*name) where a whole "
+                    + "value is repeated");
           }
           parser.nextToken();
           if (n + 2 > at.length) {
@@ -221,8 +239,8 @@ final class LocatedTree {
       }
       default -> {
         JsonLocation where = parser.currentTokenLocation();
-        throw error(where.getLineNr(), where.getColumnNr(), "unsupported value "
-            + parser.getText());
+        throw error(
+            where.getLineNr(), where.getColumnNr(), "unsupported value " + parser.getText());
       }
     }
   }
@@ -233,9 +251,15 @@ final class LocatedTree {
     Anchored anchored = anchors.get(parser.getText());
     if (anchored == null) {
       // Jackson's YAML parser does not report anchors on scalars, so those land here too.
-      throw error(where.getLineNr(), where.getColumnNr(), "the alias *" + parser.getText()
-          + " names no list or object anchored &" + parser.getText() + " before it (anchors"
-          + " work on lists and objects, not on single numbers or strings)");
+      throw error(
+          where.getLineNr(),
+          where.getColumnNr(),
+          "the alias *"
+              + parser.getText()
+              + " names no list or object anchored &"
+              + parser.getText()
+              + " before it (anchors"
+              + " work on lists and objects, not on single numbers or strings)");
     }
     count(anchored.values(), where);
     return anchored.node();
@@ -245,18 +269,21 @@ final class LocatedTree {
   private void count(long values, JsonLocation where) throws RubricException {
     valueCount += values;
     if (valueCount > MAX_VALUES) {
-      throw error(where.getLineNr(), where.getColumnNr(), "the rubric holds more than "
-          + MAX_VALUES + " values (numbers, strings, lists and objects"
-          + (anchors.isEmpty() ? "" : ", counting each alias as the value it repeats")
-          + "), more than any rubric the grader can hold in memory: generate tests"
-          + " (generate: {count: ...}) instead of listing them");
+      throw error(
+          where.getLineNr(),
+          where.getColumnNr(),
+          "the rubric holds more than "
+              + MAX_VALUES
+              + " values (numbers, strings, lists and objects"
+              + (anchors.isEmpty() ? "" : ", counting each alias as the value it repeats")
+              + "), more than any rubric the grader can hold in memory: generate tests"
+              + " (generate: {count: ...}) instead of listing them");
     }
   }
 
   /**
-   * The parser's floating-point value, with YAML's {@code .nan}, {@code .inf} and {@code -.inf}
-   * (in any of YAML's spellings), which Jackson's YAML parser tokenises as numbers but cannot
-   * convert.
+   * The parser's floating-point value, with YAML's {@code .nan}, {@code .inf} and {@code -.inf} (in
+   * any of YAML's spellings), which Jackson's YAML parser tokenises as numbers but cannot convert.
    */
   private static double floatValue(JsonParser parser) throws IOException {
     String text = parser.getText();
@@ -286,8 +313,8 @@ final class LocatedTree {
   }
 
   /**
-   * The position of the value at {@code pointer} (of its field name when {@code key} and the
-   * last step names a field), or of the deepest value on the way that exists.
+   * The position of the value at {@code pointer} (of its field name when {@code key} and the last
+   * step names a field), or of the deepest value on the way that exists.
    */
   private long find(JsonPointer pointer, boolean key) {
     JsonNode node = root;
@@ -330,12 +357,11 @@ final class LocatedTree {
   }
 
   private static JsonLocation location(long packed) {
-    return new JsonLocation(ContentReference.unknown(), -1, (int) (packed >>> 32),
-        (int) packed);
+    return new JsonLocation(ContentReference.unknown(), -1, (int) (packed >>> 32), (int) packed);
   }
 
   private RubricException error(int line, int column, String message) {
-    return new RubricException(List.of(new RubricError(file, Math.max(1, line),
-        Math.max(1, column), message)));
+    return new RubricException(
+        List.of(new RubricError(file, Math.max(1, line), Math.max(1, column), message)));
   }
 }

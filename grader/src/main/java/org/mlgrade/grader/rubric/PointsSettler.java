@@ -22,8 +22,12 @@ final class PointsSettler {
   }
 
   /** The tests with their points, or null (and errors) when the points do not add up. */
-  List<TestCase> settle(List<DraftTest> drafts, JsonPointer questionAt, String questionWhere,
-      Scoring scoring, double points) {
+  List<TestCase> settle(
+      List<DraftTest> drafts,
+      JsonPointer questionAt,
+      String questionWhere,
+      Scoring scoring,
+      double points) {
     List<TestCase> tests = new ArrayList<>();
     if (scoring.pointsPerTest()) {
       long given = drafts.stream().filter(d -> d.points() != null).count();
@@ -37,18 +41,29 @@ final class PointsSettler {
         Set<JsonPointer> reported = new LinkedHashSet<>();
         for (DraftTest d : drafts) {
           if (d.points() == null && reported.add(d.at())) {
-            log.error(d.at(), "test '" + d.name() + "' of " + questionWhere + " has no points,"
-                + " but other tests of the question do: give every test points (points_each for"
-                + " generated tests), or none to split the question's points evenly");
+            log.error(
+                d.at(),
+                "test '"
+                    + d.name()
+                    + "' of "
+                    + questionWhere
+                    + " has no points,"
+                    + " but other tests of the question do: give every test points (points_each for"
+                    + " generated tests), or none to split the question's points evenly");
           }
         }
         return null;
       }
       double sum = drafts.stream().mapToDouble(DraftTest::points).sum();
       if (!same(sum, points)) {
-        log.error(questionAt.appendProperty("points"), "the tests of " + questionWhere
-            + " are worth " + format(sum) + " points in all, but the question has "
-            + format(points));
+        log.error(
+            questionAt.appendProperty("points"),
+            "the tests of "
+                + questionWhere
+                + " are worth "
+                + format(sum)
+                + " points in all, but the question has "
+                + format(points));
         return null;
       }
       for (DraftTest d : drafts) {

@@ -19,9 +19,9 @@ import org.mlgrade.reference.ProblemRegistry;
 import org.mlgrade.reference.Tolerance;
 
 /**
- * Reads one question and checks that its parts agree: a known problem, a possible tolerance,
- * known mistakes of that problem, per-part fields only under per_part scoring, an id no other
- * question has.
+ * Reads one question and checks that its parts agree: a known problem, a possible tolerance, known
+ * mistakes of that problem, per-part fields only under per_part scoring, an id no other question
+ * has.
  */
 final class QuestionReader {
 
@@ -54,34 +54,66 @@ final class QuestionReader {
     String where = id != null ? "question '" + id + "'" : "question #" + (index + 1);
     fields.checkFields(node, at, RubricFields.QUESTION, where);
     // A question without a usable id would repeat the default test names of another one.
-    names.startQuestion(id != null
-        && log.unique(questionIds, id, at.appendProperty("id"), "question id"));
+    names.startQuestion(
+        id != null && log.unique(questionIds, id, at.appendProperty("id"), "question id"));
     String title = fields.text(node, at, "title", where, false);
     Double points = fields.number(node, at, "points", where, Range.POSITIVE, true);
     Problem<?, ?, ?> problem = problem(node, at, where);
     Tolerance tolerance = tolerance(node, at, where);
-    Scoring scoring = fields.choice(node, at, "scoring", where, List.of(Scoring.values()),
-        Scoring::rubricName, Scoring.PER_TEST);
-    Visibility visibility = fields.choice(node, at, "visibility", where,
-        List.of(Visibility.values()), Visibility::gradescopeName, Visibility.VISIBLE);
+    Scoring scoring =
+        fields.choice(
+            node,
+            at,
+            "scoring",
+            where,
+            List.of(Scoring.values()),
+            Scoring::rubricName,
+            Scoring.PER_TEST);
+    Visibility visibility =
+        fields.choice(
+            node,
+            at,
+            "visibility",
+            where,
+            List.of(Visibility.values()),
+            Visibility::gradescopeName,
+            Visibility.VISIBLE);
     List<MistakeCredit> credits = mistakeCredits(node, at, where, problem);
     Map<String, Double> partWeights = partWeights(node, at, where, scoring);
     Double carriedForward = carriedForward(node, at, where, scoring);
     List<TestCase> cases = tests.read(node, at, where, id, problem, scoring, visibility, points);
-    if (id == null || points == null || problem == null || tolerance == null || scoring == null
-        || visibility == null || credits == null || cases == null || partWeights == null
+    if (id == null
+        || points == null
+        || problem == null
+        || tolerance == null
+        || scoring == null
+        || visibility == null
+        || credits == null
+        || cases == null
+        || partWeights == null
         || carriedForward == null) {
       return null;
     }
-    Question question = new Question(id, title != null ? title : problem.title(), points,
-        problem, tolerance, scoring, credits, cases, visibility, partWeights, carriedForward);
-    ToleranceCheck.nearZero(question).ifPresent(
-        warning -> log.warn(at.appendProperty("tolerance"), warning));
+    Question question =
+        new Question(
+            id,
+            title != null ? title : problem.title(),
+            points,
+            problem,
+            tolerance,
+            scoring,
+            credits,
+            cases,
+            visibility,
+            partWeights,
+            carriedForward);
+    ToleranceCheck.nearZero(question)
+        .ifPresent(warning -> log.warn(at.appendProperty("tolerance"), warning));
     return question;
   }
 
-  private Map<String, Double> partWeights(JsonNode question, JsonPointer questionAt,
-      String questionWhere, Scoring scoring) {
+  private Map<String, Double> partWeights(
+      JsonNode question, JsonPointer questionAt, String questionWhere, Scoring scoring) {
     JsonPointer at = questionAt.appendProperty("part_weights");
     JsonNode node = question.get("part_weights");
     if (node == null) {
@@ -108,20 +140,25 @@ final class QuestionReader {
     return complete ? weights : null;
   }
 
-  private Double carriedForward(JsonNode question, JsonPointer questionAt, String questionWhere,
-      Scoring scoring) {
+  private Double carriedForward(
+      JsonNode question, JsonPointer questionAt, String questionWhere, Scoring scoring) {
     if (!question.has("carried_forward")) {
       return 0.0;
     }
-    if (!perPartOnly(questionAt.appendProperty("carried_forward"), "carried_forward",
-        questionWhere, scoring)) {
+    if (!perPartOnly(
+        questionAt.appendProperty("carried_forward"), "carried_forward", questionWhere, scoring)) {
       return null;
     }
-    Double fraction = fields.number(question, questionAt, "carried_forward", questionWhere,
-        Range.NON_NEGATIVE, false);
+    Double fraction =
+        fields.number(
+            question, questionAt, "carried_forward", questionWhere, Range.NON_NEGATIVE, false);
     if (fraction != null && fraction > 1) {
-      log.error(questionAt.appendProperty("carried_forward"), "'carried_forward' of "
-          + questionWhere + " must be a number in [0, 1], got " + format(fraction));
+      log.error(
+          questionAt.appendProperty("carried_forward"),
+          "'carried_forward' of "
+              + questionWhere
+              + " must be a number in [0, 1], got "
+              + format(fraction));
       return null;
     }
     return fraction;
@@ -131,8 +168,15 @@ final class QuestionReader {
     if (scoring == null || scoring == Scoring.PER_PART) {
       return scoring != null;
     }
-    log.keyError(at, "'" + field + "' of " + where + " is only allowed when the question's"
-        + " scoring is per_part, not " + scoring.rubricName());
+    log.keyError(
+        at,
+        "'"
+            + field
+            + "' of "
+            + where
+            + " is only allowed when the question's"
+            + " scoring is per_part, not "
+            + scoring.rubricName());
     return false;
   }
 
@@ -143,8 +187,15 @@ final class QuestionReader {
     }
     Problem<?, ?, ?> problem = registry.find(id).orElse(null);
     if (problem == null) {
-      log.error(at.appendProperty("problem"), "unknown problem '" + id + "' in " + where
-          + " (known problems: " + listOrNone(registry.ids()) + ")");
+      log.error(
+          at.appendProperty("problem"),
+          "unknown problem '"
+              + id
+              + "' in "
+              + where
+              + " (known problems: "
+              + listOrNone(registry.ids())
+              + ")");
     }
     return problem;
   }
@@ -164,20 +215,27 @@ final class QuestionReader {
     Double rel = fields.number(node, at, "rel", where, Range.NON_NEGATIVE, false);
     boolean broken = (node.has("abs") && abs == null) || (node.has("rel") && rel == null);
     // A part left out keeps its default: {rel: 1e-4} means {abs: 1e-9, rel: 1e-4}.
-    return broken ? null : new Tolerance(abs == null ? Tolerance.DEFAULT.abs() : abs,
-        rel == null ? Tolerance.DEFAULT.rel() : rel);
+    return broken
+        ? null
+        : new Tolerance(
+            abs == null ? Tolerance.DEFAULT.abs() : abs,
+            rel == null ? Tolerance.DEFAULT.rel() : rel);
   }
 
-  private List<MistakeCredit> mistakeCredits(JsonNode question, JsonPointer questionAt,
-      String questionWhere, Problem<?, ?, ?> problem) {
+  private List<MistakeCredit> mistakeCredits(
+      JsonNode question, JsonPointer questionAt, String questionWhere, Problem<?, ?, ?> problem) {
     JsonPointer at = questionAt.appendProperty("mistake_credit");
     JsonNode node = question.get("mistake_credit");
     if (node == null) {
       return List.of();
     }
     if (!node.isArray()) {
-      log.error(at, "'mistake_credit' of " + questionWhere
-          + " must be a list of {mistake, fraction}, got " + describe(node));
+      log.error(
+          at,
+          "'mistake_credit' of "
+              + questionWhere
+              + " must be a list of {mistake, fraction}, got "
+              + describe(node));
       return null;
     }
     List<MistakeCredit> credits = new ArrayList<>();
@@ -197,9 +255,17 @@ final class QuestionReader {
       if (mistake != null && problem != null) {
         List<String> known = problem.knownMistakes().stream().map(KnownMistake::id).toList();
         if (!known.contains(mistake)) {
-          log.error(itemAt.appendProperty("mistake"), "unknown mistake '" + mistake + "' in "
-              + where + " (known mistakes of problem '" + problem.id() + "': "
-              + listOrNone(known) + ")");
+          log.error(
+              itemAt.appendProperty("mistake"),
+              "unknown mistake '"
+                  + mistake
+                  + "' in "
+                  + where
+                  + " (known mistakes of problem '"
+                  + problem.id()
+                  + "': "
+                  + listOrNone(known)
+                  + ")");
           mistake = null;
         } else if (!log.unique(seen, mistake, itemAt.appendProperty("mistake"), "mistake")) {
           mistake = null;

@@ -9,8 +9,8 @@ import org.mlgrade.grader.rubric.RubricPlaces.Place;
 import org.mlgrade.reference.Problem;
 
 /**
- * Whether the trusted reference alone, run in the grader's JVM, fits well inside the rubric's
- * time limits; for {@code validate} to warn before correct submissions time out.
+ * Whether the trusted reference alone, run in the grader's JVM, fits well inside the rubric's time
+ * limits; for {@code validate} to warn before correct submissions time out.
  *
  * <p>The bar is half of a limit ({@link #FRACTION}). A student's call runs in a fresh child JVM
  * whose code is not yet compiled, through the sandbox, and a correct solution is easily twice as
@@ -27,10 +27,10 @@ public final class ReferenceTiming {
   private ReferenceTiming() {}
 
   /**
-   * Runs the reference on every test of {@code rubric}, timed by {@code nanoClock}, and words
-   * what is too slow: for each question its slowest test over half of {@code per_test_seconds}
-   * (at that test), and the sum over all tests when over half of {@code total_seconds} (at the
-   * limit). A test the reference cannot answer is skipped (validation reports it).
+   * Runs the reference on every test of {@code rubric}, timed by {@code nanoClock}, and words what
+   * is too slow: for each question its slowest test over half of {@code per_test_seconds} (at that
+   * test), and the sum over all tests when over half of {@code total_seconds} (at the limit). A
+   * test the reference cannot answer is skipped (validation reports it).
    *
    * @param nanoClock a clock in nanoseconds, such as {@code System::nanoTime}
    */
@@ -62,21 +62,45 @@ public final class ReferenceTiming {
       }
       if (slowestName != null) {
         Place at = rubric.places().test(slowestName);
-        warnings.add(new RubricError(rubric.source(), at.line(), at.column(), "warning: the"
-            + " reference alone takes " + seconds(slowest) + " s on test '" + slowestName + "' of"
-            + " question '" + question.id() + "'" + (slow > 1 ? " (and over half the limit on "
-            + (slow - 1) + " more of its tests)" : "") + ", more than half of per_test_seconds ("
-            + seconds(perTestLimit) + " s): a correct submission twice as slow as the reference"
-            + " would time out; raise per_test_seconds or use a smaller input"));
+        warnings.add(
+            new RubricError(
+                rubric.source(),
+                at.line(),
+                at.column(),
+                "warning: the"
+                    + " reference alone takes "
+                    + seconds(slowest)
+                    + " s on test '"
+                    + slowestName
+                    + "' of"
+                    + " question '"
+                    + question.id()
+                    + "'"
+                    + (slow > 1
+                        ? " (and over half the limit on " + (slow - 1) + " more of its tests)"
+                        : "")
+                    + ", more than half of per_test_seconds ("
+                    + seconds(perTestLimit)
+                    + " s): a correct submission twice as slow as the reference"
+                    + " would time out; raise per_test_seconds or use a smaller input"));
       }
     }
     if (total > FRACTION * totalLimit) {
       Place at = rubric.places().totalSeconds();
-      warnings.add(new RubricError(rubric.source(), at.line(), at.column(), "warning: the"
-          + " reference alone takes " + seconds(total) + " s over all the tests, more than half"
-          + " of total_seconds (" + seconds(totalLimit) + " s): a correct submission twice as"
-          + " slow as the reference would run out of time; raise total_seconds or use fewer or"
-          + " smaller tests"));
+      warnings.add(
+          new RubricError(
+              rubric.source(),
+              at.line(),
+              at.column(),
+              "warning: the"
+                  + " reference alone takes "
+                  + seconds(total)
+                  + " s over all the tests, more than half"
+                  + " of total_seconds ("
+                  + seconds(totalLimit)
+                  + " s): a correct submission twice as"
+                  + " slow as the reference would run out of time; raise total_seconds or use fewer or"
+                  + " smaller tests"));
     }
     return warnings;
   }

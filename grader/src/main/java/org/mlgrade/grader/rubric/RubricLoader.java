@@ -6,8 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,13 +18,13 @@ import org.mlgrade.reference.ProblemRegistry;
 /**
  * Reads rubric files, JSON or YAML, into validated {@link Rubric}s.
  *
- * <p>The format is documented in {@code rubrics/README.md} and published as a JSON Schema in
- * {@code rubrics/schema/rubric.schema.json}. A file is YAML when its name ends in {@code .yaml} or
- * {@code .yml}, and JSON otherwise.
+ * <p>The format is documented in {@code rubrics/README.md} and published as a JSON Schema in {@code
+ * rubrics/schema/rubric.schema.json}. A file is YAML when its name ends in {@code .yaml} or {@code
+ * .yml}, and JSON otherwise.
  *
- * <p>Validation collects every error of a file it can find before giving up, each with its line
- * and column: unknown fields, unknown problem ids, explicit inputs that do not deserialise into
- * the problem's input record (strictly, as {@link org.mlgrade.harness.Wire#MAPPER} reads them,
+ * <p>Validation collects every error of a file it can find before giving up, each with its line and
+ * column: unknown fields, unknown problem ids, explicit inputs that do not deserialise into the
+ * problem's input record (strictly, as {@link org.mlgrade.harness.Wire#MAPPER} reads them,
  * including the record's own argument checks), impossible tolerances, points that do not add up,
  * duplicate question ids and test names, unknown known-mistake ids and empty generators. A syntax
  * error stops the reading at once, with that one error. Size limits ({@link #MAX_FILE_BYTES},
@@ -75,20 +75,33 @@ public final class RubricLoader {
     try {
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {
-        throw new RubricException(List.of(new RubricError(file, 1, 1, "the rubric file has "
-            + size + " bytes; a rubric may have at most " + MAX_FILE_BYTES + " (16 MiB), and a"
-            + " YAML rubric at most " + LocatedTree.MAX_YAML_CODE_POINTS + " characters (3 MiB):"
-            + " generate tests (generate: {count: ...}) instead of listing them")));
+        throw new RubricException(
+            List.of(
+                new RubricError(
+                    file,
+                    1,
+                    1,
+                    "the rubric file has "
+                        + size
+                        + " bytes; a rubric may have at most "
+                        + MAX_FILE_BYTES
+                        + " (16 MiB), and a"
+                        + " YAML rubric at most "
+                        + LocatedTree.MAX_YAML_CODE_POINTS
+                        + " characters (3 MiB):"
+                        + " generate tests (generate: {count: ...}) instead of listing them")));
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new RubricException(List.of(new RubricError(file, 1, 1, "no such file")));
     } catch (AccessDeniedException e) {
-      throw new RubricException(List.of(new RubricError(file, 1, 1,
-          "permission denied: the grader cannot read the rubric file")));
+      throw new RubricException(
+          List.of(
+              new RubricError(
+                  file, 1, 1, "permission denied: the grader cannot read the rubric file")));
     } catch (IOException e) {
-      throw new RubricException(List.of(new RubricError(file, 1, 1,
-          "cannot read the rubric file: " + e.getMessage())));
+      throw new RubricException(
+          List.of(new RubricError(file, 1, 1, "cannot read the rubric file: " + e.getMessage())));
     }
   }
 
@@ -100,13 +113,18 @@ public final class RubricLoader {
   public Rubric read(Path source, byte[] bytes) throws RubricException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
-      throw new RubricException(List.of(new RubricError(source, 1, 1,
-          "the rubric file is not UTF-8 text; save it as UTF-8")));
+      throw new RubricException(
+          List.of(
+              new RubricError(
+                  source, 1, 1, "the rubric file is not UTF-8 text; save it as UTF-8")));
     }
     return read(source, text);
   }

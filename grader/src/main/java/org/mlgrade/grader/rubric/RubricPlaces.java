@@ -6,8 +6,8 @@ import java.util.Map;
  * Where the parts of a rubric are written in its file, for warnings found after loading (such as
  * the reference's run time against the limits), so that they too name file:line:column.
  *
- * @param tests where each test is named (its {@code name}, or the entry that generates it), by
- *     test name
+ * @param tests where each test is named (its {@code name}, or the entry that generates it), by test
+ *     name
  * @param perTestSeconds where {@code limits.per_test_seconds} is written, or the limits (or the
  *     file's start) when it is left to its default
  * @param totalSeconds the same for {@code limits.total_seconds}

@@ -22,12 +22,12 @@ import org.mlgrade.reference.ProblemRegistry;
 /**
  * Validates one parsed rubric file and builds its {@link Rubric}, collecting every error.
  *
- * <p>Each part is checked as far as it can be on its own: a question with a bad tolerance still
- * has its tests checked, so that one run of {@code mlgrade validate} shows all that is wrong. A
- * part whose value is broken yields {@code null} and the {@link ErrorLog} grows; the rubric is
- * built only when it holds no error. This class reads the top level (limits, static checks,
- * visibilities, the total); {@link QuestionReader} reads each question and {@link TestsReader}
- * its tests. Used once, by one thread.
+ * <p>Each part is checked as far as it can be on its own: a question with a bad tolerance still has
+ * its tests checked, so that one run of {@code mlgrade validate} shows all that is wrong. A part
+ * whose value is broken yields {@code null} and the {@link ErrorLog} grows; the rubric is built
+ * only when it holds no error. This class reads the top level (limits, static checks, visibilities,
+ * the total); {@link QuestionReader} reads each question and {@link TestsReader} its tests. Used
+ * once, by one thread.
  */
 final class RubricReader {
 
@@ -52,8 +52,12 @@ final class RubricReader {
   Rubric read() throws RubricException {
     JsonNode root = tree.root();
     if (!root.isObject()) {
-      log.error(ROOT, "a rubric must be an object with the fields "
-          + String.join(", ", RubricFields.RUBRIC) + ", got " + describe(root));
+      log.error(
+          ROOT,
+          "a rubric must be an object with the fields "
+              + String.join(", ", RubricFields.RUBRIC)
+              + ", got "
+              + describe(root));
       throw log.exception();
     }
     String where = "the rubric";
@@ -63,34 +67,75 @@ final class RubricReader {
     Double total = fields.number(root, ROOT, "total", where, Range.POSITIVE, false);
     Limits limits = limits(root);
     List<String> checks = staticChecks(root);
-    String onFinding = fields.choice(root, ROOT, "on_static_finding", where,
-        RubricFields.ON_STATIC_FINDING, Function.identity(), "report");
-    String resultsPer = fields.choice(root, ROOT, "results_per", where,
-        RubricFields.RESULTS_PER, Function.identity(), "test");
-    Visibility visibility = fields.choice(root, ROOT, "visibility", where,
-        List.of(Visibility.values()), Visibility::gradescopeName, Visibility.VISIBLE);
-    Visibility stdoutVisibility = fields.choice(root, ROOT, "stdout_visibility", where,
-        List.of(Visibility.values()), Visibility::gradescopeName, Visibility.HIDDEN);
+    String onFinding =
+        fields.choice(
+            root,
+            ROOT,
+            "on_static_finding",
+            where,
+            RubricFields.ON_STATIC_FINDING,
+            Function.identity(),
+            "report");
+    String resultsPer =
+        fields.choice(
+            root,
+            ROOT,
+            "results_per",
+            where,
+            RubricFields.RESULTS_PER,
+            Function.identity(),
+            "test");
+    Visibility visibility =
+        fields.choice(
+            root,
+            ROOT,
+            "visibility",
+            where,
+            List.of(Visibility.values()),
+            Visibility::gradescopeName,
+            Visibility.VISIBLE);
+    Visibility stdoutVisibility =
+        fields.choice(
+            root,
+            ROOT,
+            "stdout_visibility",
+            where,
+            List.of(Visibility.values()),
+            Visibility::gradescopeName,
+            Visibility.HIDDEN);
     List<Question> read = questions(root);
     if (total != null && read != null) {
       double sum = read.stream().mapToDouble(Question::points).sum();
       if (!PointsSettler.same(sum, total)) {
-        log.error(ROOT.appendProperty("total"), "the questions add up to " + format(sum)
-            + " points, but 'total' is " + format(total));
+        log.error(
+            ROOT.appendProperty("total"),
+            "the questions add up to " + format(sum) + " points, but 'total' is " + format(total));
       }
     }
     if (log.hasErrors()) {
       throw log.exception();
     }
-    return new Rubric(file, assignment, limits, checks, "test".equals(resultsPer), read,
-        visibility, stdoutVisibility, log.warnings(), "void".equals(onFinding), places());
+    return new Rubric(
+        file,
+        assignment,
+        limits,
+        checks,
+        "test".equals(resultsPer),
+        read,
+        visibility,
+        stdoutVisibility,
+        log.warnings(),
+        "void".equals(onFinding),
+        places());
   }
 
   private RubricPlaces places() {
     Map<String, Place> tests = new HashMap<>();
     questions.testPlaces().forEach((name, at) -> tests.put(name, place(at)));
     JsonPointer limits = ROOT.appendProperty("limits");
-    return new RubricPlaces(tests, place(limits.appendProperty("per_test_seconds")),
+    return new RubricPlaces(
+        tests,
+        place(limits.appendProperty("per_test_seconds")),
         place(limits.appendProperty("total_seconds")));
   }
 
@@ -119,12 +164,17 @@ final class RubricReader {
     Duration perTestTime = perTest == null ? Limits.DEFAULT.perTest() : duration(perTest);
     Duration totalTime = total == null ? Limits.DEFAULT.total() : duration(total);
     if (totalTime.compareTo(perTestTime) < 0 && (perTest != null || total != null)) {
-      log.error(at.appendProperty(total != null ? "total_seconds" : "per_test_seconds"),
-          "total_seconds (" + format(totalTime.toMillis() / 1000.0)
-              + ") must be at least per_test_seconds (" + format(perTestTime.toMillis() / 1000.0)
+      log.error(
+          at.appendProperty(total != null ? "total_seconds" : "per_test_seconds"),
+          "total_seconds ("
+              + format(totalTime.toMillis() / 1000.0)
+              + ") must be at least per_test_seconds ("
+              + format(perTestTime.toMillis() / 1000.0)
               + ")");
     }
-    return new Limits(perTestTime, totalTime,
+    return new Limits(
+        perTestTime,
+        totalTime,
         heap == null ? Limits.DEFAULT.heapMegabytes() : heap.intValue(),
         output == null ? Limits.DEFAULT.outputBytes() : output.intValue());
   }
@@ -132,8 +182,16 @@ final class RubricReader {
   private Double seconds(JsonNode node, JsonPointer at, String field, String where) {
     Double seconds = fields.number(node, at, field, where, Range.POSITIVE, false);
     if (seconds != null && seconds > MAX_SECONDS) {
-      log.error(at.appendProperty(field), "'" + field + "' of " + where + " must be at most "
-          + format(MAX_SECONDS) + " seconds, got " + format(seconds));
+      log.error(
+          at.appendProperty(field),
+          "'"
+              + field
+              + "' of "
+              + where
+              + " must be at most "
+              + format(MAX_SECONDS)
+              + " seconds, got "
+              + format(seconds));
       return null;
     }
     return seconds;
@@ -150,8 +208,12 @@ final class RubricReader {
       return List.of();
     }
     if (!node.isArray()) {
-      log.error(at, "'static_checks' must be a list of rule ids (any of: "
-          + String.join(", ", RubricLoader.STATIC_CHECK_IDS) + "), got " + describe(node));
+      log.error(
+          at,
+          "'static_checks' must be a list of rule ids (any of: "
+              + String.join(", ", RubricLoader.STATIC_CHECK_IDS)
+              + "), got "
+              + describe(node));
       return List.of();
     }
     Set<String> checks = new LinkedHashSet<>();
@@ -159,8 +221,13 @@ final class RubricReader {
       JsonNode item = node.get(i);
       JsonPointer itemAt = at.appendIndex(i);
       if (!item.isTextual() || !RubricLoader.STATIC_CHECK_IDS.contains(item.asText())) {
-        log.error(itemAt, "unknown static check " + describe(item) + " (expected one of: "
-            + String.join(", ", RubricLoader.STATIC_CHECK_IDS) + ")");
+        log.error(
+            itemAt,
+            "unknown static check "
+                + describe(item)
+                + " (expected one of: "
+                + String.join(", ", RubricLoader.STATIC_CHECK_IDS)
+                + ")");
       } else if (!checks.add(item.asText())) {
         log.error(itemAt, "static check '" + item.asText() + "' is listed twice");
       }
@@ -174,8 +241,10 @@ final class RubricReader {
     for (JsonNode question : questions) {
       for (JsonNode entry : question.path("tests")) {
         JsonNode count = entry.path("generate").path("count");
-        planned += count.canConvertToLong() && count.longValue() > 0
-            ? Math.min(count.longValue(), Integer.MAX_VALUE) : 1;
+        planned +=
+            count.canConvertToLong() && count.longValue() > 0
+                ? Math.min(count.longValue(), Integer.MAX_VALUE)
+                : 1;
       }
     }
     return planned;
@@ -194,8 +263,13 @@ final class RubricReader {
     long planned = plannedTests(node);
     if (planned > RubricLoader.MAX_TESTS) {
       // Refused before any input is generated or read: they are what takes the memory.
-      log.error(at, "the rubric has " + planned + " tests; a rubric may have at most "
-          + RubricLoader.MAX_TESTS + " (each one is a call of every submission)");
+      log.error(
+          at,
+          "the rubric has "
+              + planned
+              + " tests; a rubric may have at most "
+              + RubricLoader.MAX_TESTS
+              + " (each one is a call of every submission)");
       return null;
     }
     List<Question> read = new ArrayList<>();

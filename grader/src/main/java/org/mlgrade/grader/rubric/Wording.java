@@ -11,9 +11,11 @@ final class Wording {
   /** Jackson's message for a number too large for its field; group 1 the number, 2 the type. */
   static final Pattern OUT_OF_RANGE =
       Pattern.compile("Numeric value \\((-?[0-9.eE+-]+)\\) out of range of (\\w+)");
-  private static final Pattern JACKSON_HINT = Pattern.compile(
-      "\\s*\\([^()]*(?:CoercionConfig|MapperFeature|DeserializationFeature|JsonFormat|"
-          + "@Json|Jackson)[^()]*\\)");
+
+  private static final Pattern JACKSON_HINT =
+      Pattern.compile(
+          "\\s*\\([^()]*(?:CoercionConfig|MapperFeature|DeserializationFeature|JsonFormat|"
+              + "@Json|Jackson)[^()]*\\)");
   private static final Pattern QUALIFIED =
       Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
 

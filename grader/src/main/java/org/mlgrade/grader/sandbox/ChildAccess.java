@@ -17,11 +17,11 @@ import java.util.Set;
 
 /**
  * What the child's uid (one that owns no file and is in no group; the check uses {@value
- * LaunchCommand#NOBODY}'s permissions) can read of the host's files, from their permission bits:
- * a path is readable when every directory above it is searchable by that uid and the path itself
+ * LaunchCommand#NOBODY}'s permissions) can read of the host's files, from their permission bits: a
+ * path is readable when every directory above it is searchable by that uid and the path itself
  * readable, and, where {@link Landlock} restricts the child, beneath a path it leaves readable.
- * Access control lists and other security modules are not consulted; the start-up canary tries
- * the real open.
+ * Access control lists and other security modules are not consulted; the start-up canary tries the
+ * real open.
  */
 public final class ChildAccess {
 
@@ -35,17 +35,20 @@ public final class ChildAccess {
   public record Exposure(Secret secret, Path readable, String fix) {
     @Override
     public String toString() {
-      return secret.what() + " " + secret.path() + " is readable by other users, the sandbox's "
-          + "uids among them: " + fix;
+      return secret.what()
+          + " "
+          + secret.path()
+          + " is readable by other users, the sandbox's "
+          + "uids among them: "
+          + fix;
     }
   }
 
   private ChildAccess() {}
 
   /**
-   * Where the reference solutions' classes are, found by resource name so that the sandbox need
-   * not depend on the reference module: the jar that holds them, or the class directory under
-   * Maven.
+   * Where the reference solutions' classes are, found by resource name so that the sandbox need not
+   * depend on the reference module: the jar that holds them, or the class directory under Maven.
    */
   private static Optional<Path> referenceCode() {
     URL url = ChildAccess.class.getClassLoader().getResource(REFERENCE_ANCHOR);
@@ -82,8 +85,9 @@ public final class ChildAccess {
       }
     }
     referenceCode().ifPresent(locations::add);
-    return locations.stream().map(p -> new Secret(p, "the grader's code (with the reference "
-        + "solutions)")).toList();
+    return locations.stream()
+        .map(p -> new Secret(p, "the grader's code (with the reference " + "solutions)"))
+        .toList();
   }
 
   /**
@@ -97,9 +101,16 @@ public final class ChildAccess {
     for (Secret secret : secrets) {
       readableBy(secret.path(), LaunchCommand.NOBODY, LaunchCommand.NOBODY)
           .filter(readable -> !landlock || Landlock.reaches(readable))
-          .ifPresent(readable -> exposures.add(new Exposure(secret, readable,
-              "run `chmod o= " + readable + "` (or make a directory above it unsearchable to "
-                  + "others)")));
+          .ifPresent(
+              readable ->
+                  exposures.add(
+                      new Exposure(
+                          secret,
+                          readable,
+                          "run `chmod o= "
+                              + readable
+                              + "` (or make a directory above it unsearchable to "
+                              + "others)")));
     }
     return exposures;
   }
@@ -128,11 +139,13 @@ public final class ChildAccess {
   /** Whether the owner, group or other bits of {@code path} grant {@code bit} (4 r, 1 x). */
   private static boolean allows(Path path, int uid, int gid, int bit) {
     try {
-      Map<String, Object> attributes = Files.readAttributes(path, "unix:mode,uid,gid",
-          LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> attributes =
+          Files.readAttributes(path, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) attributes.get("mode");
-      int shift = uid == (Integer) attributes.get("uid") ? 6
-          : gid == (Integer) attributes.get("gid") ? 3 : 0;
+      int shift =
+          uid == (Integer) attributes.get("uid")
+              ? 6
+              : gid == (Integer) attributes.get("gid") ? 3 : 0;
       return ((mode >> shift) & bit) != 0;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return true;

@@ -18,19 +18,18 @@ import org.mlgrade.grader.io.Trees;
 
 /**
  * Files made once per harness version and JVM (the harness jar and its class-data archive), kept
- * between runs in a folder private to the grader's user: {@code $XDG_CACHE_HOME/mlgrade} or
- * {@code ~/.cache/mlgrade}. The folder is used only when it is a real directory owned by that user
- * that no one else can write; otherwise nothing is kept and every run makes its own.
+ * between runs in a folder private to the grader's user: {@code $XDG_CACHE_HOME/mlgrade} or {@code
+ * ~/.cache/mlgrade}. The folder is used only when it is a real directory owned by that user that no
+ * one else can write; otherwise nothing is kept and every run makes its own.
  *
- * <p>Nothing secret goes in: the harness and Jackson, which every child sees anyway, and an
- * archive of the classes they load. Each sandbox copies the files out (with their modification
- * time, which the archive records) into its own class path directory; children never see this
- * folder.
+ * <p>Nothing secret goes in: the harness and Jackson, which every child sees anyway, and an archive
+ * of the classes they load. Each sandbox copies the files out (with their modification time, which
+ * the archive records) into its own class path directory; children never see this folder.
  */
 final class ChildCache {
 
-  private static final Set<PosixFilePermission> OTHERS_WRITE = Set.of(
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+  private static final Set<PosixFilePermission> OTHERS_WRITE =
+      Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
   /** How long an entry no run has used is kept once another version makes its own. */
   private static final int STALE_DAYS = 30;
@@ -44,13 +43,16 @@ final class ChildCache {
   /** The cache entry for {@code key}, or one that keeps nothing when there is no safe folder. */
   static ChildCache open(String key) {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     try {
       Path mlgrade = base.resolve("mlgrade");
       if (!Files.exists(mlgrade, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(base);
-        Files.createDirectory(mlgrade,
+        Files.createDirectory(
+            mlgrade,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       }
       if (!isPrivate(mlgrade)) {
@@ -115,7 +117,10 @@ final class ChildCache {
     Path partial = dir.resolve(name + "." + UUID.randomUUID() + ".partial");
     try {
       Files.copy(file, partial, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-      Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          partial,
+          dir.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | UnsupportedOperationException e) {
       try {
@@ -127,15 +132,17 @@ final class ChildCache {
   }
 
   /**
-   * Deletes the entries of other versions not used for {@link #STALE_DAYS} days (about 10 MB
-   * each), when a new version makes its own.
+   * Deletes the entries of other versions not used for {@link #STALE_DAYS} days (about 10 MB each),
+   * when a new version makes its own.
    */
   private static void pruneStale(Path mlgrade) {
     Instant stale = Instant.now().minus(Duration.ofDays(STALE_DAYS));
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(mlgrade, "child-*")) {
       for (Path entry : entries) {
-        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(
-            entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(stale)) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS)
+                .toInstant()
+                .isBefore(stale)) {
           Trees.deleteQuietly(entry);
         }
       }

@@ -13,22 +13,22 @@ import java.util.stream.Stream;
 /**
  * A control group of one child, where the machine lets the grader make one: its memory (anonymous
  * and native memory, {@code Unsafe.allocateMemory}, tmpfs files such as {@code /dev/shm}, every
- * process of the child's, including those that escaped its process tree) is capped by the kernel
- * at {@link MemoryWatchdog#limitFor} of the rubric's heap, and its tasks (processes and threads)
- * at {@link #PIDS_MAX}. Over the memory limit the kernel's OOM killer ends the child, which is then
+ * process of the child's, including those that escaped its process tree) is capped by the kernel at
+ * {@link MemoryWatchdog#limitFor} of the rubric's heap, and its tasks (processes and threads) at
+ * {@link #PIDS_MAX}. Over the memory limit the kernel's OOM killer ends the child, which is then
  * scored "used too much memory" ({@link #oomKilled}).
  *
  * <p>Used when a writable hierarchy exists: cgroup v2 (the grader's own cgroup with {@code memory}
- * and {@code pids} enabled for its children, as where the grader was started in a delegated
- * cgroup) or cgroup v1 ({@code memory} and {@code pids} hierarchies, as on a root shell of a
- * development machine). Gradescope's Docker mounts cgroups read-only: there, and wherever no such
- * hierarchy is writable, the {@link MemoryWatchdog}'s {@code VmRSS} polling alone bounds memory.
+ * and {@code pids} enabled for its children, as where the grader was started in a delegated cgroup)
+ * or cgroup v1 ({@code memory} and {@code pids} hierarchies, as on a root shell of a development
+ * machine). Gradescope's Docker mounts cgroups read-only: there, and wherever no such hierarchy is
+ * writable, the {@link MemoryWatchdog}'s {@code VmRSS} polling alone bounds memory.
  *
  * <p>The child joins before it runs anything: {@link #wrap} starts the launch command through
  * {@code /bin/sh}, which writes its own pid into the cgroups and then {@code exec}s the command
- * (same pid). Writing the pid after {@code ProcessBuilder.start} would race with bubblewrap,
- * which forks the sandboxed JVM within milliseconds: a process forked before its parent joined
- * stays outside.
+ * (same pid). Writing the pid after {@code ProcessBuilder.start} would race with bubblewrap, which
+ * forks the sandboxed JVM within milliseconds: a process forked before its parent joined stays
+ * outside.
  */
 final class ChildCgroup implements AutoCloseable {
 
@@ -53,16 +53,25 @@ final class ChildCgroup implements AutoCloseable {
    * child's memory here.
    */
   static String inForce() {
-    return HIERARCHY.map(h -> "cgroup " + h.describe() + ": each child's memory (native and "
-        + "tmpfs included) is capped by the kernel at 2 x heap + 256 MiB, its tasks at "
-        + PIDS_MAX).orElse("RSS watchdog (no writable cgroup here): each child's resident "
-        + "memory is read every " + MemoryWatchdog.PERIOD_MILLIS + " ms and the child killed "
-        + "above 2 x heap + 256 MiB");
+    return HIERARCHY
+        .map(
+            h ->
+                "cgroup "
+                    + h.describe()
+                    + ": each child's memory (native and "
+                    + "tmpfs included) is capped by the kernel at 2 x heap + 256 MiB, its tasks at "
+                    + PIDS_MAX)
+        .orElse(
+            "RSS watchdog (no writable cgroup here): each child's resident "
+                + "memory is read every "
+                + MemoryWatchdog.PERIOD_MILLIS
+                + " ms and the child killed "
+                + "above 2 x heap + 256 MiB");
   }
 
   /**
-   * A new cgroup for one child with {@code memoryBytes} of memory, or empty where none can be
-   * made (the caller relies on the {@link MemoryWatchdog} alone).
+   * A new cgroup for one child with {@code memoryBytes} of memory, or empty where none can be made
+   * (the caller relies on the {@link MemoryWatchdog} alone).
    */
   static Optional<ChildCgroup> create(long memoryBytes) {
     if (HIERARCHY.isEmpty()) {
@@ -106,18 +115,27 @@ final class ChildCgroup implements AutoCloseable {
     for (Path dir : dirs) {
       join.append("echo $$ > '").append(dir.resolve("cgroup.procs")).append("' && ");
     }
-    List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", join
-        + "exec \"$0\" \"$@\" || { echo 'mlgrade: cannot join the child cgroup' >&2; exit 125; }"));
+    List<String> wrapped =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                join
+                    + "exec \"$0\" \"$@\" || { echo 'mlgrade: cannot join the child cgroup' >&2; exit 125; }"));
     wrapped.addAll(command);
     return wrapped;
   }
 
   /** Whether the kernel's OOM killer ended a process of this cgroup. */
   boolean oomKilled() {
-    Path events = hierarchy.v2() ? dirs.get(0).resolve("memory.events")
-        : dirs.get(0).resolve("memory.oom_control");
+    Path events =
+        hierarchy.v2()
+            ? dirs.get(0).resolve("memory.events")
+            : dirs.get(0).resolve("memory.oom_control");
     try (Stream<String> lines = Files.lines(events)) {
-      return lines.map(String::trim).filter(l -> l.startsWith("oom_kill "))
+      return lines
+          .map(String::trim)
+          .filter(l -> l.startsWith("oom_kill "))
           .anyMatch(l -> Long.parseLong(l.substring(9).trim()) > 0);
     } catch (IOException | RuntimeException e) {
       return false;
@@ -162,9 +180,9 @@ final class ChildCgroup implements AutoCloseable {
   }
 
   /**
-   * Where children's cgroups go: under the grader's own cgroup, in the v2 unified hierarchy
-   * ({@code memory} and {@code pids} the same directory) or in the v1 {@code memory} and {@code
-   * pids} hierarchies.
+   * Where children's cgroups go: under the grader's own cgroup, in the v2 unified hierarchy ({@code
+   * memory} and {@code pids} the same directory) or in the v1 {@code memory} and {@code pids}
+   * hierarchies.
    */
   private record Hierarchy(boolean v2, Path memory, Path pids) {
 
@@ -186,7 +204,9 @@ final class ChildCgroup implements AutoCloseable {
     private static Optional<Hierarchy> v1(List<String> self, List<String> mounts) {
       Optional<Path> memory = v1Dir(self, mounts, "memory");
       Optional<Path> pids = v1Dir(self, mounts, "pids");
-      if (memory.isEmpty() || pids.isEmpty() || !writable(memory.get(), "memory.limit_in_bytes")
+      if (memory.isEmpty()
+          || pids.isEmpty()
+          || !writable(memory.get(), "memory.limit_in_bytes")
           || !writable(pids.get(), "pids.max")) {
         return Optional.empty();
       }
@@ -194,8 +214,8 @@ final class ChildCgroup implements AutoCloseable {
     }
 
     private static Optional<Hierarchy> v2(List<String> self, List<String> mounts) {
-      Optional<String> path = self.stream().filter(l -> l.startsWith("0::"))
-          .map(l -> l.substring(3)).findFirst();
+      Optional<String> path =
+          self.stream().filter(l -> l.startsWith("0::")).map(l -> l.substring(3)).findFirst();
       Optional<Path> dir = path.flatMap(p -> mountDir(mounts, "cgroup2", null, p));
       if (dir.isEmpty()) {
         return Optional.empty();
@@ -203,7 +223,8 @@ final class ChildCgroup implements AutoCloseable {
       try {
         String enabled = Files.readString(dir.get().resolve("cgroup.subtree_control"));
         List<String> controllers = List.of(enabled.trim().split("\\s+"));
-        if (!controllers.contains("memory") || !controllers.contains("pids")
+        if (!controllers.contains("memory")
+            || !controllers.contains("pids")
             || !writable(dir.get(), "memory.max")) {
           return Optional.empty();
         }
@@ -214,8 +235,7 @@ final class ChildCgroup implements AutoCloseable {
     }
 
     /** The grader's cgroup directory in the v1 hierarchy of {@code controller}. */
-    private static Optional<Path> v1Dir(List<String> self, List<String> mounts,
-        String controller) {
+    private static Optional<Path> v1Dir(List<String> self, List<String> mounts, String controller) {
       for (String line : self) {
         String[] parts = line.split(":", 3);
         if (parts.length == 3 && List.of(parts[1].split(",")).contains(controller)) {
@@ -229,8 +249,8 @@ final class ChildCgroup implements AutoCloseable {
      * Where {@code cgroupPath} is seen in a mount of {@code type} (with {@code option} among its
      * super options, for v1): the mount point plus the path below the mount's root.
      */
-    private static Optional<Path> mountDir(List<String> mounts, String type, String option,
-        String cgroupPath) {
+    private static Optional<Path> mountDir(
+        List<String> mounts, String type, String option, String cgroupPath) {
       for (String line : mounts) {
         int dash = line.indexOf(" - ");
         if (dash < 0) {
@@ -238,7 +258,9 @@ final class ChildCgroup implements AutoCloseable {
         }
         String[] left = line.substring(0, dash).split(" ");
         String[] right = line.substring(dash + 3).split(" ");
-        if (left.length < 5 || right.length < 3 || !right[0].equals(type)
+        if (left.length < 5
+            || right.length < 3
+            || !right[0].equals(type)
             || option != null && !List.of(right[2].split(",")).contains(option)) {
           continue;
         }
@@ -261,8 +283,8 @@ final class ChildCgroup implements AutoCloseable {
       try {
         Files.createDirectory(probe);
         try {
-          Files.writeString(probe.resolve(limitFile), limitFile.startsWith("pids") ? "64"
-              : "1073741824");
+          Files.writeString(
+              probe.resolve(limitFile), limitFile.startsWith("pids") ? "64" : "1073741824");
           return true;
         } finally {
           Files.deleteIfExists(probe);

@@ -37,8 +37,8 @@ import org.mlgrade.harness.Wire;
 
 /**
  * The only classes student code may see, copied out of the grader's own classpath: {@link #api()}
- * is a directory holding {@code org.mlgrade.api} alone (the compile classpath of a submission)
- * and {@link #harness()} is a jar of the harness and Jackson (the child JVM's class path).
+ * is a directory holding {@code org.mlgrade.api} alone (the compile classpath of a submission) and
+ * {@link #harness()} is a jar of the harness and Jackson (the child JVM's class path).
  *
  * <p>Copying by package prefix works the same whether the grader runs from Maven's {@code
  * target/classes} directories or from the shaded {@code mlgrade.jar}, where API and reference
@@ -54,10 +54,14 @@ public final class ChildClasspath {
   static final String JAR = "harness.jar";
 
   private static final List<String> API_PREFIXES = List.of("org/mlgrade/api/");
+
   /** The harness and the three Jackson parts it uses: not the YAML and CSV formats. */
-  private static final List<String> HARNESS_PREFIXES = List.of("org/mlgrade/harness/",
-      "com/fasterxml/jackson/core/", "com/fasterxml/jackson/databind/",
-      "com/fasterxml/jackson/annotation/");
+  private static final List<String> HARNESS_PREFIXES =
+      List.of(
+          "org/mlgrade/harness/",
+          "com/fasterxml/jackson/core/",
+          "com/fasterxml/jackson/databind/",
+          "com/fasterxml/jackson/annotation/");
 
   private final Path root;
   private final Path api;
@@ -94,8 +98,8 @@ public final class ChildClasspath {
   }
 
   /**
-   * Copies the {@code org.mlgrade.api} classes alone into {@code directory} (created if needed)
-   * and returns it: the class path submissions compile against, the same classes the child sees.
+   * Copies the {@code org.mlgrade.api} classes alone into {@code directory} (created if needed) and
+   * returns it: the class path submissions compile against, the same classes the child sees.
    */
   public static Path materializeApi(Path directory) throws IOException {
     requireParent(directory);
@@ -173,8 +177,7 @@ public final class ChildClasspath {
     }
   }
 
-  private static void copyFromJar(Path jar, List<String> prefixes, Path target)
-      throws IOException {
+  private static void copyFromJar(Path jar, List<String> prefixes, Path target) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
       for (JarEntry entry : Collections.list(file.entries())) {
         if (entry.isDirectory() || !matches(entry.getName(), prefixes)) {
@@ -203,8 +206,9 @@ public final class ChildClasspath {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no SHA-256 in this JVM", e);
     }
-    digest.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version")
-        + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(
+        (System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n")
+            .getBytes(StandardCharsets.UTF_8));
     for (Path location : locations) {
       SortedMap<String, String> entries = new TreeMap<>();
       if (Files.isDirectory(location)) {
@@ -227,8 +231,8 @@ public final class ChildClasspath {
           }
         }
       }
-      entries.forEach((name, id) ->
-          digest.update((name + "=" + id + "\n").getBytes(StandardCharsets.UTF_8)));
+      entries.forEach(
+          (name, id) -> digest.update((name + "=" + id + "\n").getBytes(StandardCharsets.UTF_8)));
     }
     return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
   }
@@ -237,8 +241,10 @@ public final class ChildClasspath {
   private static void writeJar(Set<Path> locations, List<String> prefixes, Path target)
       throws IOException {
     Set<String> written = new HashSet<>();
-    try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(
-        Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)))) {
+    try (ZipOutputStream out =
+        new ZipOutputStream(
+            new BufferedOutputStream(
+                Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)))) {
       out.setLevel(Deflater.BEST_SPEED);
       for (Path location : locations) {
         if (Files.isDirectory(location)) {

@@ -1,11 +1,10 @@
 package org.mlgrade.grader.sandbox;
 
-import org.mlgrade.grader.io.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,25 +18,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mlgrade.grader.io.Trees;
 
 /**
- * The uids children run as when the grader is root: one per submission being run at a time
- * (65533 downwards, never {@code nobody}'s 65534, which system services may use), so that what one
- * student's code leaves behind can be killed and deleted by uid without touching another's, and
- * one student's process bomb does not use another's process budget. After a child, {@link
- * #reap} kills every process of its uid and deletes the files it left in the host's
- * world-writable folders.
+ * The uids children run as when the grader is root: one per submission being run at a time (65533
+ * downwards, never {@code nobody}'s 65534, which system services may use), so that what one
+ * student's code leaves behind can be killed and deleted by uid without touching another's, and one
+ * student's process bomb does not use another's process budget. After a child, {@link #reap} kills
+ * every process of its uid and deletes the files it left in the host's world-writable folders.
  */
 final class ChildUids {
 
   /** The first uid handed out; the others go downwards from it. */
   static final int FIRST = 65533;
+
   /** How many submissions may run at once. */
   static final int SLOTS = 64;
 
   /** The world-writable folders a child below bubblewrap can leave files in. */
-  static final List<Path> SHARED_FOLDERS = List.of(Path.of("/tmp"), Path.of("/var/tmp"),
-      Path.of("/dev/shm"));
+  static final List<Path> SHARED_FOLDERS =
+      List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
 
   /**
    * Where graders running at the same time on this machine lock the uids they hand out (root's
@@ -54,8 +54,8 @@ final class ChildUids {
   private ChildUids() {}
 
   /**
-   * A uid no other run of this JVM holds, no other grader on the machine has locked and no
-   * process on the machine has.
+   * A uid no other run of this JVM holds, no other grader on the machine has locked and no process
+   * on the machine has.
    *
    * @throws IllegalStateException when all {@link #SLOTS} are in use
    */
@@ -85,8 +85,8 @@ final class ChildUids {
         closeQuietly(lock);
       }
     }
-    throw new IllegalStateException("all " + SLOTS + " sandbox uids (" + (FIRST - SLOTS + 1)
-        + " to " + FIRST + ") are in use");
+    throw new IllegalStateException(
+        "all " + SLOTS + " sandbox uids (" + (FIRST - SLOTS + 1) + " to " + FIRST + ") are in use");
   }
 
   /** Reaps every uid in use: for a grader being stopped. */
@@ -118,14 +118,19 @@ final class ChildUids {
   private static FileChannel lock(int uid) throws IOException {
     if (!Files.isDirectory(LOCKS, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        Files.createDirectory(LOCKS,
+        Files.createDirectory(
+            LOCKS,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } catch (FileAlreadyExistsException e) {
         // made by another grader at the same moment
       }
     }
-    FileChannel channel = FileChannel.open(LOCKS.resolve("uid-" + uid + ".lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    FileChannel channel =
+        FileChannel.open(
+            LOCKS.resolve("uid-" + uid + ".lock"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
     FileLock held;
     try {
       held = channel.tryLock();
@@ -149,8 +154,8 @@ final class ChildUids {
   }
 
   /**
-   * Kills every process of {@code uid} (again and again, until a scan of {@code /proc} finds
-   * none: a process forking as it is killed) and deletes what the uid owns directly in {@link
+   * Kills every process of {@code uid} (again and again, until a scan of {@code /proc} finds none:
+   * a process forking as it is killed) and deletes what the uid owns directly in {@link
    * #SHARED_FOLDERS}. Never follows a link.
    *
    * @return how many processes were killed
@@ -158,8 +163,9 @@ final class ChildUids {
   static int reap(int uid) {
     int killed = 0;
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REAP_MILLIS);
-    for (List<ProcessHandle> alive = processesOf(uid); !alive.isEmpty()
-        && System.nanoTime() < deadline; alive = processesOf(uid)) {
+    for (List<ProcessHandle> alive = processesOf(uid);
+        !alive.isEmpty() && System.nanoTime() < deadline;
+        alive = processesOf(uid)) {
       for (ProcessHandle process : alive) {
         if (process.destroyForcibly()) {
           killed++;
@@ -230,6 +236,4 @@ final class ChildUids {
     }
     return false;
   }
-
-
 }

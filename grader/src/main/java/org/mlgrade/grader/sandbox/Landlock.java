@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Linux Landlock below bubblewrap: the child restricts itself, before {@code java} starts, to
- * reading the JDK, the system's libraries and its own directories, and to writing its own
- * working directory; with kernel ABI 4 or later it can neither bind nor connect a TCP socket, and
- * with ABI 6 or later it can neither signal nor reach (through an abstract Unix socket) a process
- * outside its domain, the grader included. Landlock needs no privilege, so it holds for {@code
+ * reading the JDK, the system's libraries and its own directories, and to writing its own working
+ * directory; with kernel ABI 4 or later it can neither bind nor connect a TCP socket, and with ABI
+ * 6 or later it can neither signal nor reach (through an abstract Unix socket) a process outside
+ * its domain, the grader included. Landlock needs no privilege, so it holds for {@code
  * UNPRIVILEGED_USER} and {@code PROCESS_ONLY} alike, whatever the permission bits of the host's
  * files: another copy of mlgrade elsewhere on the machine, the rubric, other students' files and
  * {@code /proc} are out of reach.
@@ -37,8 +37,8 @@ final class Landlock {
   static final String SWITCH = "mlgrade.landlock";
 
   /** Devices every JVM opens; {@code /dev/null} is also written. */
-  private static final List<Path> DEVICES_READ = List.of(Path.of("/dev/zero"),
-      Path.of("/dev/random"), Path.of("/dev/urandom"));
+  private static final List<Path> DEVICES_READ =
+      List.of(Path.of("/dev/zero"), Path.of("/dev/random"), Path.of("/dev/urandom"));
 
   private Landlock() {}
 
@@ -49,8 +49,7 @@ final class Landlock {
 
   /** Whether children below bubblewrap are restricted with Landlock. */
   static boolean inForce() {
-    return !"off".equals(System.getProperty(SWITCH, "").toLowerCase(Locale.ROOT))
-        && Kernel.ABI > 0;
+    return !"off".equals(System.getProperty(SWITCH, "").toLowerCase(Locale.ROOT)) && Kernel.ABI > 0;
   }
 
   /** The kernel's Landlock ABI version, 0 when it or {@code python3} is missing. */
@@ -61,25 +60,29 @@ final class Landlock {
   /** What the results say about Landlock at a level below bubblewrap. */
   static String describe() {
     if (inForce()) {
-      return "in force (kernel ABI " + abi() + "): the child reads only the JDK, the system's "
-          + "libraries and its own files" + (abi() >= 4 ? "; no TCP" : "")
+      return "in force (kernel ABI "
+          + abi()
+          + "): the child reads only the JDK, the system's "
+          + "libraries and its own files"
+          + (abi() >= 4 ? "; no TCP" : "")
           + (abi() >= 6 ? "; no signals to other processes" : "");
     }
     if (Kernel.ABI > 0) {
       return "turned off with -D" + SWITCH + "=off";
     }
-    return Files.isExecutable(PYTHON) ? "not offered by this kernel"
+    return Files.isExecutable(PYTHON)
+        ? "not offered by this kernel"
         : "not used: " + PYTHON + " is not installed";
   }
 
   /**
-   * The command that restricts itself and then executes what follows it: the child may read
-   * beneath the system's paths and the read-only {@code binds}, and read and write beneath the
-   * writable ones.
+   * The command that restricts itself and then executes what follows it: the child may read beneath
+   * the system's paths and the read-only {@code binds}, and read and write beneath the writable
+   * ones.
    */
   static List<String> prefix(List<Bind> binds) {
-    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-I", "-S", "-c",
-        Script.TEXT));
+    List<String> command =
+        new ArrayList<>(List.of(PYTHON.toString(), "-I", "-S", "-c", Script.TEXT));
     for (Path path : systemPaths()) {
       command.addAll(List.of("--ro", path.toString()));
     }
@@ -128,17 +131,18 @@ final class Landlock {
       return 0;
     }
     try {
-      Process process = new ProcessBuilder(PYTHON.toString(), "-I", "-S", "-c", Script.TEXT,
-          "--abi").redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-          Path.of("/dev/null").toFile())).start();
-      String output = new String(process.getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8).trim();
+      Process process =
+          new ProcessBuilder(PYTHON.toString(), "-I", "-S", "-c", Script.TEXT, "--abi")
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .start();
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return 0;
       }
-      return process.exitValue() == 0 && output.matches("\\d{1,3}") ? Integer.parseInt(output)
-          : 0;
+      return process.exitValue() == 0 && output.matches("\\d{1,3}") ? Integer.parseInt(output) : 0;
     } catch (IOException e) {
       return 0;
     } catch (InterruptedException e) {

@@ -53,76 +53,154 @@ final class LaunchCommand {
    * The full command for {@code level}: the OS wrapper, then {@code java} followed by {@code
    * javaArguments} (which use the child's paths).
    *
-   * @param binds the directories the child needs, read-only unless marked writable; bubblewrap
-   *     and Landlock hide everything else
+   * @param binds the directories the child needs, read-only unless marked writable; bubblewrap and
+   *     Landlock hide everything else
    * @param workingDir the child's working directory, as the child sees it
    * @param cpuSeconds the CPU-time limit of the whole child
    */
-  static List<String> build(IsolationLevel level, List<Bind> binds, Path workingDir,
-      long cpuSeconds, List<String> javaArguments) {
+  static List<String> build(
+      IsolationLevel level,
+      List<Bind> binds,
+      Path workingDir,
+      long cpuSeconds,
+      List<String> javaArguments) {
     return build(level, binds, workingDir, null, cpuSeconds, javaArguments);
   }
 
   /**
    * The full command for {@code level}, as {@link #build(IsolationLevel, List, Path, long, List)},
-   * except that under bubblewrap with a {@code stdinFile}, the working directory is a private
-   * tmpfs of {@link #FILE_BYTES} (so that the child cannot fill the host's disk) into which
-   * bubblewrap copies its standard input as {@code stdinFile}; java then gets {@code /dev/null}
-   * as standard input.
+   * except that under bubblewrap with a {@code stdinFile}, the working directory is a private tmpfs
+   * of {@link #FILE_BYTES} (so that the child cannot fill the host's disk) into which bubblewrap
+   * copies its standard input as {@code stdinFile}; java then gets {@code /dev/null} as standard
+   * input.
    *
    * @param stdinFile the file, as the child sees it, to receive standard input, or null
    */
-  static List<String> build(IsolationLevel level, List<Bind> binds, Path workingDir,
-      Path stdinFile, long cpuSeconds, List<String> javaArguments) {
+  static List<String> build(
+      IsolationLevel level,
+      List<Bind> binds,
+      Path workingDir,
+      Path stdinFile,
+      long cpuSeconds,
+      List<String> javaArguments) {
     return build(level, NOBODY, binds, workingDir, stdinFile, cpuSeconds, javaArguments);
   }
 
   /**
    * The full command for {@code level}, as {@link #build(IsolationLevel, List, Path, Path, long,
-   * List)}, with the child running as {@code uid} when the grader is root (inside bubblewrap's
-   * user namespace it is still {@link #NOBODY}).
+   * List)}, with the child running as {@code uid} when the grader is root (inside bubblewrap's user
+   * namespace it is still {@link #NOBODY}).
    */
-  static List<String> build(IsolationLevel level, int uid, List<Bind> binds, Path workingDir,
-      Path stdinFile, long cpuSeconds, List<String> javaArguments) {
+  static List<String> build(
+      IsolationLevel level,
+      int uid,
+      List<Bind> binds,
+      Path workingDir,
+      Path stdinFile,
+      long cpuSeconds,
+      List<String> javaArguments) {
     boolean privateWork = level == IsolationLevel.BUBBLEWRAP && stdinFile != null;
     List<String> command = new ArrayList<>();
     if (level != IsolationLevel.PROCESS_ONLY) {
       if (isRoot()) {
-        command.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + uid,
-            "--clear-groups", "--inh-caps=-all"));
+        command.addAll(
+            List.of(
+                SETPRIV.toString(),
+                "--reuid=" + uid,
+                "--regid=" + uid,
+                "--clear-groups",
+                "--inh-caps=-all"));
       }
-      command.addAll(List.of(PRLIMIT.toString(), "--cpu=" + cpuSeconds, "--nproc=1024",
-          "--fsize=" + FILE_BYTES, "--nofile=1024", "--core=0"));
+      command.addAll(
+          List.of(
+              PRLIMIT.toString(),
+              "--cpu=" + cpuSeconds,
+              "--nproc=1024",
+              "--fsize=" + FILE_BYTES,
+              "--nofile=1024",
+              "--core=0"));
     }
     if (level != IsolationLevel.BUBBLEWRAP && Landlock.inForce()) {
       // Last before java, as the child's uid: Landlock needs no privilege.
       command.addAll(Landlock.prefix(binds));
     }
     if (level == IsolationLevel.BUBBLEWRAP) {
-      command.addAll(List.of(BWRAP.toString(), "--unshare-all", "--unshare-user",
-          "--uid", String.valueOf(NOBODY), "--gid", String.valueOf(NOBODY),
-          "--die-with-parent", "--new-session",
-          "--ro-bind", "/usr", "/usr",
-          "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
-          "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin"));
+      command.addAll(
+          List.of(
+              BWRAP.toString(),
+              "--unshare-all",
+              "--unshare-user",
+              "--uid",
+              String.valueOf(NOBODY),
+              "--gid",
+              String.valueOf(NOBODY),
+              "--die-with-parent",
+              "--new-session",
+              "--ro-bind",
+              "/usr",
+              "/usr",
+              "--symlink",
+              "usr/lib",
+              "/lib",
+              "--symlink",
+              "usr/lib64",
+              "/lib64",
+              "--symlink",
+              "usr/bin",
+              "/bin",
+              "--symlink",
+              "usr/sbin",
+              "/sbin"));
       for (Path path : javaBinds()) {
         command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
       }
       // Every tmpfs gets a size: bwrap's /dev/shm would otherwise grow to half the host's RAM.
-      command.addAll(List.of("--proc", "/proc", "--dev", "/dev",
-          "--size", String.valueOf(FILE_BYTES), "--tmpfs", "/dev/shm",
-          "--size", String.valueOf(FILE_BYTES), "--tmpfs", "/tmp"));
+      command.addAll(
+          List.of(
+              "--proc",
+              "/proc",
+              "--dev",
+              "/dev",
+              "--size",
+              String.valueOf(FILE_BYTES),
+              "--tmpfs",
+              "/dev/shm",
+              "--size",
+              String.valueOf(FILE_BYTES),
+              "--tmpfs",
+              "/tmp"));
       for (Bind bind : binds) {
-        command.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.host().toString(),
-            bind.child().toString()));
+        command.addAll(
+            List.of(
+                bind.writable() ? "--bind" : "--ro-bind",
+                bind.host().toString(),
+                bind.child().toString()));
       }
       if (privateWork) {
-        command.addAll(List.of("--size", String.valueOf(FILE_BYTES), "--tmpfs",
-            workingDir.toString(), "--file", "0", stdinFile.toString()));
+        command.addAll(
+            List.of(
+                "--size",
+                String.valueOf(FILE_BYTES),
+                "--tmpfs",
+                workingDir.toString(),
+                "--file",
+                "0",
+                stdinFile.toString()));
       }
-      command.addAll(List.of("--chdir", workingDir.toString(), "--clearenv",
-          "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp",
-          "--setenv", "LANG", "C.UTF-8"));
+      command.addAll(
+          List.of(
+              "--chdir",
+              workingDir.toString(),
+              "--clearenv",
+              "--setenv",
+              "PATH",
+              "/usr/bin",
+              "--setenv",
+              "HOME",
+              "/tmp",
+              "--setenv",
+              "LANG",
+              "C.UTF-8"));
     }
     if (privateWork) {
       // bubblewrap closes descriptor 0 once it has copied it: give java /dev/null instead, so
@@ -168,7 +246,8 @@ final class LaunchCommand {
   private static void linkTarget(Path link, Path home, Set<Path> binds) {
     try {
       Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
-      if (target.startsWith("/usr") || target.startsWith(home)
+      if (target.startsWith("/usr")
+          || target.startsWith(home)
           || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         return;
       }

@@ -13,63 +13,79 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.mlgrade.grader.io.Trees;
 import org.mlgrade.harness.Harness;
 import org.mlgrade.harness.Report;
 import org.mlgrade.harness.Request;
 
 /**
- * The sandbox: one child JVM per submission (started again after a call kills or hangs it), at
- * the strongest {@link IsolationLevel} that works here unless {@link SandboxOptions} asks for
- * another.
+ * The sandbox: one child JVM per submission (started again after a call kills or hangs it), at the
+ * strongest {@link IsolationLevel} that works here unless {@link SandboxOptions} asks for another.
  *
  * <p>The child's class path holds the API, the harness with Jackson, any test-only extra
  * directories and a copy of the student's classes: never the reference, rubrics or expected
  * outputs. The grader writes the calls into a request file in the child's private working
  * directory; the harness reads and deletes it, then runs the calls and reports each one on its
  * standard output, on lines marked with a per-child random token. The grader reads both output
- * streams as they come, into bounded buffers, and enforces every limit from outside: on a
- * per-test or total time-out, an output flood, an answer longer than the test's answer can be, or
- * a child that exits during a call, it kills the child's process tree, records the call's status
- * and starts a new child for the calls left.
+ * streams as they come, into bounded buffers, and enforces every limit from outside: on a per-test
+ * or total time-out, an output flood, an answer longer than the test's answer can be, or a child
+ * that exits during a call, it kills the child's process tree, records the call's status and starts
+ * a new child for the calls left.
  *
- * <p>Time: the grader's own clock runs from the child's ready line (JVM start-up is never
- * charged) and charges each call with the child JVM's CPU time from the line before its report
- * (the ready line, or the previous call's report) to its report, against the per-test limit and
- * the submission's total; a wall-clock backstop ({@link #backstop}) stops code that sleeps or
- * blocks, and where CPU time cannot be read the limits are wall-clock time. A call that runs out
- * of its per-test limit is tried once more in a fresh JVM before it is scored as timed out.
+ * <p>Time: the grader's own clock runs from the child's ready line (JVM start-up is never charged)
+ * and charges each call with the child JVM's CPU time from the line before its report (the ready
+ * line, or the previous call's report) to its report, against the per-test limit and the
+ * submission's total; a wall-clock backstop ({@link #backstop}) stops code that sleeps or blocks,
+ * and where CPU time cannot be read the limits are wall-clock time. A call that runs out of its
+ * per-test limit is tried once more in a fresh JVM before it is scored as timed out.
  *
  * <p>Trust: a protocol line is only ever taken as "the student's code returned this for call K",
  * for the call K that is running by the grader's count; statuses that only the grader can observe
  * (time-outs, exits, runs not made) never come from the child, the child reports no time, and
- * answers and texts are bounded while they are read: memory held for a submission is bounded by
- * its plan's answer bounds plus {@link #MAX_KEPT_PRINT_BYTES} of printed output. The residual
- * risk is code that reads the token out of the harness's memory by reflection: it can then forge
- * a report for the running call, which earns nothing that returning the same value would not have
- * earned, since judging happens here.
+ * answers and texts are bounded while they are read: memory held for a submission is bounded by its
+ * plan's answer bounds plus {@link #MAX_KEPT_PRINT_BYTES} of printed output. The residual risk is
+ * code that reads the token out of the harness's memory by reflection: it can then forge a report
+ * for the running call, which earns nothing that returning the same value would not have earned,
+ * since judging happens here.
  */
 public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
   private static final int MAX_MESSAGE_CHARS = 8_000;
-  private static final Set<String> CHILD_STATUSES = Set.of("RETURNED", "THREW", "OUT_OF_MEMORY",
-      "STACK_OVERFLOW", "NO_IMPLEMENTATION", "AMBIGUOUS_IMPLEMENTATION", "CANNOT_INSTANTIATE",
-      "ANSWER_TOO_LARGE");
+  private static final Set<String> CHILD_STATUSES =
+      Set.of(
+          "RETURNED",
+          "THREW",
+          "OUT_OF_MEMORY",
+          "STACK_OVERFLOW",
+          "NO_IMPLEMENTATION",
+          "AMBIGUOUS_IMPLEMENTATION",
+          "CANNOT_INSTANTIATE",
+          "ANSWER_TOO_LARGE");
   private static final long FINISH_MILLIS = 2_000;
+
   /** Printed output kept for one submission, over all its tests; the rest is dropped. */
   private static final long MAX_KEPT_PRINT_BYTES = 2L << 20;
+
   /** The shortest wait between two readings of a running call's CPU time. */
   private static final long MIN_POLL_NANOS = 10_000_000L;
+
   private static final int CORES = Runtime.getRuntime().availableProcessors();
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** The child JVM's flags besides limits and class path; the class-data archive's too. */
-  static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
-      "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-      "-Djava.awt.headless=true");
+  static final List<String> CHILD_FLAGS =
+      List.of(
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:-UsePerfData",
+          "-XX:+DisableAttachMechanism",
+          "-Dfile.encoding=UTF-8",
+          "-Dstdout.encoding=UTF-8",
+          "-Dstderr.encoding=UTF-8",
+          "-Djava.awt.headless=true");
 
   private final SandboxOptions options;
   private final IsolationLevel isolation;
@@ -88,9 +104,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   public ProcessSandbox(SandboxOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     // The probe starts a JVM through the launch chain: let it run while the classes are copied.
-    CompletableFuture<IsolationProbe.Verdict> probe = CompletableFuture.supplyAsync(() ->
-        IsolationProbe.verdict(options.isolation() == null
-            ? IsolationProbe.strongestAvailable() : options.isolation()));
+    CompletableFuture<IsolationProbe.Verdict> probe =
+        CompletableFuture.supplyAsync(
+            () ->
+                IsolationProbe.verdict(
+                    options.isolation() == null
+                        ? IsolationProbe.strongestAvailable()
+                        : options.isolation()));
     try {
       workRoot = Cleanup.register(Files.createTempDirectory("mlgrade-sandbox-"));
       // Searchable but not listable: one child cannot find another run's directory by name.
@@ -114,8 +134,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     IsolationProbe.Verdict verdict = probe.join();
     if (!verdict.works()) {
       close();
-      throw new IllegalStateException("isolation level " + verdict.level()
-          + " does not work here: " + verdict.detail());
+      throw new IllegalStateException(
+          "isolation level " + verdict.level() + " does not work here: " + verdict.detail());
     }
     // The canary proves the level: a broken promise under bubblewrap drops to the next level
     // that works (or refuses, when the operator named the level); below, it is a weakness.
@@ -127,20 +147,29 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     while (level == IsolationLevel.BUBBLEWRAP && !canary.broken().isEmpty()) {
       if (options.isolation() != null) {
         close();
-        throw new IsolationRefusedException("isolation level " + level + " does not hold here: "
-            + String.join("; ", canary.broken()));
+        throw new IsolationRefusedException(
+            "isolation level "
+                + level
+                + " does not hold here: "
+                + String.join("; ", canary.broken()));
       }
       dropped.addAll(canary.broken());
-      level = IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER)
-          ? IsolationLevel.UNPRIVILEGED_USER : IsolationLevel.PROCESS_ONLY;
+      level =
+          IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER)
+              ? IsolationLevel.UNPRIVILEGED_USER
+              : IsolationLevel.PROCESS_ONLY;
       canary = StartupCanary.run(level, classpath.harness(), secrets);
     }
     this.isolation = level;
     List<String> weaknesses = new ArrayList<>(dropped);
     weaknesses.addAll(options.weaknesses(isolation));
     weaknesses.addAll(canary.broken());
-    this.notes = new IsolationNotes(options.allowWeakIsolation() && !weaknesses.isEmpty(),
-        weaknesses, canary.attempts(), ChildCgroup.inForce());
+    this.notes =
+        new IsolationNotes(
+            options.allowWeakIsolation() && !weaknesses.isEmpty(),
+            weaknesses,
+            canary.attempts(),
+            ChildCgroup.inForce());
   }
 
   /**
@@ -160,8 +189,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   }
 
   /**
-   * The directory of API classes the child sees: compile submissions against exactly this, so
-   * that what compiles is what runs.
+   * The directory of API classes the child sees: compile submissions against exactly this, so that
+   * what compiles is what runs.
    */
   public Path apiClasspath() {
     return classpath.api();
@@ -179,8 +208,7 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     Objects.requireNonNull(limits, "limits");
     checkLimits(limits);
     if (!Files.isDirectory(classesDir)) {
-      throw new IllegalArgumentException("student classes directory does not exist: "
-          + classesDir);
+      throw new IllegalArgumentException("student classes directory does not exist: " + classesDir);
     }
     for (Call call : calls) {
       Objects.requireNonNull(call, "a call is null");
@@ -191,31 +219,41 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     int restarts = 0;
     // Below the grader's own user, each run has a uid of its own: whatever the student's code
     // leaves running or lying in /tmp and /dev/shm is killed and deleted by uid after each child.
-    int uid = isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot()
-        ? ChildUids.acquire() : -1;
+    int uid =
+        isolation != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot()
+            ? ChildUids.acquire()
+            : -1;
     try (RunDirectory run = RunDirectory.create(workRoot, classesDir, uid)) {
       int next = 0;
       int failedStarts = 0;
       boolean first = true;
       while (next < calls.size()) {
         if (budget.exhausted()) {
-          notRun(results, calls, next, "the submission's time limit of "
-              + seconds(limits.total()) + " ran out before this test started");
+          notRun(
+              results,
+              calls,
+              next,
+              "the submission's time limit of "
+                  + seconds(limits.total())
+                  + " ran out before this test started");
           break;
         }
         if (!first) {
           restarts++;
         }
         first = false;
-        Progress progress = new ChildRun(run, calls, limits, results, budget, retried, uid)
-            .drive(next);
+        Progress progress =
+            new ChildRun(run, calls, limits, results, budget, retried, uid).drive(next);
         if (uid >= 0) {
           ChildUids.reap(uid);
         }
         failedStarts = progress.started() ? 0 : failedStarts + 1;
         if (failedStarts >= 2) {
-          notRun(results, calls, progress.next(), "the sandbox JVM did not start: "
-              + progress.diagnostics());
+          notRun(
+              results,
+              calls,
+              progress.next(),
+              "the sandbox JVM did not start: " + progress.diagnostics());
           break;
         }
         next = progress.next();
@@ -241,9 +279,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   }
 
   /**
-   * The wall-clock backstop of a CPU-time limit: how long a call may take, whatever CPU it used,
-   * so that code that sleeps or blocks is stopped too. Generous, so that a busy machine, which
-   * slows a call's wall time but not its CPU time, does not reach it: 3 × the limit + 2 s.
+   * The wall-clock backstop of a CPU-time limit: how long a call may take, whatever CPU it used, so
+   * that code that sleeps or blocks is stopped too. Generous, so that a busy machine, which slows a
+   * call's wall time but not its CPU time, does not reach it: 3 × the limit + 2 s.
    */
   static Duration backstop(Duration limit) {
     return limit.multipliedBy(3).plusSeconds(2);
@@ -265,9 +303,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   /**
    * What a submission has spent, summed over its calls and its children: the charged time (CPU
    * time, or wall time where CPU time cannot be read) against the submission's limit, the calls'
-   * wall time against that limit's backstop, and the bytes of printed output kept. JVM start-up
-   * is never charged: the submission's clock runs only from a child's ready line to its last
-   * report.
+   * wall time against that limit's backstop, and the bytes of printed output kept. JVM start-up is
+   * never charged: the submission's clock runs only from a child's ready line to its last report.
    */
   private static final class Budget {
 
@@ -314,8 +351,10 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         return text;
       }
       keptBytes = MAX_KEPT_PRINT_BYTES;
-      return CappedBytes.truncate(text, (int) Math.max(0, left)) + "\n[more output not kept: "
-          + "this submission's tests printed more than " + (MAX_KEPT_PRINT_BYTES >> 20)
+      return CappedBytes.truncate(text, (int) Math.max(0, left))
+          + "\n[more output not kept: "
+          + "this submission's tests printed more than "
+          + (MAX_KEPT_PRINT_BYTES >> 20)
           + " MiB in all]";
     }
   }
@@ -331,8 +370,14 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
     private final boolean[] retried;
     private final int uid;
 
-    ChildRun(RunDirectory run, List<Call> calls, SandboxLimits limits, CallResult[] results,
-        Budget budget, boolean[] retried, int uid) {
+    ChildRun(
+        RunDirectory run,
+        List<Call> calls,
+        SandboxLimits limits,
+        CallResult[] results,
+        Budget budget,
+        boolean[] retried,
+        int uid) {
       this.uid = uid;
       this.run = run;
       this.calls = calls;
@@ -348,16 +393,19 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       Path childClasses = bubblewrap ? Path.of("/mlgrade/student") : run.classes();
       // The class path directory (harness jar, its archive, the API) sits two levels above the
       // child's working directory at every level, as ChildArchive.classPath names it.
-      Path childRoot = childPath(bubblewrap, classpath.root().getFileName().toString(),
-          classpath.root());
+      Path childRoot =
+          childPath(bubblewrap, classpath.root().getFileName().toString(), classpath.root());
       List<Bind> binds = new ArrayList<>();
       binds.add(new Bind(classpath.root(), childRoot, false));
       List<String> childClasspath = new ArrayList<>();
-      childClasspath.add(childRoot.resolve(classpath.root().relativize(classpath.api()))
-          .toString());
+      childClasspath.add(
+          childRoot.resolve(classpath.root().relativize(classpath.api())).toString());
       for (int i = 0; i < extraClasspath.size(); i++) {
-        binds.add(new Bind(extraClasspath.get(i), childPath(bubblewrap, "extra" + i,
-            extraClasspath.get(i)), false));
+        binds.add(
+            new Bind(
+                extraClasspath.get(i),
+                childPath(bubblewrap, "extra" + i, extraClasspath.get(i)),
+                false));
         childClasspath.add(binds.get(binds.size() - 1).child().toString());
       }
       binds.add(new Bind(run.classes(), childClasses, false));
@@ -365,11 +413,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       List<Request.Call> requested = new ArrayList<>();
       for (int i = first; i < calls.size(); i++) {
         Call call = calls.get(i);
-        requested.add(new Request.Call(i, call.solverInterface(), call.method(),
-            call.inputJson(), call.maxAnswerChars()));
+        requested.add(
+            new Request.Call(
+                i, call.solverInterface(), call.method(), call.inputJson(), call.maxAnswerChars()));
       }
-      Request request = new Request(token, limits.outputBytes(), childClasspath,
-          childClasses.toString(), requested);
+      Request request =
+          new Request(
+              token, limits.outputBytes(), childClasspath, childClasses.toString(), requested);
       byte[] requestBytes;
       try {
         requestBytes = request.toBytes();
@@ -384,22 +434,33 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         binds.add(new Bind(hostWork, childWork, true));
       }
       Path childRequest = childWork.resolve(RunDirectory.REQUEST);
-      List<String> java = new ArrayList<>(List.of("-Xmx" + limits.heapMegabytes() + "m",
-          "-Xss" + options.stackKilobytes() + "k"));
+      List<String> java =
+          new ArrayList<>(
+              List.of(
+                  "-Xmx" + limits.heapMegabytes() + "m", "-Xss" + options.stackKilobytes() + "k"));
       java.addAll(CHILD_FLAGS);
       Optional<Path> shared = archive.getNow(Optional.empty());
       if (shared.isPresent()) {
         // Silent when the JVM cannot map it: the child then starts as without it.
-        java.addAll(List.of("-XX:SharedArchiveFile=" + childRoot.resolve(
-            classpath.root().relativize(shared.get())), "-Xshare:auto", "-Xlog:cds*=off"));
+        java.addAll(
+            List.of(
+                "-XX:SharedArchiveFile="
+                    + childRoot.resolve(classpath.root().relativize(shared.get())),
+                "-Xshare:auto",
+                "-Xlog:cds*=off"));
       } else {
         java.add("-Xshare:auto");
       }
-      java.addAll(List.of("-cp", ChildArchive.classPath(classpath),
-          "org.mlgrade.harness.Harness", childRequest.toString()));
+      java.addAll(
+          List.of(
+              "-cp",
+              ChildArchive.classPath(classpath),
+              "org.mlgrade.harness.Harness",
+              childRequest.toString()));
       long cpuSeconds = 2 * Math.max(1, limits.total().toSeconds()) + 30;
-      List<String> command = LaunchCommand.build(isolation, uid, binds, childWork,
-          bubblewrap ? childRequest : null, cpuSeconds, java);
+      List<String> command =
+          LaunchCommand.build(
+              isolation, uid, binds, childWork, bubblewrap ? childRequest : null, cpuSeconds, java);
       long memoryBytes = MemoryWatchdog.limitFor(limits.heapMegabytes());
       // Where a cgroup can be made the kernel caps the child's memory; the watchdog runs anyway.
       Optional<ChildCgroup> cgroup = ChildCgroup.create(memoryBytes);
@@ -408,14 +469,20 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       }
       ChildProcess child;
       try {
-        child = ChildProcess.start(command, hostWork, bubblewrap ? requestBytes : null, token,
-            limits.outputBytes(), index -> index >= 0 && index < calls.size()
-                ? reportLineBytes(calls.get(index).maxAnswerChars(), limits.outputBytes())
-                : ProtocolReader.IDLE_LINE_BYTES);
+        child =
+            ChildProcess.start(
+                command,
+                hostWork,
+                bubblewrap ? requestBytes : null,
+                token,
+                limits.outputBytes(),
+                index ->
+                    index >= 0 && index < calls.size()
+                        ? reportLineBytes(calls.get(index).maxAnswerChars(), limits.outputBytes())
+                        : ProtocolReader.IDLE_LINE_BYTES);
       } catch (IOException e) {
         cgroup.ifPresent(ChildCgroup::close);
-        return new Progress(first, false, "cannot start " + command.get(0) + ": "
-            + e.getMessage());
+        return new Progress(first, false, "cannot start " + command.get(0) + ": " + e.getMessage());
       }
       MemoryWatchdog memory = MemoryWatchdog.watch(child.handle(), memoryBytes, cgroup);
       try (child) {
@@ -427,9 +494,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
     /**
      * Follows the child's events with the grader's own clock: call {@code k} runs from the moment
-     * the child's ready line (for the first call) or the report of call {@code k - 1} is read
-     * until its own report is read, and is charged the child JVM's CPU time over that span (see
-     * {@link ChildClock}). Nothing the child says about time is used.
+     * the child's ready line (for the first call) or the report of call {@code k - 1} is read until
+     * its own report is read, and is charged the child JVM's CPU time over that span (see {@link
+     * ChildClock}). Nothing the child says about time is used.
      */
     private Progress watch(ChildProcess child, int first, MemoryWatchdog memory)
         throws InterruptedException {
@@ -462,8 +529,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
         if (event == null) {
           if (current < 0) {
             child.kill();
-            return new Progress(first, false, "the JVM was not ready within "
-                + seconds(options.startupTimeout()) + "; " + child.stray().diagnostics());
+            return new Progress(
+                first,
+                false,
+                "the JVM was not ready within "
+                    + seconds(options.startupTimeout())
+                    + "; "
+                    + child.stray().diagnostics());
           }
           long charge = clock.nanos() - callCharge0;
           long wall = now - callWall0;
@@ -474,8 +546,13 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           child.kill();
           budget.spend(charge, wall);
           boolean byCharge = charge >= chargeLimit;
-          return timedOut(child, current, byCharge ? chargeIsPerTest : wallIsPerTest,
-              byCharge, clock.measuresCpu(), wall);
+          return timedOut(
+              child,
+              current,
+              byCharge ? chargeIsPerTest : wallIsPerTest,
+              byCharge,
+              clock.measuresCpu(),
+              wall);
         }
         if (event instanceof ChildEvent.Ready r) {
           if (current < 0 && r.index() == first) {
@@ -495,10 +572,15 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           if (event instanceof ChildEvent.Ended) {
             OptionalInt status = child.exitStatus(FINISH_MILLIS);
             child.kill();
-            return new Progress(first, false, "the JVM stopped "
-                + (status.isPresent() ? "with exit status " + status.getAsInt()
-                    : "after closing its output") + " before it was ready; "
-                + child.stray().diagnostics());
+            return new Progress(
+                first,
+                false,
+                "the JVM stopped "
+                    + (status.isPresent()
+                        ? "with exit status " + status.getAsInt()
+                        : "after closing its output")
+                    + " before it was ready; "
+                    + child.stray().diagnostics());
           }
           continue;
         }
@@ -531,8 +613,9 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
           if (f.index() == current) {
             child.kill();
             budget.spend(charge, wall);
-            results[current] = flood(calls.get(current), f.report().stdout(),
-                f.report().stderr(), f.stray(), wall);
+            results[current] =
+                flood(
+                    calls.get(current), f.report().stdout(), f.report().stderr(), f.stray(), wall);
             return new Progress(current + 1, true, "");
           }
         } else if (event instanceof ChildEvent.RawFlood f) {
@@ -548,26 +631,47 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
             child.kill();
             budget.spend(charge, wall);
             StrayOutput.Captured stray = child.stray().end(current);
-            results[current] = tooLarge(calls.get(current), "its report was longer than any "
-                + "answer to this test can be, and was not read", stray, wall);
+            results[current] =
+                tooLarge(
+                    calls.get(current),
+                    "its report was longer than any "
+                        + "answer to this test can be, and was not read",
+                    stray,
+                    wall);
             return new Progress(current + 1, true, "");
           }
         } else if (event instanceof ChildEvent.Ended) {
           OptionalInt status = child.exitStatus(FINISH_MILLIS);
           child.kill();
           budget.spend(charge, wall);
-          String how = status.isPresent() ? "with exit status " + status.getAsInt()
-              : "after closing its output";
+          String how =
+              status.isPresent()
+                  ? "with exit status " + status.getAsInt()
+                  : "after closing its output";
           StrayOutput.Captured stray = child.stray().end(current);
-          results[current] = memory.tripped()
-              ? new CallResult(calls.get(current).key(), CallStatus.OUT_OF_MEMORY, null,
-                  "used more than " + (memory.limitBytes() >> 20) + " MiB of memory (twice the "
-                      + "heap limit plus 256 MiB, native memory included) and was stopped",
-                  wall, keep(stray.stdout()), keep(stray.stderr()))
-              : new CallResult(calls.get(current).key(), CallStatus.EXITED, null,
-                  "the JVM stopped during this test " + how
-                      + " (System.exit, Runtime.halt or a crash)",
-                  wall, keep(stray.stdout()), keep(stray.stderr()));
+          results[current] =
+              memory.tripped()
+                  ? new CallResult(
+                      calls.get(current).key(),
+                      CallStatus.OUT_OF_MEMORY,
+                      null,
+                      "used more than "
+                          + (memory.limitBytes() >> 20)
+                          + " MiB of memory (twice the "
+                          + "heap limit plus 256 MiB, native memory included) and was stopped",
+                      wall,
+                      keep(stray.stdout()),
+                      keep(stray.stderr()))
+                  : new CallResult(
+                      calls.get(current).key(),
+                      CallStatus.EXITED,
+                      null,
+                      "the JVM stopped during this test "
+                          + how
+                          + " (System.exit, Runtime.halt or a crash)",
+                      wall,
+                      keep(stray.stdout()),
+                      keep(stray.stderr()));
           return new Progress(current + 1, true, "");
         }
         // ChildEvent.Done before the last report, or an event about another call: ignored.
@@ -576,18 +680,25 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
     /** What the next call may be charged: the per-test limit, or what is left of the total. */
     private long chargeLimit(ChildClock clock) {
-      return Math.min(limits.perTest().toNanos(), clock.measuresCpu() ? budget.chargeLeft()
-          : Math.min(budget.chargeLeft(), budget.wallLeft()));
+      return Math.min(
+          limits.perTest().toNanos(),
+          clock.measuresCpu()
+              ? budget.chargeLeft()
+              : Math.min(budget.chargeLeft(), budget.wallLeft()));
     }
 
     /** How long the next call may take by the wall clock: the backstop of a CPU-time limit. */
     private long wallLimit(ChildClock clock) {
-      return Math.min(perTestWall(clock), clock.measuresCpu() ? budget.wallLeft()
-          : Math.min(budget.chargeLeft(), budget.wallLeft()));
+      return Math.min(
+          perTestWall(clock),
+          clock.measuresCpu()
+              ? budget.wallLeft()
+              : Math.min(budget.chargeLeft(), budget.wallLeft()));
     }
 
     private long perTestWall(ChildClock clock) {
-      return clock.measuresCpu() ? backstop(limits.perTest()).toNanos()
+      return clock.measuresCpu()
+          ? backstop(limits.perTest()).toNanos()
           : limits.perTest().toNanos();
     }
 
@@ -597,8 +708,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
      * machine does not cost a student the test; a second one, or the submission's limit running
      * out, is the result.
      */
-    private Progress timedOut(ChildProcess child, int index, boolean perTest, boolean byCharge,
-        boolean cpu, long wall) {
+    private Progress timedOut(
+        ChildProcess child, int index, boolean perTest, boolean byCharge, boolean cpu, long wall) {
       if (perTest && !retried[index] && !budget.exhausted()) {
         retried[index] = true;
         return new Progress(index, true, "");
@@ -606,24 +717,45 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       String why;
       // Not retried although the per-test limit was hit: the submission's time is used up too.
       if (!perTest || !retried[index]) {
-        why = "the submission's time limit of " + seconds(limits.total())
-            + (cpu ? " of CPU time" : "") + " ran out during this test, which was stopped";
+        why =
+            "the submission's time limit of "
+                + seconds(limits.total())
+                + (cpu ? " of CPU time" : "")
+                + " ran out during this test, which was stopped";
       } else if (!cpu) {
-        why = "ran longer than the limit of " + seconds(limits.perTest()) + " per test (wall-clock "
-            + "time: CPU time cannot be read on this system) and was stopped, also when run "
-            + "again in a fresh JVM";
+        why =
+            "ran longer than the limit of "
+                + seconds(limits.perTest())
+                + " per test (wall-clock "
+                + "time: CPU time cannot be read on this system) and was stopped, also when run "
+                + "again in a fresh JVM";
       } else if (byCharge) {
-        why = "used more than the limit of " + seconds(limits.perTest()) + " per test of CPU "
-            + "time and was stopped, also when run again in a fresh JVM";
+        why =
+            "used more than the limit of "
+                + seconds(limits.perTest())
+                + " per test of CPU "
+                + "time and was stopped, also when run again in a fresh JVM";
       } else {
-        why = "took longer than " + seconds(backstop(limits.perTest())) + " of wall-clock time "
-            + "(the limit of " + seconds(limits.perTest()) + " per test counts CPU time; code "
-            + "that sleeps or waits is stopped after 3 × the limit + 2 s) and was stopped, also "
-            + "when run again in a fresh JVM";
+        why =
+            "took longer than "
+                + seconds(backstop(limits.perTest()))
+                + " of wall-clock time "
+                + "(the limit of "
+                + seconds(limits.perTest())
+                + " per test counts CPU time; code "
+                + "that sleeps or waits is stopped after 3 × the limit + 2 s) and was stopped, also "
+                + "when run again in a fresh JVM";
       }
       StrayOutput.Captured stray = child.stray().peek(index);
-      results[index] = new CallResult(calls.get(index).key(), CallStatus.TIMED_OUT, null, why,
-          wall, keep(stray.stdout()), keep(stray.stderr()));
+      results[index] =
+          new CallResult(
+              calls.get(index).key(),
+              CallStatus.TIMED_OUT,
+              null,
+              why,
+              wall,
+              keep(stray.stdout()),
+              keep(stray.stderr()));
       return new Progress(index + 1, true, "");
     }
 
@@ -633,21 +765,31 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       child.kill();
     }
 
-    private CallResult fromReport(Call call, Report report, StrayOutput.Captured stray,
-        long wall) {
+    private CallResult fromReport(Call call, Report report, StrayOutput.Captured stray, long wall) {
       String stdout = keep(cap(nonNull(report.stdout()) + stray.stdout()));
       String stderr = keep(cap(nonNull(report.stderr()) + stray.stderr()));
       if (!CHILD_STATUSES.contains(report.status())) {
-        return new CallResult(call.key(), CallStatus.EXITED, null,
-            "the sandbox's report on this test was not understood", wall, stdout, stderr);
+        return new CallResult(
+            call.key(),
+            CallStatus.EXITED,
+            null,
+            "the sandbox's report on this test was not understood",
+            wall,
+            stdout,
+            stderr);
       }
       CallStatus status = CallStatus.valueOf(report.status());
       if (status == CallStatus.RETURNED && report.outputJson() == null) {
-        return new CallResult(call.key(), CallStatus.EXITED, null,
-            "the sandbox's report on this test carried no value", wall, stdout, stderr);
+        return new CallResult(
+            call.key(),
+            CallStatus.EXITED,
+            null,
+            "the sandbox's report on this test carried no value",
+            wall,
+            stdout,
+            stderr);
       }
-      if (status == CallStatus.RETURNED
-          && report.outputJson().length() > call.maxAnswerChars()) {
+      if (status == CallStatus.RETURNED && report.outputJson().length() > call.maxAnswerChars()) {
         status = CallStatus.ANSWER_TOO_LARGE;
       }
       String message = nonNull(report.message());
@@ -657,22 +799,36 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
       if (message.length() > MAX_MESSAGE_CHARS) {
         message = message.substring(0, MAX_MESSAGE_CHARS) + "...";
       }
-      return new CallResult(call.key(), status,
-          status == CallStatus.RETURNED ? report.outputJson() : null, message, wall, stdout,
+      return new CallResult(
+          call.key(),
+          status,
+          status == CallStatus.RETURNED ? report.outputJson() : null,
+          message,
+          wall,
+          stdout,
           stderr);
     }
 
     private CallResult tooLarge(Call call, String how, StrayOutput.Captured stray, long wall) {
-      return new CallResult(call.key(), CallStatus.ANSWER_TOO_LARGE, null,
-          tooLargeMessage(call) + "; " + how, wall, keep(cap(stray.stdout())),
+      return new CallResult(
+          call.key(),
+          CallStatus.ANSWER_TOO_LARGE,
+          null,
+          tooLargeMessage(call) + "; " + how,
+          wall,
+          keep(cap(stray.stdout())),
           keep(cap(stray.stderr())));
     }
 
-    private CallResult flood(Call call, String stdout, String stderr, StrayOutput.Captured stray,
-        long wall) {
-      return new CallResult(call.key(), CallStatus.OUTPUT_FLOOD, null,
+    private CallResult flood(
+        Call call, String stdout, String stderr, StrayOutput.Captured stray, long wall) {
+      return new CallResult(
+          call.key(),
+          CallStatus.OUTPUT_FLOOD,
+          null,
           "printed more than " + limits.outputBytes() + " bytes of output and was stopped",
-          wall, keep(cap(nonNull(stdout) + stray.stdout())),
+          wall,
+          keep(cap(nonNull(stdout) + stray.stdout())),
           keep(cap(nonNull(stderr) + stray.stderr())));
     }
 
@@ -687,7 +843,8 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
 
   private static String tooLargeMessage(Call call) {
     return "the returned value is longer than any answer to this test can be (more than "
-        + call.maxAnswerChars() + " characters of JSON)";
+        + call.maxAnswerChars()
+        + " characters of JSON)";
   }
 
   private static Path childPath(boolean bubblewrap, String name, Path host) {
@@ -717,8 +874,10 @@ public final class ProcessSandbox implements Sandbox, AutoCloseable {
   }
 
   private static void checkLimits(SandboxLimits limits) {
-    if (limits.perTest().isNegative() || limits.perTest().isZero()
-        || limits.total().isNegative() || limits.total().isZero()) {
+    if (limits.perTest().isNegative()
+        || limits.perTest().isZero()
+        || limits.total().isNegative()
+        || limits.total().isZero()) {
       throw new IllegalArgumentException("time limits must be positive: " + limits);
     }
     if (limits.heapMegabytes() < 16 || limits.outputBytes() < 0) {

@@ -16,18 +16,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Proves, once per sandbox, that the isolation level in force holds: a tiny child ({@code
  * org.mlgrade.harness.Canary}, one JVM start through the level's launch chain) tries to read the
- * rubric, the grader's code and the other secrets, the grader's {@code /proc/<pid>/environ}, and
- * to connect to a socket the grader listens on. What the level promises and the canary still
- * managed is a broken promise: every level but {@code PROCESS_ONLY} promises that the reads
- * fail, and {@code BUBBLEWRAP} also that there is no network.
+ * rubric, the grader's code and the other secrets, the grader's {@code /proc/<pid>/environ}, and to
+ * connect to a socket the grader listens on. What the level promises and the canary still managed
+ * is a broken promise: every level but {@code PROCESS_ONLY} promises that the reads fail, and
+ * {@code BUBBLEWRAP} also that there is no network.
  */
 final class StartupCanary {
 
   /**
    * What the canary found.
    *
-   * @param attempts each attempt, in words, and its outcome ({@code SUCCEEDED} or {@code
-   *     denied: ...})
+   * @param attempts each attempt, in words, and its outcome ({@code SUCCEEDED} or {@code denied:
+   *     ...})
    * @param broken the attempts that succeeded although the level promises they fail
    */
   record Outcome(Map<String, String> attempts, List<String> broken) {}
@@ -44,29 +44,46 @@ final class StartupCanary {
       if (!Files.exists(secret.path())) {
         continue; // nothing there to protect (an output folder not made yet, a bundled rubric)
       }
-      described.put("read:" + secret.path().toAbsolutePath(), "read " + secret.what() + " "
-          + secret.path().toAbsolutePath());
+      described.put(
+          "read:" + secret.path().toAbsolutePath(),
+          "read " + secret.what() + " " + secret.path().toAbsolutePath());
     }
     String environ = "/proc/" + ProcessHandle.current().pid() + "/environ";
     described.put("read:" + environ, "read the grader's environment " + environ);
     Map<String, String> attempts = new LinkedHashMap<>();
-    int uid = level != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot()
-        ? ChildUids.acquire() : -1;
+    int uid =
+        level != IsolationLevel.PROCESS_ONLY && LaunchCommand.isRoot() ? ChildUids.acquire() : -1;
     try (ServerSocket listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
       described.put("connect:" + listener.getLocalPort(), "connect to the grader host's loopback");
       boolean bubblewrap = level == IsolationLevel.BUBBLEWRAP;
       Path childHarness = bubblewrap ? Path.of("/mlgrade/harness.jar") : harness;
-      List<String> java = new ArrayList<>(List.of("-Xmx32m", "-XX:+UseSerialGC",
-          "-XX:-UsePerfData", "-Xshare:auto", "-cp", childHarness.toString(),
-          "org.mlgrade.harness.Canary"));
+      List<String> java =
+          new ArrayList<>(
+              List.of(
+                  "-Xmx32m",
+                  "-XX:+UseSerialGC",
+                  "-XX:-UsePerfData",
+                  "-Xshare:auto",
+                  "-cp",
+                  childHarness.toString(),
+                  "org.mlgrade.harness.Canary"));
       java.addAll(described.keySet());
-      List<String> command = LaunchCommand.build(level, uid,
-          List.of(new Bind(harness, childHarness, false)), Path.of("/"), null, 30, java);
-      Process process = new ProcessBuilder(command).directory(new File("/"))
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String output = new String(process.getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8);
+      List<String> command =
+          LaunchCommand.build(
+              level,
+              uid,
+              List.of(new Bind(harness, childHarness, false)),
+              Path.of("/"),
+              null,
+              30,
+              java);
+      Process process =
+          new ProcessBuilder(command)
+              .directory(new File("/"))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(CANARY_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }

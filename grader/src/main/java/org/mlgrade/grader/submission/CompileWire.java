@@ -10,21 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the grader and its compiler JVM ({@link CompilerWorker}) say to each other over the
- * worker's standard input and output: length-prefixed binary records, so that the compiler JVM
- * loads no JSON library. The worker first writes {@link #READY} once it is warm; then, per
- * request, one reply.
+ * What the grader and its compiler JVM ({@link CompilerWorker}) say to each other over the worker's
+ * standard input and output: length-prefixed binary records, so that the compiler JVM loads no JSON
+ * library. The worker first writes {@link #READY} once it is warm; then, per request, one reply.
  */
 final class CompileWire {
 
   /** The byte the worker writes once it is ready for requests. */
   static final int READY = 'R';
+
   /** A reply that carries a compiled submission. */
   private static final int OK = 1;
+
   /** A reply that says the compiler failed in a way that is the grader's, not the student's. */
   private static final int FAILED = 2;
+
   /** The longest string either side accepts, in bytes. */
   private static final int MAX_STRING_BYTES = 1 << 20;
+
   /** The most items in a list either side accepts. */
   private static final int MAX_ITEMS = 100_000;
 
@@ -39,17 +42,24 @@ final class CompileWire {
    * @param probeDir a scratch directory, used to find the file that crashes the compiler
    * @param rules ids of the static rules to check
    */
-  record Request(Path srcDir, List<String> sources, Path classesDir, Path probeDir,
-      List<String> rules) {}
+  record Request(
+      Path srcDir, List<String> sources, Path classesDir, Path probeDir, List<String> rules) {}
 
   /**
-   * What the compiler made of a request; {@code failure} is non-null when it failed in a way
-   * that is not the student's (the other fields are then empty).
+   * What the compiler made of a request; {@code failure} is non-null when it failed in a way that
+   * is not the student's (the other fields are then empty).
    */
-  record Reply(List<String> excluded, List<CompileMessage> messages,
-      List<StaticFinding> findings, List<String> problems, String failure) {
+  record Reply(
+      List<String> excluded,
+      List<CompileMessage> messages,
+      List<StaticFinding> findings,
+      List<String> problems,
+      String failure) {
 
-    Reply(List<String> excluded, List<CompileMessage> messages, List<StaticFinding> findings,
+    Reply(
+        List<String> excluded,
+        List<CompileMessage> messages,
+        List<StaticFinding> findings,
         List<String> problems) {
       this(excluded, messages, findings, problems, null);
     }
@@ -69,8 +79,12 @@ final class CompileWire {
   }
 
   static Request readRequest(DataInputStream in) throws IOException {
-    return new Request(Path.of(readString(in)), readStrings(in), Path.of(readString(in)),
-        Path.of(readString(in)), readStrings(in));
+    return new Request(
+        Path.of(readString(in)),
+        readStrings(in),
+        Path.of(readString(in)),
+        Path.of(readString(in)),
+        readStrings(in));
   }
 
   static void write(DataOutputStream out, Reply reply) throws IOException {
@@ -113,14 +127,15 @@ final class CompileWire {
     int n = count(in);
     List<CompileMessage> messages = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      messages.add(new CompileMessage(readString(in), in.readLong(), in.readLong(),
-          in.readBoolean(), readString(in)));
+      messages.add(
+          new CompileMessage(
+              readString(in), in.readLong(), in.readLong(), in.readBoolean(), readString(in)));
     }
     n = count(in);
     List<StaticFinding> findings = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      findings.add(new StaticFinding(readString(in), readString(in), in.readLong(),
-          readString(in)));
+      findings.add(
+          new StaticFinding(readString(in), readString(in), in.readLong(), readString(in)));
     }
     return new Reply(excluded, messages, findings, readStrings(in));
   }

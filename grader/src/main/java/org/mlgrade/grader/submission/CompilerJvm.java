@@ -20,16 +20,20 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * One compiler JVM ({@link CompilerWorker}), seen from the grader: started with a bounded heap,
- * C1 only and the serial collector, fed one request at a time, and killed when a compile uses
- * more than its budget of the JVM's CPU time (or ten times that of wall time), or when the grader
- * is interrupted. A compile that runs out of heap ends the JVM ({@code ExitOnOutOfMemoryError}).
+ * One compiler JVM ({@link CompilerWorker}), seen from the grader: started with a bounded heap, C1
+ * only and the serial collector, fed one request at a time, and killed when a compile uses more
+ * than its budget of the JVM's CPU time (or ten times that of wall time), or when the grader is
+ * interrupted. A compile that runs out of heap ends the JVM ({@code ExitOnOutOfMemoryError}).
  * Either way the JVM is gone and the caller starts another.
  */
 final class CompilerJvm implements AutoCloseable {
 
   /** Why a compile was stopped. */
-  enum Stop { TIME, MEMORY, INTERRUPTED }
+  enum Stop {
+    TIME,
+    MEMORY,
+    INTERRUPTED
+  }
 
   /** How a compile ended. */
   sealed interface Outcome permits Done, Stopped, Died {}
@@ -45,8 +49,10 @@ final class CompilerJvm implements AutoCloseable {
 
   /** The package whose classes the compiler JVM loads: no reference, rubric or judge class. */
   private static final String PACKAGE = "org/mlgrade/grader/submission/";
+
   private static final long POLL_MILLIS = 50;
   private static final int STDERR_KEPT = 4096;
+
   /** The status {@code -XX:+ExitOnOutOfMemoryError} exits with. */
   private static final int OOM_STATUS = 3;
 
@@ -73,11 +79,22 @@ final class CompilerJvm implements AutoCloseable {
    */
   static CompilerJvm start(Path classes, Path api, int heapMegabytes) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx" + heapMegabytes + "m",
-        "-Xss1m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-        "-XX:+ExitOnOutOfMemoryError", "-XX:+DisableAttachMechanism", "-Xshare:auto",
-        "-Dfile.encoding=UTF-8", "-cp", classes.toString(), CompilerWorker.class.getName(),
-        api.toAbsolutePath().toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java.toString(),
+            "-Xmx" + heapMegabytes + "m",
+            "-Xss1m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-XX:-UsePerfData",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+DisableAttachMechanism",
+            "-Xshare:auto",
+            "-Dfile.encoding=UTF-8",
+            "-cp",
+            classes.toString(),
+            CompilerWorker.class.getName(),
+            api.toAbsolutePath().toString());
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/bin:/bin");
     builder.environment().put("LANG", "C.UTF-8");
@@ -91,13 +108,15 @@ final class CompilerJvm implements AutoCloseable {
    */
   static Path copyClasses(Path directory) {
     try {
-      Path location = Path.of(CompilerJvm.class.getProtectionDomain().getCodeSource()
-          .getLocation().toURI());
+      Path location =
+          Path.of(CompilerJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Files.createDirectories(directory.resolve(PACKAGE));
       if (Files.isDirectory(location)) {
         try (Stream<Path> files = Files.list(location.resolve(PACKAGE))) {
           for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-            Files.copy(file, directory.resolve(PACKAGE).resolve(file.getFileName().toString()),
+            Files.copy(
+                file,
+                directory.resolve(PACKAGE).resolve(file.getFileName().toString()),
                 StandardCopyOption.REPLACE_EXISTING);
           }
         }
@@ -105,7 +124,8 @@ final class CompilerJvm implements AutoCloseable {
         try (JarFile jar = new JarFile(location.toFile())) {
           for (JarEntry entry : Collections.list(jar.entries())) {
             String name = entry.getName();
-            if (name.startsWith(PACKAGE) && name.endsWith(".class")
+            if (name.startsWith(PACKAGE)
+                && name.endsWith(".class")
                 && name.indexOf('/', PACKAGE.length()) < 0) {
               try (InputStream in = jar.getInputStream(entry)) {
                 Files.copy(in, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -116,8 +136,7 @@ final class CompilerJvm implements AutoCloseable {
       }
       return directory;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the compiler's class path in " + directory,
-          e);
+      throw new UncheckedIOException("cannot prepare the compiler's class path in " + directory, e);
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the compiler's classes", e);
     }
@@ -127,8 +146,7 @@ final class CompilerJvm implements AutoCloseable {
    * Compiles {@code request}, charging the JVM's CPU time from the request to the reply (start-up
    * and warm-up are not charged; the JVM has {@code startup} of wall time to get ready).
    */
-  Outcome compile(CompileWire.Request request, Duration budget, long wallFactor,
-      Duration startup) {
+  Outcome compile(CompileWire.Request request, Duration budget, long wallFactor, Duration startup) {
     if (!ready) {
       Watch watch = Watch.start(this, Long.MAX_VALUE, startup.toNanos());
       try {
@@ -157,16 +175,20 @@ final class CompilerJvm implements AutoCloseable {
       if (status == OOM_STATUS || stderrTail().contains("OutOfMemoryError")) {
         return new Stopped(Stop.MEMORY);
       }
-      return new Died("the compiler JVM stopped during a compile (exit status " + status + ")"
-          + tail());
+      return new Died(
+          "the compiler JVM stopped during a compile (exit status " + status + ")" + tail());
     }
   }
 
   private Outcome died(Watch watch, String what) {
     watch.stop();
     process.destroyForcibly();
-    return new Died("the compiler JVM " + (watch.reason() == Stop.TIME
-        ? "was not ready within " + Math.round(watch.wallNanos / 1e9) + " s" : what) + tail());
+    return new Died(
+        "the compiler JVM "
+            + (watch.reason() == Stop.TIME
+                ? "was not ready within " + Math.round(watch.wallNanos / 1e9) + " s"
+                : what)
+            + tail());
   }
 
   /** The JVM's CPU time, in nanoseconds, or -1 where the system does not say. */
@@ -230,8 +252,8 @@ final class CompilerJvm implements AutoCloseable {
 
   /**
    * Watches one compile (or the start-up) from a daemon thread, and kills the JVM when it passes
-   * its CPU budget or its wall-clock backstop, or when the thread that waits for it is
-   * interrupted. Where CPU time cannot be read, the budget is wall-clock time.
+   * its CPU budget or its wall-clock backstop, or when the thread that waits for it is interrupted.
+   * Where CPU time cannot be read, the budget is wall-clock time.
    */
   private static final class Watch {
 
@@ -269,8 +291,10 @@ final class CompilerJvm implements AutoCloseable {
         }
         long wall = System.nanoTime() - wall0;
         long cpu = cpu0 < 0 ? wall : jvm.cpuNanos() - cpu0;
-        Stop why = caller.isInterrupted() ? Stop.INTERRUPTED
-            : cpu > cpuNanos || wall > wallNanos ? Stop.TIME : null;
+        Stop why =
+            caller.isInterrupted()
+                ? Stop.INTERRUPTED
+                : cpu > cpuNanos || wall > wallNanos ? Stop.TIME : null;
         if (why != null && !stopped) {
           reason = why;
           jvm.process.destroyForcibly();

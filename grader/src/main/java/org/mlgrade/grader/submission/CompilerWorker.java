@@ -36,25 +36,30 @@ public final class CompilerWorker {
       System.err.println("usage: CompilerWorker API_CLASSPATH");
       System.exit(2);
     }
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-        new FileOutputStream(FileDescriptor.out)));
+    DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
     // Standard output carries the protocol alone: anything else printed goes to stderr.
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     JavacRounds javac = new JavacRounds(Path.of(args[0]));
     // One compile thread, with the JVM's default stack as in-process javac had; the main thread
     // reads standard input, so that its end stops the JVM even during a compile.
-    ExecutorService compiles = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "mlgrade-javac");
-      thread.setDaemon(true);
-      return thread;
-    });
-    compiles.execute(() -> {
-      javac.warmUp();
-      send(out, () -> {
-        out.writeByte(CompileWire.READY);
-        out.flush();
-      });
-    });
+    ExecutorService compiles =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "mlgrade-javac");
+              thread.setDaemon(true);
+              return thread;
+            });
+    compiles.execute(
+        () -> {
+          javac.warmUp();
+          send(
+              out,
+              () -> {
+                out.writeByte(CompileWire.READY);
+                out.flush();
+              });
+        });
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
     while (true) {
       CompileWire.Request request;
@@ -64,16 +69,17 @@ public final class CompilerWorker {
         Runtime.getRuntime().halt(0);
         return;
       }
-      compiles.execute(() -> {
-        CompileWire.Reply reply;
-        try {
-          reply = javac.compile(request);
-        } catch (RuntimeException e) {
-          reply = CompileWire.Reply.failed(e.toString());
-        }
-        CompileWire.Reply answer = reply;
-        send(out, () -> CompileWire.write(out, answer));
-      });
+      compiles.execute(
+          () -> {
+            CompileWire.Reply reply;
+            try {
+              reply = javac.compile(request);
+            } catch (RuntimeException e) {
+              reply = CompileWire.Reply.failed(e.toString());
+            }
+            CompileWire.Reply answer = reply;
+            send(out, () -> CompileWire.write(out, answer));
+          });
     }
   }
 

@@ -38,13 +38,26 @@ import javax.tools.ToolProvider;
 final class JavacRounds {
 
   /** The compiler's options; class path, output and source path are set on the file manager. */
-  private static final List<String> OPTIONS = List.of("--release", "17", "-proc:none",
-      "-implicit:none", "-encoding", "UTF-8", "-g:source,lines", "-Xmaxerrs", "100",
-      "-Xmaxwarns", "100");
+  private static final List<String> OPTIONS =
+      List.of(
+          "--release",
+          "17",
+          "-proc:none",
+          "-implicit:none",
+          "-encoding",
+          "UTF-8",
+          "-g:source,lines",
+          "-Xmaxerrs",
+          "100",
+          "-Xmaxwarns",
+          "100");
+
   /** After this many rounds of leaving files out, the rest is given up. */
   private static final int MAX_ROUNDS = 25;
+
   /** Compiler messages kept per submission. */
   private static final int MAX_MESSAGES = 200;
+
   /** Characters kept of one compiler message. */
   private static final int MAX_MESSAGE_CHARS = 2000;
 
@@ -57,8 +70,10 @@ final class JavacRounds {
   JavacRounds(Path apiClasspath) {
     JavaCompiler system = ToolProvider.getSystemJavaCompiler();
     if (system == null) {
-      throw new IllegalStateException("this Java runtime (" + System.getProperty("java.home")
-          + ") has no system Java compiler; run the grader on a JDK, not a JRE");
+      throw new IllegalStateException(
+          "this Java runtime ("
+              + System.getProperty("java.home")
+              + ") has no system Java compiler; run the grader on a JDK, not a JRE");
     }
     this.compiler = system;
     this.apiClasspath = apiClasspath.toAbsolutePath();
@@ -70,19 +85,21 @@ final class JavacRounds {
    */
   void warmUp() {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics,
-        Locale.ENGLISH, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager fileManager =
+        compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
       fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(apiClasspath));
-      JavaFileObject source = new SimpleJavaFileObject(URI.create("string:///Warm.java"),
-          JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return "import java.util.*; class Warm { List<String> a = new ArrayList<>(); "
-              + "double f(double[] x) { return Math.exp(x[0]) + a.size(); } }";
-        }
-      };
-      JavacTask task = (JavacTask) compiler.getTask(new StringWriter(), fileManager, diagnostics,
-          OPTIONS, null, List.of(source));
+      JavaFileObject source =
+          new SimpleJavaFileObject(URI.create("string:///Warm.java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+              return "import java.util.*; class Warm { List<String> a = new ArrayList<>(); "
+                  + "double f(double[] x) { return Math.exp(x[0]) + a.size(); } }";
+            }
+          };
+      JavacTask task =
+          (JavacTask)
+              compiler.getTask(
+                  new StringWriter(), fileManager, diagnostics, OPTIONS, null, List.of(source));
       task.parse();
       task.analyze();
     } catch (IOException | RuntimeException e) {
@@ -105,8 +122,11 @@ final class JavacRounds {
     int rounds = 0;
     while (!remaining.isEmpty()) {
       if (++rounds > MAX_ROUNDS) {
-        problems.add("compilation was given up after leaving files out " + MAX_ROUNDS
-            + " times; these files were not compiled: " + String.join(", ", remaining));
+        problems.add(
+            "compilation was given up after leaving files out "
+                + MAX_ROUNDS
+                + " times; these files were not compiled: "
+                + String.join(", ", remaining));
         excluded.addAll(remaining);
         break;
       }
@@ -123,17 +143,26 @@ final class JavacRounds {
       }
       List<String> failing = round.failing();
       if (failing.isEmpty() && round.crash() != null) {
-        failing = remaining.size() == 1 ? List.copyOf(remaining)
-            : crashingAlone(srcDir, remaining, request.probeDir());
+        failing =
+            remaining.size() == 1
+                ? List.copyOf(remaining)
+                : crashingAlone(srcDir, remaining, request.probeDir());
         for (String file : failing) {
-          problems.add("the compiler crashed on " + file + " (" + round.crash()
-              + "); simplify deeply nested or very long expressions");
+          problems.add(
+              "the compiler crashed on "
+                  + file
+                  + " ("
+                  + round.crash()
+                  + "); simplify deeply nested or very long expressions");
         }
       }
       if (failing.isEmpty()) {
-        problems.add((round.crash() != null ? "the compiler crashed (" + round.crash() + ")"
-            : round.failure()) + "; these files were not compiled: "
-            + String.join(", ", remaining));
+        problems.add(
+            (round.crash() != null
+                    ? "the compiler crashed (" + round.crash() + ")"
+                    : round.failure())
+                + "; these files were not compiled: "
+                + String.join(", ", remaining));
         excluded.addAll(remaining);
         break;
       }
@@ -156,17 +185,22 @@ final class JavacRounds {
    * @param failing the files with errors, sorted; empty when everything compiled or when the
    *     compiler failed without naming a file
    * @param failure why the compiler failed without naming a file, or null
-   * @param crash the exception the compiler itself threw (such as a stack overflow on deeply
-   *     nested code), or null
+   * @param crash the exception the compiler itself threw (such as a stack overflow on deeply nested
+   *     code), or null
    * @param checkFailure why the static checks did not finish, or null
    */
-  private record Round(List<String> failing, String failure, String crash,
-      List<CompileMessage> messages, List<StaticFinding> findings, String checkFailure) {}
+  private record Round(
+      List<String> failing,
+      String failure,
+      String crash,
+      List<CompileMessage> messages,
+      List<StaticFinding> findings,
+      String checkFailure) {}
 
   /**
-   * The files among {@code files} that crash the compiler when compiled alone, each compiled into
-   * a scratch directory under {@code probeDir}; errors that come from compiling a file without
-   * the others do not count.
+   * The files among {@code files} that crash the compiler when compiled alone, each compiled into a
+   * scratch directory under {@code probeDir}; errors that come from compiling a file without the
+   * others do not count.
    */
   private List<String> crashingAlone(Path srcDir, List<String> files, Path probeDir) {
     List<String> crashing = new ArrayList<>();
@@ -186,12 +220,12 @@ final class JavacRounds {
     return crashing;
   }
 
-  private Round compileOnce(Path srcDir, List<String> files, Path classesDir,
-      Set<StaticRule> rules) {
+  private Round compileOnce(
+      Path srcDir, List<String> files, Path classesDir, Set<StaticRule> rules) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter otherOutput = new StringWriter();
-    try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics,
-        Locale.ENGLISH, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager fileManager =
+        compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
       fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(apiClasspath));
       fileManager.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
       fileManager.setLocationFromPaths(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
@@ -203,8 +237,15 @@ final class JavacRounds {
         paths.add(path);
         names.put(path.toUri().normalize(), file);
       }
-      JavacTask task = (JavacTask) compiler.getTask(otherOutput, fileManager, diagnostics,
-          OPTIONS, null, fileManager.getJavaFileObjectsFromPaths(paths));
+      JavacTask task =
+          (JavacTask)
+              compiler.getTask(
+                  otherOutput,
+                  fileManager,
+                  diagnostics,
+                  OPTIONS,
+                  null,
+                  fileManager.getJavaFileObjectsFromPaths(paths));
       List<StaticFinding> findings = List.of();
       String failure = null;
       String crash = null;
@@ -235,9 +276,11 @@ final class JavacRounds {
         }
       }
       if (crash == null && failing.isEmpty() && hasErrors(diagnostics)) {
-        failure = "the compiler failed without naming a file"
-            + (otherOutput.toString().isBlank() ? "" : " (" + otherOutput.toString().strip()
-                + ")");
+        failure =
+            "the compiler failed without naming a file"
+                + (otherOutput.toString().isBlank()
+                    ? ""
+                    : " (" + otherOutput.toString().strip() + ")");
       }
       return new Round(List.copyOf(failing), failure, crash, messages, findings, checkFailure);
     } catch (IOException e) {
@@ -245,8 +288,10 @@ final class JavacRounds {
     }
   }
 
-  private static List<StaticFinding> check(JavacTask task,
-      Iterable<? extends CompilationUnitTree> units, Map<URI, String> names,
+  private static List<StaticFinding> check(
+      JavacTask task,
+      Iterable<? extends CompilationUnitTree> units,
+      Map<URI, String> names,
       Set<StaticRule> rules) {
     if (rules.isEmpty()) {
       return List.of();
@@ -254,8 +299,9 @@ final class JavacRounds {
     StaticChecker checker = new StaticChecker(task, rules);
     List<StaticFinding> findings = new ArrayList<>();
     for (CompilationUnitTree unit : units) {
-      String file = names.getOrDefault(unit.getSourceFile().toUri().normalize(),
-          unit.getSourceFile().getName());
+      String file =
+          names.getOrDefault(
+              unit.getSourceFile().toUri().normalize(), unit.getSourceFile().getName());
       findings.addAll(checker.check(unit, file));
     }
     return findings;
@@ -276,28 +322,31 @@ final class JavacRounds {
   }
 
   /** The message for the student, or null for notes (such as "uses unchecked operations"). */
-  private static CompileMessage message(Diagnostic<? extends JavaFileObject> d,
-      Map<URI, String> names) {
+  private static CompileMessage message(
+      Diagnostic<? extends JavaFileObject> d, Map<URI, String> names) {
     boolean error = d.getKind() == Diagnostic.Kind.ERROR;
-    if (!error && d.getKind() != Diagnostic.Kind.WARNING
+    if (!error
+        && d.getKind() != Diagnostic.Kind.WARNING
         && d.getKind() != Diagnostic.Kind.MANDATORY_WARNING) {
       return null;
     }
-    String file = d.getSource() == null ? ""
-        : names.getOrDefault(d.getSource().toUri().normalize(), d.getSource().getName());
+    String file =
+        d.getSource() == null
+            ? ""
+            : names.getOrDefault(d.getSource().toUri().normalize(), d.getSource().getName());
     String text = d.getMessage(Locale.ENGLISH);
     if (text.length() > MAX_MESSAGE_CHARS) {
       text = text.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
-    return new CompileMessage(file, Math.max(0, d.getLineNumber()),
-        Math.max(0, d.getColumnNumber()), error, text);
+    return new CompileMessage(
+        file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()), error, text);
   }
 
   /** Empties {@code dir}, keeping the directory itself. */
   private static void clear(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> inside = walk.filter(p -> !p.equals(dir))
-          .sorted(Comparator.reverseOrder()).toList();
+      List<Path> inside =
+          walk.filter(p -> !p.equals(dir)).sorted(Comparator.reverseOrder()).toList();
       for (Path path : inside) {
         Files.delete(path);
       }

@@ -19,34 +19,36 @@ import org.mlgrade.grader.sandbox.Cleanup;
 /**
  * Compiles a student's submission against the student API only, in a separate compiler JVM.
  *
- * <p>One call copies the submission's {@code .java} files into {@code workDir/src} (see
- * {@link SourceLimits}), compiles them with {@code --release 17 -proc:none -implicit:none} into
- * {@code workDir/classes}, and checks the compiled syntax trees against the rubric's static rules.
- * When some files do not compile, they are left out and the rest compiled again, until what is
- * left compiles (or nothing is left): one broken file costs only the questions that need it.
+ * <p>One call copies the submission's {@code .java} files into {@code workDir/src} (see {@link
+ * SourceLimits}), compiles them with {@code --release 17 -proc:none -implicit:none} into {@code
+ * workDir/classes}, and checks the compiled syntax trees against the rubric's static rules. When
+ * some files do not compile, they are left out and the rest compiled again, until what is left
+ * compiles (or nothing is left): one broken file costs only the questions that need it.
  *
- * <p>javac is student input too (nested generic inference is exponential, constant folding can
- * fill any heap), so it runs in compiler JVMs of its own ({@link CompilerWorker}): each with a
- * bounded heap, C1 only and the serial collector, its class path this package's classes alone,
- * fed the submission's copied sources and the API's class path, never the reference. The first
- * JVM starts with the compiler, so that it warms up while the grader does other work; JVMs are
- * reused across submissions (one per compile running at once). A compile that uses more than its
- * budget of CPU time, or runs out of heap, is stopped by killing its JVM: the submission gets
- * nothing compiled and a problem that says why, a new JVM is started, and the next submission
- * compiles normally. An instance is safe to use from several threads at once; close it to stop
- * its JVMs.
+ * <p>javac is student input too (nested generic inference is exponential, constant folding can fill
+ * any heap), so it runs in compiler JVMs of its own ({@link CompilerWorker}): each with a bounded
+ * heap, C1 only and the serial collector, its class path this package's classes alone, fed the
+ * submission's copied sources and the API's class path, never the reference. The first JVM starts
+ * with the compiler, so that it warms up while the grader does other work; JVMs are reused across
+ * submissions (one per compile running at once). A compile that uses more than its budget of CPU
+ * time, or runs out of heap, is stopped by killing its JVM: the submission gets nothing compiled
+ * and a problem that says why, a new JVM is started, and the next submission compiles normally. An
+ * instance is safe to use from several threads at once; close it to stop its JVMs.
  */
 public final class SubmissionCompiler implements AutoCloseable {
 
   /** The compiler time one submission may take, by default. */
   public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
+
   /**
    * The compiler JVM's heap, by default: javac needs well under 100 MiB for a homework of a few
    * dozen files; more is a source built to exhaust it.
    */
   public static final int DEFAULT_HEAP_MEGABYTES = 256;
+
   /** The wall-clock backstop, as a multiple of the budget (a compile starved by load). */
   private static final long WALL_FACTOR = 10;
+
   /** How long a compiler JVM may take to start and warm up, by the wall clock. */
   private static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -62,8 +64,8 @@ public final class SubmissionCompiler implements AutoCloseable {
   /**
    * A compiler against {@code apiClasspath} with the default {@link SourceLimits}.
    *
-   * @param apiClasspath a directory or jar holding the student API classes, and nothing the
-   *     student may not see ({@code ChildClasspath.api()} in production)
+   * @param apiClasspath a directory or jar holding the student API classes, and nothing the student
+   *     may not see ({@code ChildClasspath.api()} in production)
    * @throws IllegalStateException when this Java runtime has no system compiler (a JRE)
    */
   public SubmissionCompiler(Path apiClasspath) {
@@ -81,27 +83,28 @@ public final class SubmissionCompiler implements AutoCloseable {
   }
 
   /**
-   * A compiler against {@code apiClasspath} that reads submissions within {@code limits} and
-   * stops a compilation after {@code budget} of the compiler JVM's CPU time (or ten times that of
-   * wall time) or when it needs more than {@code heapMegabytes} of heap. A stopped compilation
-   * is a submission with every source left out and a problem that says why; the next one
-   * compiles normally.
+   * A compiler against {@code apiClasspath} that reads submissions within {@code limits} and stops
+   * a compilation after {@code budget} of the compiler JVM's CPU time (or ten times that of wall
+   * time) or when it needs more than {@code heapMegabytes} of heap. A stopped compilation is a
+   * submission with every source left out and a problem that says why; the next one compiles
+   * normally.
    *
    * @throws IllegalArgumentException when {@code apiClasspath} does not exist
    * @throws IllegalStateException when this Java runtime has no system compiler (a JRE)
    */
-  public SubmissionCompiler(Path apiClasspath, SourceLimits limits, Duration budget,
-      int heapMegabytes) {
+  public SubmissionCompiler(
+      Path apiClasspath, SourceLimits limits, Duration budget, int heapMegabytes) {
     this.budget = Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(apiClasspath, "apiClasspath");
     Objects.requireNonNull(limits, "limits");
     if (!Files.exists(apiClasspath)) {
-      throw new IllegalArgumentException("the API class path " + apiClasspath
-          + " does not exist");
+      throw new IllegalArgumentException("the API class path " + apiClasspath + " does not exist");
     }
     if (ToolProvider.getSystemJavaCompiler() == null) {
-      throw new IllegalStateException("this Java runtime (" + System.getProperty("java.home")
-          + ") has no system Java compiler; run the grader on a JDK, not a JRE");
+      throw new IllegalStateException(
+          "this Java runtime ("
+              + System.getProperty("java.home")
+              + ") has no system Java compiler; run the grader on a JDK, not a JRE");
     }
     this.apiClasspath = apiClasspath.toAbsolutePath();
     this.collector = new SourceCollector(limits);
@@ -118,38 +121,43 @@ public final class SubmissionCompiler implements AutoCloseable {
   /**
    * Loads, compiles and checks a submission.
    *
-   * <p>Static checks cover the files that compiled, the only code that can run; files left out
-   * are reported through their compile messages instead.
+   * <p>Static checks cover the files that compiled, the only code that can run; files left out are
+   * reported through their compile messages instead.
    *
    * <p>Nothing about the student's files makes this throw: an unreadable zip, no sources, junk
    * bytes, a huge file or a compile that takes too much time or memory become {@link
    * CompiledSubmission#problems()} or compile messages.
    *
-   * @param submission a directory or a {@code .zip} of Java sources in any layout, or one
-   *     {@code .java} file
+   * @param submission a directory or a {@code .zip} of Java sources in any layout, or one {@code
+   *     .java} file
    * @param workDir a private directory for this submission; {@code src} and {@code classes} are
    *     created in it and must not exist yet
    * @param staticRules ids of the {@link StaticRule}s to check, e.g. {@code "no-exit"}
    * @return the compiled classes directory, sources, files left out, messages and findings
    * @throws IllegalArgumentException when a rule id is unknown
    * @throws UncheckedIOException when {@code workDir} cannot be prepared
-   * @throws IllegalStateException when the compiler JVM cannot be started or fails twice in a
-   *     way that is not the submission's (the grader's failure, not the student's)
+   * @throws IllegalStateException when the compiler JVM cannot be started or fails twice in a way
+   *     that is not the submission's (the grader's failure, not the student's)
    */
   public CompiledSubmission compile(Path submission, Path workDir, Set<String> staticRules) {
     Objects.requireNonNull(submission, "submission");
     Objects.requireNonNull(workDir, "workDir");
-    List<String> rules = StaticRule.parse(staticRules).stream().map(StaticRule::id).sorted()
-        .toList();
+    List<String> rules =
+        StaticRule.parse(staticRules).stream().map(StaticRule::id).sorted().toList();
     Path srcDir = createFresh(workDir.toAbsolutePath().resolve("src"));
     Path classesDir = createFresh(workDir.toAbsolutePath().resolve("classes"));
     SourceCollector.Collected collected = collector.collect(submission, srcDir);
     if (collected.sources().isEmpty()) {
-      return new CompiledSubmission(classesDir, List.of(), List.of(), List.of(), List.of(),
-          collected.problems());
+      return new CompiledSubmission(
+          classesDir, List.of(), List.of(), List.of(), List.of(), collected.problems());
     }
-    CompileWire.Request request = new CompileWire.Request(srcDir, collected.sources(),
-        classesDir, workDir.toAbsolutePath().resolve("probe"), rules);
+    CompileWire.Request request =
+        new CompileWire.Request(
+            srcDir,
+            collected.sources(),
+            classesDir,
+            workDir.toAbsolutePath().resolve("probe"),
+            rules);
     String died = null;
     for (int attempt = 0; attempt < 2; attempt++) {
       CompilerJvm jvm = take();
@@ -162,23 +170,36 @@ public final class SubmissionCompiler implements AutoCloseable {
         }
         List<String> problems = new ArrayList<>(collected.problems());
         problems.addAll(reply.problems());
-        return new CompiledSubmission(classesDir, collected.sources(), reply.excluded(),
-            reply.messages(), reply.findings(), problems);
+        return new CompiledSubmission(
+            classesDir,
+            collected.sources(),
+            reply.excluded(),
+            reply.messages(),
+            reply.findings(),
+            problems);
       }
       retire(jvm);
       if (outcome instanceof CompilerJvm.Stopped stopped) {
         if (stopped.why() == CompilerJvm.Stop.INTERRUPTED) {
           Thread.currentThread().interrupt();
         }
-        return stopped(collected, workDir, switch (stopped.why()) {
-          case TIME -> "compilation took too long: it was stopped after "
-              + budget.toSeconds() + " s of compiler time; simplify deeply nested generic "
-              + "calls, conditional expressions or constant expressions";
-          case MEMORY -> "compilation used too much memory: the compiler was stopped at its "
-              + "limit of " + heapMegabytes + " MiB; simplify very long constant expressions "
-              + "or deeply nested code";
-          case INTERRUPTED -> "compilation was interrupted";
-        });
+        return stopped(
+            collected,
+            workDir,
+            switch (stopped.why()) {
+              case TIME ->
+                  "compilation took too long: it was stopped after "
+                      + budget.toSeconds()
+                      + " s of compiler time; simplify deeply nested generic "
+                      + "calls, conditional expressions or constant expressions";
+              case MEMORY ->
+                  "compilation used too much memory: the compiler was stopped at its "
+                      + "limit of "
+                      + heapMegabytes
+                      + " MiB; simplify very long constant expressions "
+                      + "or deeply nested code";
+              case INTERRUPTED -> "compilation was interrupted";
+            });
       }
       died = ((CompilerJvm.Died) outcome).diagnostics();
     }
@@ -252,13 +273,13 @@ public final class SubmissionCompiler implements AutoCloseable {
   }
 
   /** A submission whose compilation was stopped: nothing compiled, every source left out. */
-  private static CompiledSubmission stopped(SourceCollector.Collected collected, Path workDir,
-      String why) {
+  private static CompiledSubmission stopped(
+      SourceCollector.Collected collected, Path workDir, String why) {
     Path empty = createFresh(workDir.toAbsolutePath().resolve("classes-none"));
     List<String> problems = new ArrayList<>(collected.problems());
     problems.add(why);
-    return new CompiledSubmission(empty, collected.sources(), collected.sources(), List.of(),
-        List.of(), problems);
+    return new CompiledSubmission(
+        empty, collected.sources(), collected.sources(), List.of(), List.of(), problems);
   }
 
   private static Path createFresh(Path dir) {

@@ -42,10 +42,10 @@ import org.mlgrade.reference.ProblemRegistry;
 /**
  * The adversarial suite: every hostile case of {@code src/test/resources/adversarial/cases} is
  * graded, one after another, by ONE grader (one process, one sandbox), with the correct control
- * submission graded first, between every few cases and last. Each case does its hostile act in
- * the {@code shapes} tests only and answers the {@code costs} tests correctly, so that "graded"
- * versus "contained" shows in the score, and a case that hurt anything beyond its own tests shows
- * in the control's results, the marker files and the process table.
+ * submission graded first, between every few cases and last. Each case does its hostile act in the
+ * {@code shapes} tests only and answers the {@code costs} tests correctly, so that "graded" versus
+ * "contained" shows in the score, and a case that hurt anything beyond its own tests shows in the
+ * control's results, the marker files and the process table.
  */
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -88,42 +88,58 @@ class AdversarialSuiteTest {
     EXPECTED.put("halt-mid-test", Expected.lost(Outcome.EXITED));
     EXPECTED.put("harness-named-classes", Expected.graded());
     EXPECTED.put("heap-oom", Expected.lost(Outcome.OUT_OF_MEMORY, Outcome.TIMED_OUT));
-    EXPECTED.put("hold-back-protocol",
-        new Expected(1, Set.of(Outcome.PASSED, Outcome.TIMED_OUT), false));
+    EXPECTED.put(
+        "hold-back-protocol", new Expected(1, Set.of(Outcome.PASSED, Outcome.TIMED_OUT), false));
     EXPECTED.put("huge-exception", Expected.lost(Outcome.THREW));
     EXPECTED.put("keeps-jvm-alive", Expected.graded());
     EXPECTED.put("many-files", Expected.graded());
     EXPECTED.put("native-memory", Expected.lost(Outcome.OUT_OF_MEMORY));
     EXPECTED.put("network", Expected.noLeak());
-    EXPECTED.put("plant-request-link",
-        new Expected(1, Set.of(Outcome.EXITED, Outcome.PASSED), false));
+    EXPECTED.put(
+        "plant-request-link", new Expected(1, Set.of(Outcome.EXITED, Outcome.PASSED), false));
     EXPECTED.put("proc-self", Expected.noLeak());
-    EXPECTED.put("process-bomb", new Expected(-1,
-        Set.of(Outcome.PASSED, Outcome.TIMED_OUT, Outcome.THREW, Outcome.OUT_OF_MEMORY), false));
+    EXPECTED.put(
+        "process-bomb",
+        new Expected(
+            -1,
+            Set.of(Outcome.PASSED, Outcome.TIMED_OUT, Outcome.THREW, Outcome.OUT_OF_MEMORY),
+            false));
     EXPECTED.put("read-secrets-by-path", Expected.noLeak());
     EXPECTED.put("reference-from-parent", Expected.lost(Outcome.WRONG_ANSWER));
-    EXPECTED.put("reflect-harness",
+    EXPECTED.put(
+        "reflect-harness",
         Expected.lost(Outcome.WRONG_ANSWER, Outcome.EXITED, Outcome.UNREADABLE_ANSWER));
     EXPECTED.put("sleep-forever", Expected.lost(Outcome.TIMED_OUT));
     EXPECTED.put("spawn-process", Expected.graded());
     EXPECTED.put("static-init-loop", Expected.lost(Outcome.TIMED_OUT));
     EXPECTED.put("static-state", Expected.graded());
     EXPECTED.put("symlink-and-fifo", Expected.graded());
-    EXPECTED.put("thread-bomb",
-        Expected.lost(Outcome.OUT_OF_MEMORY, Outcome.THREW, Outcome.TIMED_OUT));
+    EXPECTED.put(
+        "thread-bomb", Expected.lost(Outcome.OUT_OF_MEMORY, Outcome.THREW, Outcome.TIMED_OUT));
     EXPECTED.put("walk-root", Expected.noLeak());
     EXPECTED.put("write-outside", Expected.graded());
   }
 
   /** Cases whose act is reading or reaching something: nothing found is the safe outcome. */
-  private static final Set<String> LEAK_CASES = Set.of("read-secrets-by-path", "walk-root",
-      "proc-self", "classpath-resources", "network", "symlink-and-fifo");
+  private static final Set<String> LEAK_CASES =
+      Set.of(
+          "read-secrets-by-path",
+          "walk-root",
+          "proc-self",
+          "classpath-resources",
+          "network",
+          "symlink-and-fifo");
 
   private static final Pattern WROTE = Pattern.compile("WROTE (\\S+) (\\d+)");
 
   /** One graded case and what was observed around it. */
-  private record Graded(String name, Result result, List<Path> writtenOutside,
-      boolean victimIntact, List<String> survivors, long nonDaemonThreads) {}
+  private record Graded(
+      String name,
+      Result result,
+      List<Path> writtenOutside,
+      boolean victimIntact,
+      List<String> survivors,
+      long nonDaemonThreads) {}
 
   private HostileSubmissions subs;
   private ServerSocket listener;
@@ -140,11 +156,11 @@ class AdversarialSuiteTest {
     Thread accepter = new Thread(this::accept, "adversarial-listener");
     accepter.setDaemon(true);
     accepter.start();
-    subs = new HostileSubmissions(Files.createDirectories(temp.resolve("submissions")),
-        listener.getLocalPort());
+    subs =
+        new HostileSubmissions(
+            Files.createDirectories(temp.resolve("submissions")), listener.getLocalPort());
     assertThat(subs.caseNames()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
-    Rubric rubric = new RubricLoader(ProblemRegistry.standard())
-        .load(HostileSubmissions.rubric());
+    Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(HostileSubmissions.rubric());
     Path control = subs.build("control");
     nonDaemonBefore = nonDaemonThreads();
     long start = System.nanoTime();
@@ -162,9 +178,16 @@ class AdversarialSuiteTest {
         subs.snapshotShared();
         Result result = grader.grade(submission);
         List<ProcessHandle> survivors = subs.survivors();
-        graded.add(new Graded(name, result, subs.writtenOutside(), subs.victimIntact(),
-            survivors.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                .toList(), nonDaemonThreads()));
+        graded.add(
+            new Graded(
+                name,
+                result,
+                subs.writtenOutside(),
+                subs.victimIntact(),
+                survivors.stream()
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .toList(),
+                nonDaemonThreads()));
         survivors.forEach(ProcessHandle::destroyForcibly);
         graded.get(graded.size() - 1).writtenOutside().forEach(HostileSubmissions::delete);
         if (++n % 6 == 0) {
@@ -202,18 +225,28 @@ class AdversarialSuiteTest {
       Expected expected = EXPECTED.get(g.name());
       QuestionResult shapes = question(g.result(), "shapes");
       QuestionResult costs = question(g.result(), "costs");
-      assertThat(costs.tests()).as(g.name() + ": costs tests, which it answers right")
-          .allSatisfy(t -> assertThat(t.outcome()).as(g.name() + " " + t.name() + ": "
-              + t.message()).isEqualTo(Outcome.PASSED));
-      assertThat(shapes.tests()).as(g.name() + ": shapes tests")
-          .allSatisfy(t -> assertThat(expected.shapesOutcomes()).as(g.name() + " " + t.name()
-              + " (" + t.message() + ")").contains(t.outcome()));
-      if (expected.shapesScore() >= 0 && (!LEAK_CASES.contains(g.name())
-          || level == IsolationLevel.BUBBLEWRAP)) {
-        assertThat(shapes.score()).as(g.name() + ": shapes score").isEqualTo(
-            expected.shapesScore());
+      assertThat(costs.tests())
+          .as(g.name() + ": costs tests, which it answers right")
+          .allSatisfy(
+              t ->
+                  assertThat(t.outcome())
+                      .as(g.name() + " " + t.name() + ": " + t.message())
+                      .isEqualTo(Outcome.PASSED));
+      assertThat(shapes.tests())
+          .as(g.name() + ": shapes tests")
+          .allSatisfy(
+              t ->
+                  assertThat(expected.shapesOutcomes())
+                      .as(g.name() + " " + t.name() + " (" + t.message() + ")")
+                      .contains(t.outcome()));
+      if (expected.shapesScore() >= 0
+          && (!LEAK_CASES.contains(g.name()) || level == IsolationLevel.BUBBLEWRAP)) {
+        assertThat(shapes.score())
+            .as(g.name() + ": shapes score")
+            .isEqualTo(expected.shapesScore());
       }
-      assertThat(g.result().isolation().name()).as(g.name() + ": isolation level reported")
+      assertThat(g.result().isolation().name())
+          .as(g.name() + ": isolation level reported")
           .isEqualTo(level.name());
     }
   }
@@ -230,21 +263,24 @@ class AdversarialSuiteTest {
   @Test
   void theGradersOwnJvmKeepsNoThreadOfTheCases() {
     for (Graded g : graded) {
-      assertThat(g.nonDaemonThreads()).as(g.name() + ": non-daemon threads in the grader")
+      assertThat(g.nonDaemonThreads())
+          .as(g.name() + ": non-daemon threads in the grader")
           .isLessThanOrEqualTo(nonDaemonBefore);
     }
   }
 
   @Test
   void underBubblewrapNothingSecretIsFoundAndTheDiskIsBounded() {
-    assumeTrue(level == IsolationLevel.BUBBLEWRAP,
+    assumeTrue(
+        level == IsolationLevel.BUBBLEWRAP,
         "leak checks need bubblewrap; this machine runs " + level);
     for (Graded g : graded) {
       String stdout = stdout(g.result());
       assertThat(stdout).as(g.name() + ": what it found").doesNotContain("LEAK");
       Matcher wrote = WROTE.matcher(stdout);
       while (wrote.find()) {
-        assertThat(Long.parseLong(wrote.group(2))).as(g.name() + " wrote to " + wrote.group(1))
+        assertThat(Long.parseLong(wrote.group(2)))
+            .as(g.name() + " wrote to " + wrote.group(1))
             .isLessThanOrEqualTo(64L << 20);
       }
     }
@@ -253,30 +289,46 @@ class AdversarialSuiteTest {
 
   @Test
   void aSymlinkOrFifoInTheSubmissionIsNotRead() {
-    Result result = graded.stream().filter(g -> g.name().equals("symlink-and-fifo")).findFirst()
-        .orElseThrow().result();
-    assertThat(result.compiled().sources()).as("sources compiled")
-        .noneMatch(s -> s.contains("Stolen") || s.contains("Pipe") || s.contains("linked")
-            || s.contains("Passwd"));
+    Result result =
+        graded.stream()
+            .filter(g -> g.name().equals("symlink-and-fifo"))
+            .findFirst()
+            .orElseThrow()
+            .result();
+    assertThat(result.compiled().sources())
+        .as("sources compiled")
+        .noneMatch(
+            s ->
+                s.contains("Stolen")
+                    || s.contains("Pipe")
+                    || s.contains("linked")
+                    || s.contains("Passwd"));
     assertThat(result.score()).isEqualTo(4.0);
   }
 
   @Test
   void holdingProtocolLinesBackDoesNotStopTheClock() {
-    Result result = graded.stream().filter(g -> g.name().equals("hold-back-protocol"))
-        .findFirst().orElseThrow().result();
+    Result result =
+        graded.stream()
+            .filter(g -> g.name().equals("hold-back-protocol"))
+            .findFirst()
+            .orElseThrow()
+            .result();
     List<TestResult> shapes = question(result, "shapes").tests();
     // The trick ran in the first test (else this proves nothing), the slow second test timed out.
     assertThat(shapes.get(0).stdout()).contains("HELD the channel's stream");
     assertThat(shapes.get(0).outcome()).isEqualTo(Outcome.PASSED);
-    assertThat(shapes.get(1).outcome()).as(shapes.get(1).message())
-        .isEqualTo(Outcome.TIMED_OUT);
+    assertThat(shapes.get(1).outcome()).as(shapes.get(1).message()).isEqualTo(Outcome.TIMED_OUT);
   }
 
   @Test
   void aHugeExceptionMessageIsCapped() {
-    Result result = graded.stream().filter(g -> g.name().equals("huge-exception")).findFirst()
-        .orElseThrow().result();
+    Result result =
+        graded.stream()
+            .filter(g -> g.name().equals("huge-exception"))
+            .findFirst()
+            .orElseThrow()
+            .result();
     for (TestResult test : question(result, "shapes").tests()) {
       assertThat(test.message().length()).isLessThan(20_000);
     }
@@ -284,16 +336,17 @@ class AdversarialSuiteTest {
 
   private void plantLinksAndFifo(Path submission) throws IOException {
     Path adv = submission.resolve("adv");
-    Files.createSymbolicLink(adv.resolve("Stolen.java"),
-        subs.secretDir.resolve("other-student/adv/Solution.java"));
+    Files.createSymbolicLink(
+        adv.resolve("Stolen.java"), subs.secretDir.resolve("other-student/adv/Solution.java"));
     Files.createSymbolicLink(submission.resolve("linked"), subs.secretDir.resolve("other-student"));
     Files.createSymbolicLink(adv.resolve("Passwd.java"), Path.of("/etc/passwd"));
-    Files.createSymbolicLink(adv.resolve("Rubric.java"),
-        subs.repo.resolve("rubrics/hw1-cnn-arithmetic.yaml"));
+    Files.createSymbolicLink(
+        adv.resolve("Rubric.java"), subs.repo.resolve("rubrics/hw1-cnn-arithmetic.yaml"));
     try {
       Process mkfifo = new ProcessBuilder("mkfifo", adv.resolve("Pipe.java").toString()).start();
       assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0)
-          .as("mkfifo").isTrue();
+          .as("mkfifo")
+          .isTrue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -302,43 +355,79 @@ class AdversarialSuiteTest {
 
   private void printTable(double seconds) {
     StringBuilder table = new StringBuilder();
-    table.append(String.format("%nAdversarial suite: %d cases + %d controls in %.1f s, one grader%n",
-        graded.size(), controls.size(), seconds));
-    table.append(String.format("%-22s | %-9s | %-32s | %-7s | %-10s | %s%n", "case", "category",
-        "shapes outcomes (costs passed)", "score", "isolation", "what the case saw"));
+    table.append(
+        String.format(
+            "%nAdversarial suite: %d cases + %d controls in %.1f s, one grader%n",
+            graded.size(), controls.size(), seconds));
+    table.append(
+        String.format(
+            "%-22s | %-9s | %-32s | %-7s | %-10s | %s%n",
+            "case",
+            "category",
+            "shapes outcomes (costs passed)",
+            "score",
+            "isolation",
+            "what the case saw"));
     List<Graded> rows = new ArrayList<>(graded);
-    rows.add(0, new Graded("control (x" + controls.size() + ")", controls.get(0), List.of(),
-        true, List.of(), 0));
+    rows.add(
+        0,
+        new Graded(
+            "control (x" + controls.size() + ")", controls.get(0), List.of(), true, List.of(), 0));
     for (Graded g : rows) {
       Result r = g.result();
-      String shapes = question(r, "shapes").tests().stream().map(t -> t.outcome().name())
-          .collect(Collectors.joining(", "));
+      String shapes =
+          question(r, "shapes").tests().stream()
+              .map(t -> t.outcome().name())
+              .collect(Collectors.joining(", "));
       if (!question(r, "costs").tests().stream().allMatch(TestResult::passed)) {
-        shapes += "; COSTS: " + question(r, "costs").tests().stream()
-            .map(t -> t.outcome().name()).collect(Collectors.joining(", "));
+        shapes +=
+            "; COSTS: "
+                + question(r, "costs").tests().stream()
+                    .map(t -> t.outcome().name())
+                    .collect(Collectors.joining(", "));
       }
-      table.append(String.format("%-22s | %-9s | %-32s | %-7s | %-10s | %s%n", g.name(),
-          category(r), shapes, r.score() + "/" + r.maxScore(), r.isolation().name(), note(r)));
+      table.append(
+          String.format(
+              "%-22s | %-9s | %-32s | %-7s | %-10s | %s%n",
+              g.name(),
+              category(r),
+              shapes,
+              r.score() + "/" + r.maxScore(),
+              r.isolation().name(),
+              note(r)));
     }
     System.out.println(table);
   }
 
   /** The first lines a case printed about what it managed, or a leak it found. */
   private static String note(Result result) {
-    return stdout(result).lines()
-        .filter(line -> line.matches("(LEAK|TOKEN-READ|WROTE|spawn stopped|open stopped|"
-            + "token not found|stdin gave|wrote |reflection refused|walked|cannot plant|planted|"
-            + "FORGED).*"))
-        .distinct().limit(3).map(line -> line.length() > 70 ? line.substring(0, 70) : line)
+    return stdout(result)
+        .lines()
+        .filter(
+            line ->
+                line.matches(
+                    "(LEAK|TOKEN-READ|WROTE|spawn stopped|open stopped|"
+                        + "token not found|stdin gave|wrote |reflection refused|walked|cannot plant|planted|"
+                        + "FORGED).*"))
+        .distinct()
+        .limit(3)
+        .map(line -> line.length() > 70 ? line.substring(0, 70) : line)
         .collect(Collectors.joining("; "));
   }
 
   /** Graded (every test returned), timed out, contained (stopped otherwise) or rejected. */
   private static String category(Result result) {
-    List<Outcome> outcomes = result.questions().stream().flatMap(q -> q.tests().stream())
-        .map(TestResult::outcome).toList();
-    if (outcomes.stream().allMatch(o -> o == Outcome.NO_IMPLEMENTATION
-        || o == Outcome.CANNOT_INSTANTIATE || o == Outcome.AMBIGUOUS_IMPLEMENTATION)) {
+    List<Outcome> outcomes =
+        result.questions().stream()
+            .flatMap(q -> q.tests().stream())
+            .map(TestResult::outcome)
+            .toList();
+    if (outcomes.stream()
+        .allMatch(
+            o ->
+                o == Outcome.NO_IMPLEMENTATION
+                    || o == Outcome.CANNOT_INSTANTIATE
+                    || o == Outcome.AMBIGUOUS_IMPLEMENTATION)) {
       return "rejected";
     }
     if (outcomes.contains(Outcome.TIMED_OUT)) {
@@ -355,20 +444,24 @@ class AdversarialSuiteTest {
   }
 
   private static String stdout(Result result) {
-    return result.questions().stream().flatMap(q -> q.tests().stream())
-        .map(TestResult::stdout).collect(Collectors.joining("\n"));
+    return result.questions().stream()
+        .flatMap(q -> q.tests().stream())
+        .map(TestResult::stdout)
+        .collect(Collectors.joining("\n"));
   }
 
   /** Outcome, score and message of every test: what must not change between controls. */
   private static List<String> summary(Result result) {
-    return result.questions().stream().flatMap(q -> q.tests().stream())
+    return result.questions().stream()
+        .flatMap(q -> q.tests().stream())
         .map(t -> t.name() + " " + t.outcome() + " " + t.score() + " " + t.message())
         .toList();
   }
 
   private static long nonDaemonThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !t.isDaemon()).count();
+        .filter(t -> t.isAlive() && !t.isDaemon())
+        .count();
   }
 
   private void accept() {
@@ -385,8 +478,8 @@ class AdversarialSuiteTest {
     // Fail fast and clearly if the resources are not where the suite expects them.
     if (AdversarialSuiteTest.class.getClassLoader().getResource("adversarial/rubric.yaml")
         == null) {
-      throw new UncheckedIOException(new IOException("adversarial/rubric.yaml is not on the "
-          + "test class path"));
+      throw new UncheckedIOException(
+          new IOException("adversarial/rubric.yaml is not on the " + "test class path"));
     }
   }
 }

@@ -53,16 +53,17 @@ final class HostileSubmissions implements AutoCloseable {
       secretDir = Files.createDirectory(Path.of("/tmp", "mlgrade-adversarial-secret-" + token));
       Files.setPosixFilePermissions(secretDir, PosixFilePermissions.fromString("rwxr-xr-x"));
       Path other = Files.createDirectories(secretDir.resolve("other-student/adv"));
-      Files.copy(resources.resolve("cases/control/adv/Solution.java"),
-          other.resolve("Solution.java"));
-      Files.writeString(secretDir.resolve("hidden-tests.yaml"),
+      Files.copy(
+          resources.resolve("cases/control/adv/Solution.java"), other.resolve("Solution.java"));
+      Files.writeString(
+          secretDir.resolve("hidden-tests.yaml"),
           "# hidden tests of another homework: must never reach a submission\n");
       openForEveryone(secretDir, "rwxr-xr-x", "rw-r--r--");
       outsideDir = Files.createDirectory(Path.of("/tmp", "mlgrade-adversarial-outside-" + token));
       Files.setPosixFilePermissions(outsideDir, PosixFilePermissions.fromString("rwxrwxrwx"));
       Files.writeString(outsideDir.resolve("victim"), VICTIM_TEXT);
-      Files.setPosixFilePermissions(outsideDir.resolve("victim"),
-          PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(
+          outsideDir.resolve("victim"), PosixFilePermissions.fromString("rw-r--r--"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lay out the adversarial secrets", e);
     }
@@ -92,9 +93,9 @@ final class HostileSubmissions implements AutoCloseable {
   }
 
   /**
-   * Remembers what the host's shared temporary directories hold, so that {@link
-   * #writtenOutside()} finds whatever a case leaves there, whatever its name. Done once when the
-   * submissions are laid out; call it again before each case to tell the cases apart.
+   * Remembers what the host's shared temporary directories hold, so that {@link #writtenOutside()}
+   * finds whatever a case leaves there, whatever its name. Done once when the submissions are laid
+   * out; call it again before each case to tell the cases apart.
    */
   void snapshotShared() {
     sharedBefore = sharedEntries();
@@ -121,21 +122,22 @@ final class HostileSubmissions implements AutoCloseable {
   private static final Pattern CRASH_LOG_NAME = Pattern.compile("hs_err_pid\\d+\\.log");
 
   /**
-   * The first lines of a HotSpot fatal-error log, one for a crash and one for native memory run
-   * out (HotSpot's VMError::report, step "printing fatal error message").
+   * The first lines of a HotSpot fatal-error log, one for a crash and one for native memory run out
+   * (HotSpot's VMError::report, step "printing fatal error message").
    */
-  private static final List<String> CRASH_LOG_HEADERS = List.of(
-      "#\n# A fatal error has been detected by the Java Runtime Environment:",
-      "#\n# There is insufficient memory for the Java Runtime Environment to continue.");
+  private static final List<String> CRASH_LOG_HEADERS =
+      List.of(
+          "#\n# A fatal error has been detected by the Java Runtime Environment:",
+          "#\n# There is insufficient memory for the Java Runtime Environment to continue.");
 
   /**
    * Whether {@code path} is a child JVM's fatal-error log. A child that crashes or runs out of
-   * native memory (a case that breaks the JVM itself) has HotSpot write {@code hs_err_pid<pid>.log} into its working
-   * directory or, when it cannot write there, into {@code /tmp} (HotSpot's fallback, outside a
-   * private {@code /tmp} only below bubblewrap). The JVM writes it, not the case's code, and it
-   * reads nothing of the host a case could not already: it is not a file a case wrote outside.
-   * Only that exact name with the JVM's own header is let through, so a case cannot hide a
-   * leftover by its name alone.
+   * native memory (a case that breaks the JVM itself) has HotSpot write {@code hs_err_pid<pid>.log}
+   * into its working directory or, when it cannot write there, into {@code /tmp} (HotSpot's
+   * fallback, outside a private {@code /tmp} only below bubblewrap). The JVM writes it, not the
+   * case's code, and it reads nothing of the host a case could not already: it is not a file a case
+   * wrote outside. Only that exact name with the JVM's own header is let through, so a case cannot
+   * hide a leftover by its name alone.
    */
   static boolean jvmCrashLog(Path path) {
     if (!CRASH_LOG_NAME.matcher(path.getFileName().toString()).matches()
@@ -153,8 +155,8 @@ final class HostileSubmissions implements AutoCloseable {
   /** What cases wrote into the "outside" directory or under {@code /tmp} with the run's marker. */
   private List<Path> markedOrOutside() {
     try (Stream<Path> list = Files.list(outsideDir)) {
-      List<Path> found = new ArrayList<>(list
-          .filter(p -> !p.getFileName().toString().equals("victim")).toList());
+      List<Path> found =
+          new ArrayList<>(list.filter(p -> !p.getFileName().toString().equals("victim")).toList());
       for (String shared : List.of("/tmp", "/dev/shm")) {
         try (Stream<Path> tmp = Files.list(Path.of(shared))) {
           tmp.filter(p -> p.getFileName().toString().startsWith("mlgrade-adv-" + token))
@@ -168,17 +170,20 @@ final class HostileSubmissions implements AutoCloseable {
   }
 
   /** The host directories every process shares, where a child at a weak level can write. */
-  static final List<Path> SHARED_DIRS = List.of(Path.of("/tmp"), Path.of("/var/tmp"),
-      Path.of("/dev/shm"));
+  static final List<Path> SHARED_DIRS =
+      List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
 
   /**
-   * Trees the grader makes and removes itself (its own and, on a shared machine, other graders'
-   * run directories, whose work directories belong to the child's uid while a child runs).
+   * Trees the grader makes and removes itself (its own and, on a shared machine, other graders' run
+   * directories, whose work directories belong to the child's uid while a child runs).
    */
-  private static final List<String> GRADER_TREES = List.of("mlgrade-sandbox-", "mlgrade-work-",
-      // The JVM's performance-data directory of the child's uid: made by the isolation probe's
-      // `java -version` (the children themselves run with -XX:-UsePerfData), not by a case.
-      "hsperfdata_");
+  private static final List<String> GRADER_TREES =
+      List.of(
+          "mlgrade-sandbox-",
+          "mlgrade-work-",
+          // The JVM's performance-data directory of the child's uid: made by the isolation probe's
+          // `java -version` (the children themselves run with -XX:-UsePerfData), not by a case.
+          "hsperfdata_");
 
   private Set<Path> sharedBefore = Set.of();
 
@@ -189,8 +194,11 @@ final class HostileSubmissions implements AutoCloseable {
     for (Path dir : SHARED_DIRS) {
       try (Stream<Path> walk = Files.walk(dir, 2)) {
         walk.filter(p -> !p.equals(dir))
-            .filter(p -> GRADER_TREES.stream().noneMatch(prefix ->
-                dir.relativize(p).getName(0).toString().startsWith(prefix)))
+            .filter(
+                p ->
+                    GRADER_TREES.stream()
+                        .noneMatch(
+                            prefix -> dir.relativize(p).getName(0).toString().startsWith(prefix)))
             .filter(p -> childUid.equals(owner(p)))
             .forEach(entries::add);
       } catch (IOException | UncheckedIOException e) {
@@ -224,8 +232,8 @@ final class HostileSubmissions implements AutoCloseable {
     try {
       return Files.isRegularFile(victim, LinkOption.NOFOLLOW_LINKS)
           && Files.readString(victim).equals(VICTIM_TEXT)
-          && Files.getAttribute(victim, "unix:uid").equals(
-              Files.getAttribute(outsideDir.getParent(), "unix:uid"));
+          && Files.getAttribute(victim, "unix:uid")
+              .equals(Files.getAttribute(outsideDir.getParent(), "unix:uid"));
     } catch (IOException e) {
       return false;
     }
@@ -233,14 +241,13 @@ final class HostileSubmissions implements AutoCloseable {
 
   /**
    * Processes whose command line carries this run's marker and that are still alive {@link
-   * #DYING_SECONDS} after grading returned: spawned by a case and survived. The kernel tears a
-   * PID namespace of hundreds of processes down asynchronously, and on a loaded 2-core machine
-   * that can take longer than the check right after grading; a process killed but still exiting
-   * is not a survivor.
+   * #DYING_SECONDS} after grading returned: spawned by a case and survived. The kernel tears a PID
+   * namespace of hundreds of processes down asynchronously, and on a loaded 2-core machine that can
+   * take longer than the check right after grading; a process killed but still exiting is not a
+   * survivor.
    */
   List<ProcessHandle> survivors() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(
-        DYING_SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DYING_SECONDS);
     List<ProcessHandle> alive = marked();
     while (!alive.isEmpty() && System.nanoTime() < deadline) {
       try {
@@ -273,9 +280,18 @@ final class HostileSubmissions implements AutoCloseable {
   }
 
   private void copyReplacing(Path from, Path to) {
-    Map<String, String> values = Map.of("@SECRET_DIR@", secretDir.toString(),
-        "@REPO@", repo.toString(), "@OUTSIDE@", outsideDir.toString(), "@TOKEN@", token,
-        "@PORT@", String.valueOf(port));
+    Map<String, String> values =
+        Map.of(
+            "@SECRET_DIR@",
+            secretDir.toString(),
+            "@REPO@",
+            repo.toString(),
+            "@OUTSIDE@",
+            outsideDir.toString(),
+            "@TOKEN@",
+            token,
+            "@PORT@",
+            String.valueOf(port));
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path source : (Iterable<Path>) walk::iterator) {
         Path dest = to.resolve(from.relativize(source).toString());
@@ -297,8 +313,8 @@ final class HostileSubmissions implements AutoCloseable {
   private static void openForEveryone(Path root, String dirs, String files) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
-        Files.setPosixFilePermissions(path,
-            PosixFilePermissions.fromString(Files.isDirectory(path) ? dirs : files));
+        Files.setPosixFilePermissions(
+            path, PosixFilePermissions.fromString(Files.isDirectory(path) ? dirs : files));
       }
     }
   }
@@ -308,13 +324,15 @@ final class HostileSubmissions implements AutoCloseable {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // best effort
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // best effort
     }
@@ -332,13 +350,14 @@ final class HostileSubmissions implements AutoCloseable {
   private static Path repoRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
-      if (Files.isDirectory(dir.resolve("rubrics")) && Files.isDirectory(dir.resolve("reference"))) {
+      if (Files.isDirectory(dir.resolve("rubrics"))
+          && Files.isDirectory(dir.resolve("reference"))) {
         return dir;
       }
       dir = dir.getParent();
     }
-    throw new IllegalStateException("cannot find the repository root above "
-        + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "cannot find the repository root above " + Path.of("").toAbsolutePath());
   }
 
   private static byte[] randomBytes(int n) {

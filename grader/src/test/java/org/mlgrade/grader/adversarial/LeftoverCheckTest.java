@@ -25,8 +25,8 @@ class LeftoverCheckTest {
     try (HostileSubmissions subs = new HostileSubmissions(temp, 1)) {
       subs.snapshotShared();
       assertThat(subs.writtenOutside()).isEmpty();
-      String name = "fill-probe-" + HexFormat.of().toHexDigits(
-          ThreadLocalRandom.current().nextLong());
+      String name =
+          "fill-probe-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
       Path inTmp = Files.writeString(Path.of("/tmp", name), "x");
       Path inShm = Files.writeString(Path.of("/dev/shm", name), "x");
       try {
@@ -43,8 +43,7 @@ class LeftoverCheckTest {
   }
 
   @Test
-  void aChildJvmsCrashLogIsNotALeftoverButAFileNamedLikeOneIs(@TempDir Path temp)
-      throws Exception {
+  void aChildJvmsCrashLogIsNotALeftoverButAFileNamedLikeOneIs(@TempDir Path temp) throws Exception {
     try (HostileSubmissions subs = new HostileSubmissions(temp, 1)) {
       subs.snapshotShared();
       long pid = 4_000_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
@@ -52,11 +51,17 @@ class LeftoverCheckTest {
       Path noMemory = Path.of("/tmp", "hs_err_pid" + (pid + 1) + ".log");
       Path lookalike = Path.of("/tmp", "hs_err_pid" + (pid + 2) + ".log");
       // How HotSpot's logs begin (src/hotspot/share/utilities/vmError.cpp, VMError::report)
-      Files.writeString(crash, "#\n# A fatal error has been detected by the Java Runtime "
-          + "Environment:\n#\n#  SIGSEGV (0xb) at pc=0x00007f0000000000, pid=" + pid + "\n");
-      Files.writeString(noMemory, "#\n# There is insufficient memory for the Java Runtime "
-          + "Environment to continue.\n# Native memory allocation (mmap) failed to map 12288 "
-          + "bytes for committing reserved memory.\n");
+      Files.writeString(
+          crash,
+          "#\n# A fatal error has been detected by the Java Runtime "
+              + "Environment:\n#\n#  SIGSEGV (0xb) at pc=0x00007f0000000000, pid="
+              + pid
+              + "\n");
+      Files.writeString(
+          noMemory,
+          "#\n# There is insufficient memory for the Java Runtime "
+              + "Environment to continue.\n# Native memory allocation (mmap) failed to map 12288 "
+              + "bytes for committing reserved memory.\n");
       Files.writeString(lookalike, "not a crash log: a case's own file");
       try {
         for (Path file : List.of(crash, noMemory, lookalike)) {

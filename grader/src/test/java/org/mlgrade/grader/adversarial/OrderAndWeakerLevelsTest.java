@@ -52,11 +52,10 @@ class OrderAndWeakerLevelsTest {
   @Timeout(120)
   void staticStateDoesNotMakeResultsDependOnTheOrderOfTheCalls(@TempDir Path temp)
       throws Exception {
-    Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(
-        HostileSubmissions.rubric());
+    Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(HostileSubmissions.rubric());
     GradingPlan plan = GradingPlan.of(rubric);
-    try (HostileSubmissions subs = new HostileSubmissions(
-        Files.createDirectories(temp.resolve("subs")), 1);
+    try (HostileSubmissions subs =
+            new HostileSubmissions(Files.createDirectories(temp.resolve("subs")), 1);
         ProcessSandbox sandbox = new ProcessSandbox(SandboxOptions.defaults())) {
       CompiledSubmission compiled;
       try (SubmissionCompiler compiler = new SubmissionCompiler(sandbox.apiClasspath())) {
@@ -65,39 +64,40 @@ class OrderAndWeakerLevelsTest {
       List<Call> forward = plan.calls();
       List<Call> backward = new ArrayList<>(forward);
       Collections.reverse(backward);
-      List<Call> interleaved = List.of(forward.get(2), forward.get(0), forward.get(3),
-          forward.get(1));
+      List<Call> interleaved =
+          List.of(forward.get(2), forward.get(0), forward.get(3), forward.get(1));
 
-      Map<String, String> first = outputs(sandbox.run(compiled.classesDir(), forward,
-          ROOMY));
-      Map<String, String> second = outputs(sandbox.run(compiled.classesDir(), backward,
-          ROOMY));
-      Map<String, String> third = outputs(sandbox.run(compiled.classesDir(), interleaved,
-          ROOMY));
+      Map<String, String> first = outputs(sandbox.run(compiled.classesDir(), forward, ROOMY));
+      Map<String, String> second = outputs(sandbox.run(compiled.classesDir(), backward, ROOMY));
+      Map<String, String> third = outputs(sandbox.run(compiled.classesDir(), interleaved, ROOMY));
 
       assertThat(first).hasSize(4).doesNotContainValue(null);
       assertThat(second).isEqualTo(first);
       assertThat(third).isEqualTo(first);
       for (GradingPlan.PlannedTest test : plan.tests()) {
-        assertThat(Wire.MAPPER.readValue(first.get(test.call().key()),
-            test.expected().getClass())).as(test.test().name()).isEqualTo(test.expected());
+        assertThat(Wire.MAPPER.readValue(first.get(test.call().key()), test.expected().getClass()))
+            .as(test.test().name())
+            .isEqualTo(test.expected());
       }
     }
   }
 
   @Test
   @Timeout(120)
-  void atTheUnprivilegedLevelTheRunSaysSoAndAPlantedRequestLinkIsNotFollowed(
-      @TempDir Path temp) throws Exception {
-    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+  void atTheUnprivilegedLevelTheRunSaysSoAndAPlantedRequestLinkIsNotFollowed(@TempDir Path temp)
+      throws Exception {
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
-    Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(
-        HostileSubmissions.rubric());
-    try (HostileSubmissions subs = new HostileSubmissions(
-        Files.createDirectories(temp.resolve("subs")), 1);
-        Grader grader = Grader.open(rubric,
-            SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER)
-                .withAllowWeakIsolation(true))) {
+    Rubric rubric = new RubricLoader(ProblemRegistry.standard()).load(HostileSubmissions.rubric());
+    try (HostileSubmissions subs =
+            new HostileSubmissions(Files.createDirectories(temp.resolve("subs")), 1);
+        Grader grader =
+            Grader.open(
+                rubric,
+                SandboxOptions.defaults()
+                    .withIsolation(IsolationLevel.UNPRIVILEGED_USER)
+                    .withAllowWeakIsolation(true))) {
       Result planted = grader.grade(subs.build("plant-request-link"));
       Result control = grader.grade(subs.build("control"));
       Result secrets = grader.grade(subs.build("read-secrets-by-path"));
@@ -109,8 +109,10 @@ class OrderAndWeakerLevelsTest {
       assertThat(control.score()).isEqualTo(4.0);
       // Documented, not prevented, at this level: world-readable host files are readable.
       assertThat(secrets.isolation().name()).isEqualTo(IsolationLevel.UNPRIVILEGED_USER.name());
-      String seen = secrets.questions().get(0).tests().stream().map(TestResult::stdout)
-          .reduce("", String::concat);
+      String seen =
+          secrets.questions().get(0).tests().stream()
+              .map(TestResult::stdout)
+              .reduce("", String::concat);
       System.out.println("At UNPRIVILEGED_USER, read-secrets-by-path saw:\n" + seen);
       assertThat(seen).contains("denied /etc/shadow");
     }
@@ -120,8 +122,11 @@ class OrderAndWeakerLevelsTest {
   private static Map<String, String> outputs(SandboxRun run) {
     Map<String, String> outputs = new TreeMap<>();
     for (CallResult result : run.results()) {
-      outputs.put(result.key(), result.status() == CallStatus.RETURNED ? result.outputJson()
-          : result.status() + ": " + result.message());
+      outputs.put(
+          result.key(),
+          result.status() == CallStatus.RETURNED
+              ? result.outputJson()
+              : result.status() + ": " + result.message());
     }
     return outputs;
   }

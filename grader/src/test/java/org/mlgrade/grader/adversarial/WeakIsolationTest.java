@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,11 +32,11 @@ import org.mlgrade.reference.Problem;
 import org.mlgrade.reference.ProblemRegistry;
 
 /**
- * Below bubblewrap the grader, not the operator, keeps the reference and the hidden tests from
- * the child: the {@code reference-from-parent} case (which finds the grader's class path in
- * {@code /proc/<parent>/cmdline} and calls the reference through a {@code URLClassLoader}) gets
- * the points only where the operator explicitly allowed a weak level; otherwise grading is
- * refused, or (grader, rubric and submission private) the attack finds nothing it can open.
+ * Below bubblewrap the grader, not the operator, keeps the reference and the hidden tests from the
+ * child: the {@code reference-from-parent} case (which finds the grader's class path in {@code
+ * /proc/<parent>/cmdline} and calls the reference through a {@code URLClassLoader}) gets the points
+ * only where the operator explicitly allowed a weak level; otherwise grading is refused, or
+ * (grader, rubric and submission private) the attack finds nothing it can open.
  */
 @Tag("e2e")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -53,17 +52,21 @@ class WeakIsolationTest {
 
   @Test
   void theUnprivilegedLevelRefusesHiddenTestsWhileTheGradersCodeIsReadable() throws Exception {
-    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
-    Path reference = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI());
-    assumeTrue(othersCanReach(reference), "the reference classes " + reference
-        + " are already hidden from others on this machine");
+    Path reference =
+        Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    assumeTrue(
+        othersCanReach(reference),
+        "the reference classes " + reference + " are already hidden from others on this machine");
 
     try (LandlockSwitch off = LandlockSwitch.off();
         HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
-        Grader grader = Grader.open(rubric,
-            SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER))) {
+        Grader grader =
+            Grader.open(
+                rubric,
+                SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER))) {
       Path submission = subs.build("reference-from-parent");
       assertThatThrownBy(() -> grader.grade(submission))
           .isInstanceOf(IsolationRefusedException.class)
@@ -75,16 +78,21 @@ class WeakIsolationTest {
 
   @Test
   void allowedExplicitlyTheWeakLevelGradesSaysSoAndTheAttackWorks() throws Exception {
-    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
-    Path reference = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI());
+    Path reference =
+        Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     assumeTrue(othersCanReach(reference), "the reference classes are hidden here");
 
     try (LandlockSwitch off = LandlockSwitch.off();
         HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
-        Grader grader = Grader.open(rubric, SandboxOptions.defaults()
-            .withIsolation(IsolationLevel.UNPRIVILEGED_USER).withAllowWeakIsolation(true))) {
+        Grader grader =
+            Grader.open(
+                rubric,
+                SandboxOptions.defaults()
+                    .withIsolation(IsolationLevel.UNPRIVILEGED_USER)
+                    .withAllowWeakIsolation(true))) {
       Result result = grader.grade(subs.build("reference-from-parent"));
 
       assertThat(result.isolation().weakIsolationAllowed()).isTrue();
@@ -98,16 +106,19 @@ class WeakIsolationTest {
 
   @Test
   void withLandlockTheReadableGraderIsOutOfReachAndNothingIsRefused() throws Exception {
-    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
     assumeTrue(LandlockSwitch.offered(), "the kernel or host offers no Landlock here");
-    Path reference = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI());
+    Path reference =
+        Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     assumeTrue(othersCanReach(reference), "the reference classes are hidden here");
 
     try (HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
-        Grader grader = Grader.open(rubric,
-            SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER))) {
+        Grader grader =
+            Grader.open(
+                rubric,
+                SandboxOptions.defaults().withIsolation(IsolationLevel.UNPRIVILEGED_USER))) {
       Result result = grader.grade(subs.build("reference-from-parent"));
 
       // The same files as in the two tests above, as readable as there: Landlock, not the
@@ -124,10 +135,15 @@ class WeakIsolationTest {
   @Test
   void processOnlyIsForSelfChecksOnly() throws Exception {
     try (HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1);
-        Grader refusing = Grader.open(rubric,
-            SandboxOptions.defaults().withIsolation(IsolationLevel.PROCESS_ONLY));
-        Grader allowed = Grader.open(rubric, SandboxOptions.defaults()
-            .withIsolation(IsolationLevel.PROCESS_ONLY).withAllowWeakIsolation(true))) {
+        Grader refusing =
+            Grader.open(
+                rubric, SandboxOptions.defaults().withIsolation(IsolationLevel.PROCESS_ONLY));
+        Grader allowed =
+            Grader.open(
+                rubric,
+                SandboxOptions.defaults()
+                    .withIsolation(IsolationLevel.PROCESS_ONLY)
+                    .withAllowWeakIsolation(true))) {
       Path control = subs.build("control");
       assertThatThrownBy(() -> refusing.grade(control))
           .isInstanceOf(IsolationRefusedException.class)
@@ -140,36 +156,50 @@ class WeakIsolationTest {
 
   @Test
   void withTheGraderRubricAndSubmissionPrivateTheAttackFindsNothingToOpen() throws Exception {
-    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
     Path jar = Path.of("target", "mlgrade.jar").toAbsolutePath();
     assumeTrue(Files.isRegularFile(jar), "the shaded jar is built by mvn package: " + jar);
     assertThat(temp.toRealPath().toFile().canRead()).isTrue();
-    assertThat(Files.getPosixFilePermissions(temp)).doesNotContain(
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_READ);
-    Path privateJar = Files.copy(jar, temp.resolve("mlgrade.jar"),
-        StandardCopyOption.REPLACE_EXISTING);
+    assertThat(Files.getPosixFilePermissions(temp))
+        .doesNotContain(PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_READ);
+    Path privateJar =
+        Files.copy(jar, temp.resolve("mlgrade.jar"), StandardCopyOption.REPLACE_EXISTING);
     Path privateRubric = Files.copy(HostileSubmissions.rubric(), temp.resolve("rubric.yaml"));
     try (HostileSubmissions subs = new HostileSubmissions(dir("subs"), 1)) {
       Path submission = subs.build("reference-from-parent");
       Path out = temp.resolve("out");
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          privateJar.toString(), "grade", submission.toString(), "--rubric",
-          privateRubric.toString(), "--out", out.toString(), "--isolation", "UNPRIVILEGED_USER"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  privateJar.toString(),
+                  "grade",
+                  submission.toString(),
+                  "--rubric",
+                  privateRubric.toString(),
+                  "--out",
+                  out.toString(),
+                  "--isolation",
+                  "UNPRIVILEGED_USER"));
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes());
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
       assertThat(process.exitValue()).as(output).isZero();
       String results = Files.readString(out.resolve("results.json"));
-      assertThat(results).contains("\"score\" : 2.0", "UNPRIVILEGED_USER")
+      assertThat(results)
+          .contains("\"score\" : 2.0", "UNPRIVILEGED_USER")
           .contains("denied " + privateJar.toRealPath())
           .doesNotContain("LEAK");
       // The start-up canary's outcome travels in extra_data: the jar was hidden from it too.
-      assertThat(results).contains("\"canary\"", "\"weak_isolation_allowed\" : false",
-          "(with the reference solutions) " + privateJar
-          + "\" : \"denied");
+      assertThat(results)
+          .contains(
+              "\"canary\"",
+              "\"weak_isolation_allowed\" : false",
+              "(with the reference solutions) " + privateJar + "\" : \"denied");
     }
   }
 
@@ -196,7 +226,9 @@ class WeakIsolationTest {
   }
 
   private static String stdout(Result result) {
-    return result.questions().stream().flatMap(q -> q.tests().stream())
-        .map(TestResult::stdout).reduce("", String::concat);
+    return result.questions().stream()
+        .flatMap(q -> q.tests().stream())
+        .map(TestResult::stdout)
+        .reduce("", String::concat);
   }
 }

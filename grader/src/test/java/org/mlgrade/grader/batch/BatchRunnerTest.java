@@ -29,14 +29,15 @@ class BatchRunnerTest {
 
   private final StringWriter log = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final Progress progress = Progress.lines(new PrintWriter(log, true),
-      new PrintWriter(err, true));
+  private final Progress progress =
+      Progress.lines(new PrintWriter(log, true), new PrintWriter(err, true));
   private final Map<String, Integer> calls = new ConcurrentHashMap<>();
   private List<Student> students;
 
   /** Points (q1, q2) each fake student earns. */
-  private static final Map<String, double[]> POINTS = Map.of(
-      "alice", new double[] {6, 6}, "bob", new double[] {6, 0}, "carol", new double[] {3, 1.5});
+  private static final Map<String, double[]> POINTS =
+      Map.of(
+          "alice", new double[] {6, 6}, "bob", new double[] {6, 0}, "carol", new double[] {3, 1.5});
 
   @BeforeEach
   void makeClass() throws IOException {
@@ -59,29 +60,32 @@ class BatchRunnerTest {
     };
   }
 
-  private static final PdfReporters WORKING_PDFS = new PdfReporters() {
-    @Override
-    public Path feedback(Result result, Path directory) throws IOException {
-      return Files.writeString(directory.resolve("feedback.pdf"), "PDF of " + result.submission());
-    }
+  private static final PdfReporters WORKING_PDFS =
+      new PdfReporters() {
+        @Override
+        public Path feedback(Result result, Path directory) throws IOException {
+          return Files.writeString(
+              directory.resolve("feedback.pdf"), "PDF of " + result.submission());
+        }
 
-    @Override
-    public void summary(ClassSummary summary, Path file) throws IOException {
-      Files.writeString(file, "summary of " + summary.students().size());
-    }
-  };
+        @Override
+        public void summary(ClassSummary summary, Path file) throws IOException {
+          Files.writeString(file, "summary of " + summary.students().size());
+        }
+      };
 
-  private static final PdfReporters FAILING_PDFS = new PdfReporters() {
-    @Override
-    public Path feedback(Result result, Path directory) {
-      throw new UnsupportedOperationException("feedback PDF not built yet");
-    }
+  private static final PdfReporters FAILING_PDFS =
+      new PdfReporters() {
+        @Override
+        public Path feedback(Result result, Path directory) {
+          throw new UnsupportedOperationException("feedback PDF not built yet");
+        }
 
-    @Override
-    public void summary(ClassSummary summary, Path file) {
-      throw new UnsupportedOperationException("summary PDF not built yet");
-    }
-  };
+        @Override
+        public void summary(ClassSummary summary, Path file) {
+          throw new UnsupportedOperationException("summary PDF not built yet");
+        }
+      };
 
   private int run(SubmissionGrader grader, PdfReporters pdfs) throws Exception {
     try (Journal journal = Journal.open(out, FakeClass.HEADER, false)) {
@@ -100,11 +104,12 @@ class BatchRunnerTest {
   void everyStudentGetsResultsFeedbackAndAJournalEntry() throws Exception {
     assertThat(run(grader(Set.of()), WORKING_PDFS)).isEqualTo(3);
 
-    JsonNode alice = JsonMapper.builder().build()
-        .readTree(out.resolve("alice/results.json").toFile());
+    JsonNode alice =
+        JsonMapper.builder().build().readTree(out.resolve("alice/results.json").toFile());
     assertThat(alice.get("score").asDouble()).isEqualTo(12.0);
     assertThat(out.resolve("carol/feedback.pdf")).hasContent("PDF of carol");
-    assertThat(rows()).extracting(StudentEntry::id, StudentEntry::total, StudentEntry::status)
+    assertThat(rows())
+        .extracting(StudentEntry::id, StudentEntry::total, StudentEntry::status)
         .containsExactly(
             tuple("alice", 12.0, "graded"),
             tuple("bob", 6.0, "graded"),
@@ -121,8 +126,9 @@ class BatchRunnerTest {
 
     StudentEntry bob = rows().get(1);
     assertThat(bob.graded()).isFalse();
-    assertThat(bob.status()).isEqualTo(
-        "not graded: the grader failed: IllegalStateException: the sandbox cannot start");
+    assertThat(bob.status())
+        .isEqualTo(
+            "not graded: the grader failed: IllegalStateException: the sandbox cannot start");
     assertThat(out.resolve("bob/results.json")).doesNotExist();
     assertThat(err.toString()).contains("bob not graded").contains("sandbox cannot start");
     assertThat(Journal.read(out.resolve(Journal.FILE)).done()).containsExactly("alice", "carol");
@@ -136,14 +142,18 @@ class BatchRunnerTest {
 
   @Test
   void anErrorEscapingTheGraderIsNotAZero() throws Exception {
-    SubmissionGrader overflowing = submission -> {
-      throw new StackOverflowError();
-    };
+    SubmissionGrader overflowing =
+        submission -> {
+          throw new StackOverflowError();
+        };
     assertThat(run(overflowing, WORKING_PDFS)).isZero();
-    assertThat(rows()).allSatisfy(row -> {
-      assertThat(row.graded()).isFalse();
-      assertThat(row.status()).isEqualTo("not graded: the grader failed: StackOverflowError");
-    });
+    assertThat(rows())
+        .allSatisfy(
+            row -> {
+              assertThat(row.graded()).isFalse();
+              assertThat(row.status())
+                  .isEqualTo("not graded: the grader failed: StackOverflowError");
+            });
   }
 
   @Test
@@ -155,8 +165,9 @@ class BatchRunnerTest {
     StudentEntry alice = rows().get(0);
     assertThat(alice.graded()).isTrue();
     assertThat(alice.total()).isEqualTo(12.0);
-    assertThat(alice.status()).isEqualTo(
-        "graded; feedback.pdf failed: UnsupportedOperationException: feedback PDF not built yet");
+    assertThat(alice.status())
+        .isEqualTo(
+            "graded; feedback.pdf failed: UnsupportedOperationException: feedback PDF not built yet");
     assertThat(out.resolve("alice/feedback.pdf")).doesNotExist();
     assertThat(out.resolve("alice/results.json")).exists();
     assertThat(err.toString()).contains("alice: feedback.pdf could not be written");
@@ -171,8 +182,13 @@ class BatchRunnerTest {
 
     run(grader(Set.of()), WORKING_PDFS);
 
-    assertThat(JsonMapper.builder().build().readTree(bob.resolve("results.json").toFile())
-        .get("score").asDouble()).isEqualTo(6.0);
+    assertThat(
+            JsonMapper.builder()
+                .build()
+                .readTree(bob.resolve("results.json").toFile())
+                .get("score")
+                .asDouble())
+        .isEqualTo(6.0);
     try (var entries = Files.list(bob)) {
       assertThat(entries.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("results.json", "feedback.pdf");
@@ -184,22 +200,25 @@ class BatchRunnerTest {
     run(grader(Set.of("carol")), WORKING_PDFS);
     Journal.Contents contents = Journal.read(out.resolve(Journal.FILE));
     List<StudentEntry> rows = ClassOutputs.rows(contents);
-    assertThat(ClassOutputs.write(out, contents.header().orElseThrow(), rows, WORKING_PDFS,
-        progress)).isTrue();
+    assertThat(
+            ClassOutputs.write(out, contents.header().orElseThrow(), rows, WORKING_PDFS, progress))
+        .isTrue();
     assertThat(out.resolve("summary.pdf")).hasContent("summary of 3");
-    assertThat(Files.readAllLines(out.resolve("grades.csv"))).containsExactly(
-        "id,name,email,q1,q2,total,status",
-        "alice,,,6,6,12,graded",
-        "bob,,,6,0,6,graded",
-        "carol,,,,,,not graded: the grader failed: IllegalStateException: the sandbox cannot "
-            + "start");
+    assertThat(Files.readAllLines(out.resolve("grades.csv")))
+        .containsExactly(
+            "id,name,email,q1,q2,total,status",
+            "alice,,,6,6,12,graded",
+            "bob,,,6,0,6,graded",
+            "carol,,,,,,not graded: the grader failed: IllegalStateException: the sandbox cannot "
+                + "start");
     ClassSummary summary = ClassOutputs.summary(contents.header().orElseThrow(), rows);
     assertThat(summary.isolation()).isEqualTo("PROCESS_ONLY");
     assertThat(summary.students()).hasSize(3);
     assertThat(ClassOutputs.mean(rows)).isEqualTo(9.0);
 
-    assertThat(ClassOutputs.write(out, contents.header().orElseThrow(), rows, FAILING_PDFS,
-        progress)).isFalse();
+    assertThat(
+            ClassOutputs.write(out, contents.header().orElseThrow(), rows, FAILING_PDFS, progress))
+        .isFalse();
     assertThat(out.resolve("summary.pdf")).doesNotExist();
     assertThat(err.toString()).contains("summary.pdf could not be written");
   }
@@ -218,10 +237,11 @@ class BatchRunnerTest {
   void studentsTheProcessDiedOnAreGradedFirstOneAtATime() throws Exception {
     runThatDiedGrading("bob", "carol"); // two workers in flight: either may be the culprit
     List<String> order = new CopyOnWriteArrayList<>();
-    SubmissionGrader recording = submission -> {
-      order.add(submission.getFileName().toString());
-      return grader(Set.of()).grade(submission);
-    };
+    SubmissionGrader recording =
+        submission -> {
+          order.add(submission.getFileName().toString());
+          return grader(Set.of()).grade(submission);
+        };
 
     assertThat(run(recording, WORKING_PDFS)).isEqualTo(3);
 
@@ -240,8 +260,9 @@ class BatchRunnerTest {
     assertThat(calls).isEqualTo(Map.of("alice", 1, "carol", 1));
     StudentEntry bob = rows().get(1);
     assertThat(bob.graded()).isFalse();
-    assertThat(bob.status()).startsWith("not graded: the grader's process died 2 times while "
-        + "grading this student").contains("--regrade");
+    assertThat(bob.status())
+        .startsWith("not graded: the grader's process died 2 times while " + "grading this student")
+        .contains("--regrade");
     assertThat(err.toString()).contains("bob not graded");
 
     // Not retried on the next run either: the batch can finish.

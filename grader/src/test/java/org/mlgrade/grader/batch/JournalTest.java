@@ -20,9 +20,17 @@ class JournalTest {
   @TempDir Path dir;
 
   private static StudentEntry graded(String id, double total) {
-    return new StudentEntry(id, "Name " + id, id + "@example.edu", true, "graded", total,
-        Map.of("q1", total / 2, "q2", total / 2), Map.of("q1", List.of("m-q1")),
-        List.of("timed out"), "BUBBLEWRAP");
+    return new StudentEntry(
+        id,
+        "Name " + id,
+        id + "@example.edu",
+        true,
+        "graded",
+        total,
+        Map.of("q1", total / 2, "q2", total / 2),
+        Map.of("q1", List.of("m-q1")),
+        List.of("timed out"),
+        "BUBBLEWRAP");
   }
 
   private static StudentEntry notGraded(String id) {
@@ -119,7 +127,8 @@ class JournalTest {
     }
     Path file = dir.resolve(Journal.FILE);
     Files.writeString(file, "garbage\n", StandardOpenOption.APPEND);
-    assertThatThrownBy(() -> Journal.read(file)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> Journal.read(file))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining(Journal.FILE + ":3: not a journal line");
   }
 
@@ -140,7 +149,8 @@ class JournalTest {
     }
     assertThatThrownBy(() -> Journal.open(dir, FakeClass.header("ffff9999"), false))
         .isInstanceOf(Journal.RubricChanged.class)
-        .hasMessageContaining("another rubric").hasMessageContaining("--regrade");
+        .hasMessageContaining("another rubric")
+        .hasMessageContaining("--regrade");
     try (Journal journal = Journal.open(dir, FakeClass.header("ffff9999"), true)) {
       assertThat(journal.contents().done()).isEmpty();
     }

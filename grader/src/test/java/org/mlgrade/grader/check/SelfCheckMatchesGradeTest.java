@@ -31,12 +31,12 @@ import org.mlgrade.reference.ProblemRegistry;
 
 /**
  * The self-check scores every visible test of the default rubric exactly as {@code grade} does,
- * over every sample submission: same points, same outcome, same named mistake. The only
- * exception allowed is a test the self-check says it cannot decide (an answer other than the
- * example to a problem whose comparison needs the reference), which it must then not count.
+ * over every sample submission: same points, same outcome, same named mistake. The only exception
+ * allowed is a test the self-check says it cannot decide (an answer other than the example to a
+ * problem whose comparison needs the reference), which it must then not count.
  *
- * <p>The visible tests are those the handout would hold, with the comparisons the packaged
- * check jar can run ({@code target/mlgrade-check.jar}): it runs after package.
+ * <p>The visible tests are those the handout would hold, with the comparisons the packaged check
+ * jar can run ({@code target/mlgrade-check.jar}): it runs after package.
  */
 @Tag("e2e")
 class SelfCheckMatchesGradeTest {
@@ -50,8 +50,9 @@ class SelfCheckMatchesGradeTest {
 
   @BeforeAll
   static void open() throws Exception {
-    Path checkJar = Path.of(System.getProperty("mlgrade.jar", "target/mlgrade.jar"))
-        .resolveSibling(Handout.CHECK_JAR);
+    Path checkJar =
+        Path.of(System.getProperty("mlgrade.jar", "target/mlgrade.jar"))
+            .resolveSibling(Handout.CHECK_JAR);
     assumeTrue(Files.isRegularFile(checkJar), "needs the packaged " + checkJar);
     GradingPlan plan = GradingPlan.of(new RubricLoader(ProblemRegistry.standard()).load(RUBRIC));
     tests = VisibleTestsBuilder.of(plan, Handout.portableIn(checkJar));
@@ -63,8 +64,11 @@ class SelfCheckMatchesGradeTest {
     if (grader != null) {
       grader.close();
     }
-    System.out.println("SelfCheckMatchesGradeTest: " + undecided + " visible test results the "
-        + "self-check could not decide");
+    System.out.println(
+        "SelfCheckMatchesGradeTest: "
+            + undecided
+            + " visible test results the "
+            + "self-check could not decide");
   }
 
   @TestFactory
@@ -74,8 +78,10 @@ class SelfCheckMatchesGradeTest {
       samples = list.filter(Files::isDirectory).sorted().toList();
     }
     assertThat(samples).hasSizeGreaterThanOrEqualTo(15);
-    return samples.stream().map(sample ->
-        DynamicTest.dynamicTest(sample.getFileName().toString(), () -> compare(sample)));
+    return samples.stream()
+        .map(
+            sample ->
+                DynamicTest.dynamicTest(sample.getFileName().toString(), () -> compare(sample)));
   }
 
   private static void compare(Path sample) {
@@ -86,8 +92,10 @@ class SelfCheckMatchesGradeTest {
     for (int q = 0; q < graded.questions().size(); q++) {
       QuestionResult question = graded.questions().get(q);
       QuestionOutcome outcome = checked.questions().get(q);
-      List<TestResult> visible = question.tests().stream()
-          .filter(t -> t.visibility() == ResultVisibility.VISIBLE).toList();
+      List<TestResult> visible =
+          question.tests().stream()
+              .filter(t -> t.visibility() == ResultVisibility.VISIBLE)
+              .toList();
       assertThat(outcome.tests()).as(question.id()).hasSameSizeAs(visible);
       for (int t = 0; t < visible.size(); t++) {
         TestResult expected = visible.get(t);
@@ -104,7 +112,8 @@ class SelfCheckMatchesGradeTest {
         // the feedback PDF words a self-checked test as grading words it
         assertThat(actual.outcome()).as(where).isEqualTo(expected.outcome());
         assertThat(actual.score()).as(where).isEqualTo(expected.score());
-        assertThat(actual.mistake().map(VisibleTests.MistakeData::id)).as(where)
+        assertThat(actual.mistake().map(VisibleTests.MistakeData::id))
+            .as(where)
             .isEqualTo(expected.mistake().map(TestResult.MistakeNote::id));
       }
     }

@@ -19,8 +19,9 @@ class BatchCommandTest {
 
   @Test
   void aMissingClassFolderIsAUsageError() {
-    assertThat(cli.run("batch", dir.resolve("nope").toString(), "--out",
-        dir.resolve("o").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(
+            cli.run("batch", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString()))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).contains("not a directory");
   }
 
@@ -29,17 +30,23 @@ class BatchCommandTest {
     Path root = Files.createDirectories(dir.resolve("class"));
     Files.createDirectories(root.resolve("alice"));
     Path notAFolder = Files.writeString(dir.resolve("o"), "a file");
-    assertThat(cli.run("batch", "--rubric", HW4, root.toString(), "--out",
-        notAFolder.toString())).isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.err()).isEqualTo("mlgrade batch: cannot write results: the output folder "
-        + notAFolder + " is not a directory" + System.lineSeparator());
+    assertThat(cli.run("batch", "--rubric", HW4, root.toString(), "--out", notAFolder.toString()))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err())
+        .isEqualTo(
+            "mlgrade batch: cannot write results: the output folder "
+                + notAFolder
+                + " is not a directory"
+                + System.lineSeparator());
   }
 
   @Test
   void aMalformedShardIsAUsageError() throws Exception {
     Path root = Files.createDirectories(dir.resolve("class"));
-    assertThat(cli.run("batch", root.toString(), "--out", dir.resolve("o").toString(),
-        "--shard", "3/2")).isEqualTo(ExitCodes.USAGE);
+    assertThat(
+            cli.run(
+                "batch", root.toString(), "--out", dir.resolve("o").toString(), "--shard", "3/2"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).contains("I/N");
   }
 
@@ -62,7 +69,8 @@ class BatchCommandTest {
     Path outDir = root.resolve("out");
     for (int run = 0; run < 2; run++) {
       assertThat(cli.run("batch", "--rubric", HW4, root.toString(), "--out", outDir.toString()))
-          .as(cli.err()).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+          .as(cli.err())
+          .isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
     }
     assertThat(Files.readString(outDir.resolve("grades.csv")))
         .isEqualTo("id,name,email,q1-fit,q2-posterior,total,status\n");
@@ -77,11 +85,15 @@ class BatchCommandTest {
 
     assertThat(cli.run("batch", "--rubric", HW1, root.toString(), "--out", outDir.toString()))
         .isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.err()).contains("another rubric").contains("hw4-naive-bayes.yaml")
+    assertThat(cli.err())
+        .contains("another rubric")
+        .contains("hw4-naive-bayes.yaml")
         .contains("--regrade");
 
-    assertThat(cli.run("batch", "--rubric", HW1, root.toString(), "--out", outDir.toString(),
-        "--regrade")).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+    assertThat(
+            cli.run(
+                "batch", "--rubric", HW1, root.toString(), "--out", outDir.toString(), "--regrade"))
+        .isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
     assertThat(Files.readString(outDir.resolve("grades.csv"))).startsWith("id,name,email,q1");
     assertThat(Files.readString(outDir.resolve("grades.csv"))).doesNotContain("q1-fit");
   }
@@ -91,17 +103,36 @@ class BatchCommandTest {
     Path root = Files.createDirectories(dir.resolve("class"));
     Path one = dir.resolve("shard1");
     Path two = dir.resolve("shard2");
-    assertThat(cli.run("batch", "--rubric", HW4, root.toString(), "--out", one.toString(),
-        "--shard", "1/2")).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
-    assertThat(cli.run("batch", "--rubric", HW4, root.toString(), "--out", two.toString(),
-        "--shard", "2/2")).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+    assertThat(
+            cli.run(
+                "batch",
+                "--rubric",
+                HW4,
+                root.toString(),
+                "--out",
+                one.toString(),
+                "--shard",
+                "1/2"))
+        .isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+    assertThat(
+            cli.run(
+                "batch",
+                "--rubric",
+                HW4,
+                root.toString(),
+                "--out",
+                two.toString(),
+                "--shard",
+                "2/2"))
+        .isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
 
     // OUT forgotten: the first shard would be overwritten.
     assertThat(cli.run("merge", one.toString(), two.toString())).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).contains("is the output folder of a batch");
 
     assertThat(cli.run("merge", dir.resolve("merged").toString(), one.toString(), two.toString()))
-        .as(cli.err()).isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
+        .as(cli.err())
+        .isIn(ExitCodes.OK, ExitCodes.INCOMPLETE);
     assertThat(dir.resolve("merged/grades.csv")).exists();
     assertThat(cli.out()).contains("Merged 2 folder(s)");
   }

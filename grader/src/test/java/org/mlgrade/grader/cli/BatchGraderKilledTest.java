@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A submission that kills the grader: at {@code PROCESS_ONLY} (allowed with {@code
  * --allow-weak-isolation}) student code runs as the grader's user, and this one kills its parent
- * process, the batch itself ({@code java -jar mlgrade.jar batch}, so that the test's JVM
- * survives). The class: a-correct and c-correct (the correct naive-Bayes sample, 12 of 12 with
- * {@code hw4-naive-bayes.yaml}) and b-killer between them.
+ * process, the batch itself ({@code java -jar mlgrade.jar batch}, so that the test's JVM survives).
+ * The class: a-correct and c-correct (the correct naive-Bayes sample, 12 of 12 with {@code
+ * hw4-naive-bayes.yaml}) and b-killer between them.
  */
 @Tag("e2e")
 class BatchGraderKilledTest {
@@ -32,14 +32,26 @@ class BatchGraderKilledTest {
   private record Run(int exitCode, String log) {}
 
   private Run batch(Path root, Path out) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toString(), "batch", "--rubric", "../rubrics/hw4-naive-bayes.yaml", "--isolation",
-        "PROCESS_ONLY", "--allow-weak-isolation", "--jobs", "1", root.toString(), "--out",
-        out.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "batch",
+                "--rubric",
+                "../rubrics/hw4-naive-bayes.yaml",
+                "--isolation",
+                "PROCESS_ONLY",
+                "--allow-weak-isolation",
+                "--jobs",
+                "1",
+                root.toString(),
+                "--out",
+                out.toString()));
     Path log = Files.createTempFile(work, "batch", ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("the batch did not finish in 10 minutes");
@@ -61,8 +73,13 @@ class BatchGraderKilledTest {
     String fit = "double[][] x = data.x();";
     assertThat(correct).contains(fit);
     student(root, "a-correct", correct);
-    student(root, "b-killer", correct.replace(fit,
-        "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroyForcibly);\n    " + fit));
+    student(
+        root,
+        "b-killer",
+        correct.replace(
+            fit,
+            "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroyForcibly);\n    "
+                + fit));
     student(root, "c-correct", correct);
 
     Run first = batch(root, out);
@@ -79,8 +96,10 @@ class BatchGraderKilledTest {
     assertThat(rows).hasSize(4);
     assertThat(rows.get(1)).startsWith("a-correct,,,6,6,12,graded");
     // Quoted: the reason has a comma.
-    assertThat(rows.get(2)).startsWith("b-killer,,,,,,\"not graded: the grader's process died "
-        + "2 times while grading this student");
+    assertThat(rows.get(2))
+        .startsWith(
+            "b-killer,,,,,,\"not graded: the grader's process died "
+                + "2 times while grading this student");
     assertThat(rows.get(3)).startsWith("c-correct,,,6,6,12,graded");
     assertThat(third.log()).contains("b-killer not graded");
   }

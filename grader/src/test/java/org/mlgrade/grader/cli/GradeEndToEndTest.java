@@ -20,7 +20,9 @@ class GradeEndToEndTest {
   @Test
   void visibleOnlyLeavesHiddenFailuresOutOfTheTerminal(@TempDir Path dir) throws Exception {
     Path rubric = dir.resolve("r.yaml");
-    Files.writeString(rubric, """
+    Files.writeString(
+        rubric,
+        """
         assignment: HW
         questions:
           - id: q1
@@ -33,17 +35,33 @@ class GradeEndToEndTest {
                 visibility: hidden
         """);
     String sample = "../submissions-sample/mistake-alexnet-fc1-no-pool";
-    assertThat(cli.run("grade", "--rubric", rubric.toString(), "--out",
-        dir.resolve("a").toString(), sample)).isZero();
+    assertThat(
+            cli.run(
+                "grade",
+                "--rubric",
+                rubric.toString(),
+                "--out",
+                dir.resolve("a").toString(),
+                sample))
+        .isZero();
     // The sample is an overlay: its AlexNetSolution is correct's, patched, so naming the mistake
     // shows that the command line graded the assembled submission.
-    assertThat(cli.out()).contains("q1 visible #1").contains("q1 hidden #1")
+    assertThat(cli.out())
+        .contains("q1 visible #1")
+        .contains("q1 hidden #1")
         .contains("known mistake (fc1-without-pool)");
     cli.clear();
-    assertThat(cli.run("grade", "--visible-only", "--rubric", rubric.toString(), "--out",
-        dir.resolve("b").toString(), sample)).isZero();
-    assertThat(cli.out()).contains("q1 visible #1").doesNotContain("q1 hidden #1")
-        .contains("0/2");
+    assertThat(
+            cli.run(
+                "grade",
+                "--visible-only",
+                "--rubric",
+                rubric.toString(),
+                "--out",
+                dir.resolve("b").toString(),
+                sample))
+        .isZero();
+    assertThat(cli.out()).contains("q1 visible #1").doesNotContain("q1 hidden #1").contains("0/2");
   }
 
   @Test
@@ -53,16 +71,25 @@ class GradeEndToEndTest {
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
         Stream<Path> files = Files.walk(sample)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        out.putNextEntry(new ZipEntry(
-            "handin/" + sample.relativize(file).toString().replace('\\', '/')));
+        out.putNextEntry(
+            new ZipEntry("handin/" + sample.relativize(file).toString().replace('\\', '/')));
         Files.copy(file, out);
         out.closeEntry();
       }
     }
     Path rubric = Path.of("../rubrics/hw4-naive-bayes.yaml");
-    assertThat(cli.run("grade", "--rubric", rubric.toString(), "--out",
-        dir.resolve("o").toString(), zip.toString())).as(cli.err()).isZero();
-    assertThat(cli.out()).contains("HW4: Gaussian naive Bayes — correct.zip")
+    assertThat(
+            cli.run(
+                "grade",
+                "--rubric",
+                rubric.toString(),
+                "--out",
+                dir.resolve("o").toString(),
+                zip.toString()))
+        .as(cli.err())
+        .isZero();
+    assertThat(cli.out())
+        .contains("HW4: Gaussian naive Bayes — correct.zip")
         .containsPattern("total\\s+12/12");
   }
 }

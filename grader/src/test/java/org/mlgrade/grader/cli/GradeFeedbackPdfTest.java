@@ -23,7 +23,9 @@ class GradeFeedbackPdfTest {
 
   private static Path rubric(Path dir) throws Exception {
     Path rubric = dir.resolve("r.yaml");
-    Files.writeString(rubric, """
+    Files.writeString(
+        rubric,
+        """
         assignment: HW-PDF
         questions:
           - id: q1
@@ -39,8 +41,11 @@ class GradeFeedbackPdfTest {
   @Test
   void gradeWritesFeedbackPdfNextToResultsJson(@TempDir Path dir) throws Exception {
     Path outDir = dir.resolve("out");
-    assertThat(cli.run("grade", "--rubric", rubric(dir).toString(), "--out", outDir.toString(),
-        SAMPLE)).as(cli.err()).isZero();
+    assertThat(
+            cli.run(
+                "grade", "--rubric", rubric(dir).toString(), "--out", outDir.toString(), SAMPLE))
+        .as(cli.err())
+        .isZero();
     Path pdf = outDir.resolve("feedback.pdf");
     assertThat(outDir.resolve("results.json")).exists();
     assertThat(cli.out()).contains("Wrote " + pdf);
@@ -62,7 +67,9 @@ class GradeFeedbackPdfTest {
     cli.clear();
     assertThat(cli.run("grade", "--rubric", rubric.toString(), "--out", bad.toString(), SAMPLE))
         .isZero();
-    assertThat(cli.err()).contains("ERROR: could not write").contains("feedback.pdf")
+    assertThat(cli.err())
+        .contains("ERROR: could not write")
+        .contains("feedback.pdf")
         .contains("the score is unaffected");
     ObjectMapper json = new ObjectMapper();
     JsonNode expected = json.readTree(good.resolve("results.json").toFile());

@@ -21,10 +21,17 @@ class GradeWarnsBelowBubblewrapTest {
     Cli cli = new Cli();
 
     // The rubric has hidden tests, which PROCESS_ONLY refuses unless the operator allows it.
-    int status = cli.run("grade", "--isolation", "PROCESS_ONLY", "--allow-weak-isolation",
-        "--rubric",
-        "../rubrics/hw4-naive-bayes.yaml", "../submissions-sample/correct", "--out",
-        out.toString());
+    int status =
+        cli.run(
+            "grade",
+            "--isolation",
+            "PROCESS_ONLY",
+            "--allow-weak-isolation",
+            "--rubric",
+            "../rubrics/hw4-naive-bayes.yaml",
+            "../submissions-sample/correct",
+            "--out",
+            out.toString());
 
     assertThat(status).as(cli.err()).isZero();
     String warning = IsolationWarning.text(IsolationLevel.PROCESS_ONLY).orElseThrow();

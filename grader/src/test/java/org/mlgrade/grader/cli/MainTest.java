@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlgrade.grader.sandbox.IsolationRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,18 +26,27 @@ class MainTest {
   @Test
   void validateAcceptsTheBundledAndTheRepositoryRubrics() {
     assertThat(cli.run("validate")).as(cli.err()).isZero();
-    assertThat(cli.out()).contains("(bundled) rubrics/ml-homework.json: valid")
+    assertThat(cli.out())
+        .contains("(bundled) rubrics/ml-homework.json: valid")
         .contains("22 questions");
-    assertThat(cli.run("validate", "../rubrics/ml-homework.json",
-        "../rubrics/hw1-cnn-arithmetic.yaml", "../rubrics/hw2-kernels-sgd-backprop.yaml",
-        "../rubrics/hw3-em-resnet.yaml", "../rubrics/hw4-naive-bayes.yaml"))
-        .as(cli.err()).isZero();
+    assertThat(
+            cli.run(
+                "validate",
+                "../rubrics/ml-homework.json",
+                "../rubrics/hw1-cnn-arithmetic.yaml",
+                "../rubrics/hw2-kernels-sgd-backprop.yaml",
+                "../rubrics/hw3-em-resnet.yaml",
+                "../rubrics/hw4-naive-bayes.yaml"))
+        .as(cli.err())
+        .isZero();
   }
 
   @Test
   void validateReportsEachErrorWithFileLineAndColumn(@TempDir Path dir) throws Exception {
     Path rubric = dir.resolve("broken.yaml");
-    Files.writeString(rubric, """
+    Files.writeString(
+        rubric,
+        """
         assignment: HW
         questions:
           - id: q1
@@ -67,12 +76,18 @@ class MainTest {
   }
 
   @Test
-  void gradeWithABrokenRubricSaysWhatToFixAndGradesNothing(@TempDir Path dir)
-      throws Exception {
+  void gradeWithABrokenRubricSaysWhatToFixAndGradesNothing(@TempDir Path dir) throws Exception {
     Path rubric = dir.resolve("r.json");
     Files.writeString(rubric, "{\"assignment\": \"HW\", \"questions\": []}");
-    assertThat(cli.run("grade", "--rubric", rubric.toString(), "--out", dir.resolve("o").toString(),
-        "../submissions-sample/correct")).isEqualTo(ExitCodes.INVALID_RUBRIC);
+    assertThat(
+            cli.run(
+                "grade",
+                "--rubric",
+                rubric.toString(),
+                "--out",
+                dir.resolve("o").toString(),
+                "../submissions-sample/correct"))
+        .isEqualTo(ExitCodes.INVALID_RUBRIC);
     assertThat(cli.err()).contains(rubric + ":1:");
     assertThat(dir.resolve("o")).doesNotExist();
   }
@@ -90,15 +105,24 @@ class MainTest {
     assertThat(cli.out()).startsWith("mlgrade ");
   }
 
-
   @Test
-  void gradeRefusesAnOutputFolderItCannotWriteBeforeGrading(@TempDir Path dir)
-      throws Exception {
+  void gradeRefusesAnOutputFolderItCannotWriteBeforeGrading(@TempDir Path dir) throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("out"), "a file");
-    assertThat(cli.run("grade", "--rubric", "../rubrics/hw4-naive-bayes.yaml", "--out",
-        notAFolder.toString(), "../submissions-sample/correct")).isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.err()).isEqualTo("mlgrade grade: cannot write results: the output folder "
-        + notAFolder + " is not a directory" + System.lineSeparator());
+    assertThat(
+            cli.run(
+                "grade",
+                "--rubric",
+                "../rubrics/hw4-naive-bayes.yaml",
+                "--out",
+                notAFolder.toString(),
+                "../submissions-sample/correct"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err())
+        .isEqualTo(
+            "mlgrade grade: cannot write results: the output folder "
+                + notAFolder
+                + " is not a directory"
+                + System.lineSeparator());
   }
 
   @Test
@@ -107,8 +131,9 @@ class MainTest {
     Files.writeString(root.resolve("results"), "a file where the folder goes");
     assertThat(cli.run("gradescope", "--root", root.toString())).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err().lines()).hasSize(1);
-    assertThat(cli.err()).startsWith("mlgrade gradescope: cannot write results.json into "
-        + root.resolve("results")).endsWith("; no results.json written" + System.lineSeparator());
+    assertThat(cli.err())
+        .startsWith("mlgrade gradescope: cannot write results.json into " + root.resolve("results"))
+        .endsWith("; no results.json written" + System.lineSeparator());
   }
 
   /** A subcommand that fails the way it is told to, for the handler's sake. */
@@ -121,8 +146,10 @@ class MainTest {
       switch (how) {
         case "bug" -> throw new IllegalStateException("injected failure\nsecond line");
         case "error" -> throw new StackOverflowError("injected error");
-        case "refused" -> throw new IsolationRefusedException("refusing to grade hidden tests "
-            + "at isolation level UNPRIVILEGED_USER: run `chmod o= /x`");
+        case "refused" ->
+            throw new IsolationRefusedException(
+                "refusing to grade hidden tests "
+                    + "at isolation level UNPRIVILEGED_USER: run `chmod o= /x`");
         default -> throw new CommandFailure(ExitCodes.USAGE, "told to fail: " + how);
       }
     }
@@ -140,13 +167,16 @@ class MainTest {
 
     String err = failing.err();
     assertThat(err.lines()).hasSize(1);
-    assertThat(err).startsWith("mlgrade fail: internal error: IllegalStateException: "
-        + "injected failure. ").doesNotContain("\tat ").doesNotContain("second line");
+    assertThat(err)
+        .startsWith("mlgrade fail: internal error: IllegalStateException: " + "injected failure. ")
+        .doesNotContain("\tat ")
+        .doesNotContain("second line");
     Matcher log = Pattern.compile("the details are in (\\S+) \\(").matcher(err);
     assertThat(log.find()).as(err).isTrue();
     Path file = Path.of(log.group(1));
     try {
-      assertThat(Files.readString(file)).contains("command line: mlgrade fail bug")
+      assertThat(Files.readString(file))
+          .contains("command line: mlgrade fail bug")
           .contains("java.lang.IllegalStateException: injected failure")
           .contains("at " + Fail.class.getName() + ".call");
       assertThat(file.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
@@ -172,18 +202,28 @@ class MainTest {
   void aRefusalAndACommandFailureAreOneLineWithTheirOwnExitCodes() {
     Cli failing = withFail();
     assertThat(failing.run("fail", "refused")).isEqualTo(ExitCodes.CANNOT_GRADE_HERE);
-    assertThat(failing.err()).isEqualTo("mlgrade fail: refusing to grade hidden tests at "
-        + "isolation level UNPRIVILEGED_USER: run `chmod o= /x`" + System.lineSeparator());
+    assertThat(failing.err())
+        .isEqualTo(
+            "mlgrade fail: refusing to grade hidden tests at "
+                + "isolation level UNPRIVILEGED_USER: run `chmod o= /x`"
+                + System.lineSeparator());
     failing.clear();
     assertThat(failing.run("fail", "usage")).isEqualTo(ExitCodes.USAGE);
-    assertThat(failing.err()).isEqualTo("mlgrade fail: told to fail: usage"
-        + System.lineSeparator());
+    assertThat(failing.err())
+        .isEqualTo("mlgrade fail: told to fail: usage" + System.lineSeparator());
   }
 
   @Test
   void everyExitCodeIsDistinctAndListedInTheHelp() {
-    assertThat(Set.of(ExitCodes.OK, ExitCodes.GRADER_ERROR, ExitCodes.USAGE,
-        ExitCodes.INVALID_RUBRIC, ExitCodes.INCOMPLETE, ExitCodes.CANNOT_GRADE_HERE)).hasSize(6);
+    assertThat(
+            Set.of(
+                ExitCodes.OK,
+                ExitCodes.GRADER_ERROR,
+                ExitCodes.USAGE,
+                ExitCodes.INVALID_RUBRIC,
+                ExitCodes.INCOMPLETE,
+                ExitCodes.CANNOT_GRADE_HERE))
+        .hasSize(6);
     assertThat(cli.run("--help")).isZero();
     for (int code = 0; code <= 5; code++) {
       assertThat(cli.out()).containsPattern("(?m)^\\s+" + code + "\\s+\\S");

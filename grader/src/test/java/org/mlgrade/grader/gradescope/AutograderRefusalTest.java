@@ -15,10 +15,10 @@ import org.mlgrade.grader.sandbox.IsolationLevel;
 import org.mlgrade.grader.sandbox.SandboxOptions;
 
 /**
- * The autograder at a level that cannot keep the rubric's hidden tests from student code
- * ({@code PROCESS_ONLY}, forced here): a valid results.json that lists every test at 0, tells
- * the student it is not their fault and gives the operator the refusal. It opens a sandbox
- * (child processes), hence end to end.
+ * The autograder at a level that cannot keep the rubric's hidden tests from student code ({@code
+ * PROCESS_ONLY}, forced here): a valid results.json that lists every test at 0, tells the student
+ * it is not their fault and gives the operator the refusal. It opens a sandbox (child processes),
+ * hence end to end.
  */
 @Tag("e2e")
 class AutograderRefusalTest {
@@ -28,13 +28,16 @@ class AutograderRefusalTest {
     Files.createDirectories(root.resolve("submission"));
     Files.writeString(root.resolve("submission/Solution.java"), "class Solution {}");
     Files.createDirectories(root.resolve("source"));
-    Files.copy(Path.of(getClass().getResource("/gradescope/small-rubric.yaml").toURI()),
+    Files.copy(
+        Path.of(getClass().getResource("/gradescope/small-rubric.yaml").toURI()),
         root.resolve("source/rubric.yaml"));
     StringWriter log = new StringWriter();
 
-    Path written = Autograder.run(root,
-        SandboxOptions.defaults().withIsolation(IsolationLevel.PROCESS_ONLY),
-        new PrintWriter(log, true));
+    Path written =
+        Autograder.run(
+            root,
+            SandboxOptions.defaults().withIsolation(IsolationLevel.PROCESS_ONLY),
+            new PrintWriter(log, true));
 
     assertThat(ResultsSchema.violations(written)).isEmpty();
     JsonNode json = new ObjectMapper().readTree(written.toFile());
@@ -45,7 +48,8 @@ class AutograderRefusalTest {
         .contains("fault of the autograder, not of your submission");
     assertThat(json.at("/extra_data/autograder_error/detail").asText())
         .contains("refusing to grade hidden tests at isolation level PROCESS_ONLY");
-    assertThat(log.toString()).contains("mlgrade gradescope: refusing to grade hidden tests")
+    assertThat(log.toString())
+        .contains("mlgrade gradescope: refusing to grade hidden tests")
         .doesNotContain("\tat ");
   }
 }

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The autograder zip end to end, the way Gradescope uses it: {@code mlgrade.jar
- * package-gradescope} builds it, it is unzipped into a directory laid out like {@code
- * /autograder} ({@code setup.sh} is not run: the JDK running this test is put first on the
- * PATH), and {@code run_autograder} grades a correct, a wrong, an empty, a README-only and a
- * compiler-choking submission, and one whose grading fails inside the grader. Every
- * results.json is checked against Gradescope's format ({@link ResultsSchema}).
+ * The autograder zip end to end, the way Gradescope uses it: {@code mlgrade.jar package-gradescope}
+ * builds it, it is unzipped into a directory laid out like {@code /autograder} ({@code setup.sh} is
+ * not run: the JDK running this test is put first on the PATH), and {@code run_autograder} grades a
+ * correct, a wrong, an empty, a README-only and a compiler-choking submission, and one whose
+ * grading fails inside the grader. Every results.json is checked against Gradescope's format
+ * ({@link ResultsSchema}).
  *
  * <p>Needs the packaged {@code mlgrade.jar} (system property {@code mlgrade.jar}, else {@code
  * target/mlgrade.jar}): it runs after {@code package}, in Failsafe.
@@ -51,9 +51,18 @@ class GradescopePackageTest {
     Path jar = Path.of(System.getProperty("mlgrade.jar", "target/mlgrade.jar"));
     assumeTrue(Files.isRegularFile(jar), "needs the packaged " + jar + " (mvn package)");
     zip = shared.resolve("out/autograder.zip");
-    Process process = new ProcessBuilder(java(), "-jar", jar.toString(), "package-gradescope",
-        "--rubric", resource("/gradescope/small-rubric.yaml").toString(), "--out",
-        zip.toString()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                java(),
+                "-jar",
+                jar.toString(),
+                "package-gradescope",
+                "--rubric",
+                resource("/gradescope/small-rubric.yaml").toString(),
+                "--out",
+                zip.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
@@ -69,25 +78,27 @@ class GradescopePackageTest {
 
   @Test
   void zipHoldsTheScriptsExecutableWithLfTheJarAndTheRubricAtItsRoot() throws IOException {
-    try (FileSystem fs = FileSystems.newFileSystem(zip,
-        Map.of("enablePosixFileAttributes", "true"))) {
+    try (FileSystem fs =
+        FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"))) {
       Path root = fs.getPath("/");
       try (Stream<Path> entries = Files.list(root)) {
         assertThat(entries.map(p -> p.getFileName().toString()))
-            .containsExactlyInAnyOrder("setup.sh", "run_autograder", "mlgrade.jar",
-                "rubric.yaml");
+            .containsExactlyInAnyOrder("setup.sh", "run_autograder", "mlgrade.jar", "rubric.yaml");
       }
       for (String script : List.of("setup.sh", "run_autograder")) {
         Path entry = root.resolve(script);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)))
-            .as(script).isEqualTo("rwxr-xr-x");
+            .as(script)
+            .isEqualTo("rwxr-xr-x");
         String text = Files.readString(entry);
         assertThat(text).as(script).startsWith("#!/usr/bin/env bash\n").doesNotContain("\r");
       }
       assertThat(Files.readString(root.resolve("setup.sh")))
-          .contains("openjdk-17-jdk-headless").contains("bubblewrap");
+          .contains("openjdk-17-jdk-headless")
+          .contains("bubblewrap");
       assertThat(Files.readString(root.resolve("run_autograder")))
-          .contains("chmod -R o= \"$ROOT/source\"").contains("gradescope --root");
+          .contains("chmod -R o= \"$ROOT/source\"")
+          .contains("gradescope --root");
       assertThat(Files.readString(root.resolve("rubric.yaml")))
           .isEqualTo(Files.readString(resource("/gradescope/small-rubric.yaml")));
     } catch (URISyntaxException e) {
@@ -100,8 +111,8 @@ class GradescopePackageTest {
       throws Exception {
     Path source = Files.createDirectories(root.resolve("source"));
     Files.createDirectories(root.resolve("submission"));
-    try (FileSystem fs = FileSystems.newFileSystem(zip,
-        Map.of("enablePosixFileAttributes", "true"))) {
+    try (FileSystem fs =
+        FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"))) {
       try (Stream<Path> entries = Files.list(fs.getPath("/"))) {
         for (Path entry : entries.toList()) {
           Path target = source.resolve(entry.getFileName().toString());
@@ -110,16 +121,25 @@ class GradescopePackageTest {
         }
       }
     }
-    Files.writeString(root.resolve("submission_metadata.json"), """
+    Files.writeString(
+        root.resolve("submission_metadata.json"),
+        """
         {"id": 42, "created_at": "2026-11-30T10:00:00Z",
          "assignment": {"title": "HW e2e", "due_date": "2026-12-01T23:59:00Z"},
          "users": [{"name": "Ada Lovelace", "email": "ada@example.com", "id": 7}]}
         """);
-    ProcessBuilder builder = new ProcessBuilder(source.resolve("run_autograder").toString())
-        .redirectErrorStream(true).redirectOutput(root.resolve("stdout").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(source.resolve("run_autograder").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("stdout").toFile());
     builder.environment().put("MLGRADE_AUTOGRADER_ROOT", root.toString());
-    builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin")
-        + File.pathSeparator + builder.environment().getOrDefault("PATH", ""));
+    builder
+        .environment()
+        .put(
+            "PATH",
+            Path.of(System.getProperty("java.home"), "bin")
+                + File.pathSeparator
+                + builder.environment().getOrDefault("PATH", ""));
     builder.environment().putAll(environment);
     Process process = builder.start();
     assertThat(process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)).isTrue();
@@ -129,8 +149,9 @@ class GradescopePackageTest {
     assertThat(ResultsSchema.violations(results)).as(stdout).isEmpty();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(source)))
         .endsWith("---");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-        root.resolve("results")))).isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("results"))))
+        .isEqualTo("rwx------");
     JsonNode json = new ObjectMapper().readTree(results.toFile());
     assertThat(json.at("/extra_data/submission_metadata/users/0/name").asText())
         .isEqualTo("Ada Lovelace");
@@ -147,8 +168,16 @@ class GradescopePackageTest {
 
   /** The visibilities small-rubric.yaml gives its eight tests, in order. */
   private static void assertRubricVisibilities(JsonNode json) {
-    assertThat(texts(json.get("tests"), "visibility")).containsExactly("visible", "visible",
-        "visible", "visible", "after_due_date", "after_due_date", "after_published", "hidden");
+    assertThat(texts(json.get("tests"), "visibility"))
+        .containsExactly(
+            "visible",
+            "visible",
+            "visible",
+            "visible",
+            "after_due_date",
+            "after_due_date",
+            "after_published",
+            "hidden");
     assertThat(json.get("stdout_visibility").asText()).isEqualTo("after_due_date");
   }
 
@@ -175,7 +204,8 @@ class GradescopePackageTest {
     String ceil = "(size + 2 * p - k) / s + 1";
     assertThat(correct).as("the sample's formula this test rewrites").contains(ceil);
     Files.createDirectories(root.resolve("submission/hw"));
-    Files.writeString(root.resolve("submission/hw/ConvSolution.java"),
+    Files.writeString(
+        root.resolve("submission/hw/ConvSolution.java"),
         correct.replace(ceil, "(size + 2 * p - k + s - 1) / s + 1"));
 
     JsonNode json = runAutograder(root, Map.of());
@@ -206,17 +236,22 @@ class GradescopePackageTest {
 
     assertThat(json.get("score").asDouble()).isZero();
     assertThat(json.get("tests")).hasSize(TESTS);
-    assertThat(json.get("output").asText()).contains("no .java source files")
+    assertThat(json.get("output").asText())
+        .contains("no .java source files")
         .contains("1 other files were ignored");
   }
 
   @Test
-  void sourceTheCompilerChokesOnIsTheStudentsScoredFailure(@TempDir Path root)
-      throws Exception {
+  void sourceTheCompilerChokesOnIsTheStudentsScoredFailure(@TempDir Path root) throws Exception {
     // 20000 nested parentheses overflow javac's recursive parser.
     Files.createDirectories(root.resolve("submission/hw"));
-    Files.writeString(root.resolve("submission/hw/Deep.java"), "package hw; class Deep { int x = "
-        + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "; }");
+    Files.writeString(
+        root.resolve("submission/hw/Deep.java"),
+        "package hw; class Deep { int x = "
+            + "(".repeat(20_000)
+            + "1"
+            + ")".repeat(20_000)
+            + "; }");
 
     JsonNode json = runAutograder(root, Map.of());
 
@@ -233,8 +268,7 @@ class GradescopePackageTest {
     // The grader's work directory cannot be made: an internal failure, not the student's.
     Path missing = root.resolve("no-such-tmp");
 
-    JsonNode json = runAutograder(root, Map.of("JAVA_TOOL_OPTIONS",
-        "-Djava.io.tmpdir=" + missing));
+    JsonNode json = runAutograder(root, Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + missing));
 
     assertThat(json.get("score").asDouble()).isZero();
     assertThat(texts(json.get("tests"), "status")).hasSize(TESTS).containsOnly("failed");
@@ -259,7 +293,8 @@ class GradescopePackageTest {
 
     assertThat(json.get("score").asDouble()).isZero();
     assertThat(texts(json.get("tests"), "status")).hasSize(TESTS).containsOnly("failed");
-    assertThat(json.get("output").asText()).contains("has no Java compiler: it is a JRE")
+    assertThat(json.get("output").asText())
+        .contains("has no Java compiler: it is a JRE")
         .contains("fault of the autograder");
     assertRubricVisibilities(json);
   }

@@ -41,11 +41,16 @@ class RunAutograderFallbackTest {
     Path java = bin.resolve("java");
     Files.writeString(java, "#!/usr/bin/env bash\n" + body + "\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    ProcessBuilder builder = new ProcessBuilder(script.toString()).redirectErrorStream(true)
-        .redirectOutput(root.resolve("stdout").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(script.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("stdout").toFile());
     builder.environment().put("MLGRADE_AUTOGRADER_ROOT", root.toString());
-    builder.environment().put("PATH", bin + File.pathSeparator
-        + builder.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder
+        .environment()
+        .put(
+            "PATH",
+            bin + File.pathSeparator + builder.environment().getOrDefault("PATH", "/usr/bin:/bin"));
     Process process = builder.start();
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
     return process.exitValue();
@@ -64,12 +69,12 @@ class RunAutograderFallbackTest {
     assertThat(status).isEqualTo(128 + 9);
     JsonNode json = results();
     assertThat(json.get("score").asDouble()).isZero();
-    assertThat(json.get("output").asText()).contains("killed by signal 9")
+    assertThat(json.get("output").asText())
+        .contains("killed by signal 9")
         .contains("must regrade this submission");
     assertThat(json.at("/extra_data/autograder_error/reason").asText())
         .contains("regrade this submission manually");
-    assertThat(json.at("/extra_data/autograder_error/detail").asText())
-        .contains("exit status 137");
+    assertThat(json.at("/extra_data/autograder_error/detail").asText()).contains("exit status 137");
     assertThat(root.resolve("results").toFile().list()).containsExactly("results.json");
   }
 
@@ -83,8 +88,11 @@ class RunAutograderFallbackTest {
   @Test
   void resultsWrittenBeforeTheGraderDiedAreKept() throws Exception {
     String written = "{\"score\": 5, \"output\": \"graded\", \"tests\": []}";
-    runWithFakeJava("printf '%s' '" + written + "' > \"$MLGRADE_AUTOGRADER_ROOT/results/"
-        + "results.json\"; kill -KILL $$");
+    runWithFakeJava(
+        "printf '%s' '"
+            + written
+            + "' > \"$MLGRADE_AUTOGRADER_ROOT/results/"
+            + "results.json\"; kill -KILL $$");
 
     assertThat(Files.readString(root.resolve("results/results.json"))).isEqualTo(written);
   }

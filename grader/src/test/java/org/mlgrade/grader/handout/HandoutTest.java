@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,25 +52,42 @@ class HandoutTest {
 
   private static final Path RUBRIC = Path.of("..", "rubrics", "ml-homework.json");
   private static final long TIMEOUT_MINUTES = 5;
+
   /** Of grading's results, the records the feedback PDF reads: no judge, no reference. */
-  private static final List<String> RESULT_CLASSES = List.of(
-      "org/mlgrade/grader/judge/Result.class", "org/mlgrade/grader/judge/QuestionResult.class",
-      "org/mlgrade/grader/judge/TestResult", "org/mlgrade/grader/judge/Outcome",
-      "org/mlgrade/grader/judge/ResultVisibility", "org/mlgrade/grader/judge/CompileSummary",
-      "org/mlgrade/grader/judge/IsolationSummary");
+  private static final List<String> RESULT_CLASSES =
+      List.of(
+          "org/mlgrade/grader/judge/Result.class",
+          "org/mlgrade/grader/judge/QuestionResult.class",
+          "org/mlgrade/grader/judge/TestResult",
+          "org/mlgrade/grader/judge/Outcome",
+          "org/mlgrade/grader/judge/ResultVisibility",
+          "org/mlgrade/grader/judge/CompileSummary",
+          "org/mlgrade/grader/judge/IsolationSummary");
+
   /**
    * Which org/mlgrade classes the check jar may hold: API, harness, runner, comparisons, and the
    * result records and writer of the feedback PDF.
    */
-  private static final List<String> CHECK_JAR_PACKAGES = Stream.concat(Stream.of(
-      "org/mlgrade/api/", "org/mlgrade/harness/", "org/mlgrade/grader/check/",
-      "org/mlgrade/grader/sandbox/", "org/mlgrade/grader/io/", "org/mlgrade/grader/submission/",
-      "org/mlgrade/grader/rubric/Limits", "org/mlgrade/grader/rubric/Visibility",
-      "org/mlgrade/check/compare/", "org/mlgrade/grader/report/FeedbackPdf",
-      "org/mlgrade/grader/report/Findings",
-      "org/mlgrade/grader/report/PdfLayout", "org/mlgrade/grader/report/PdfFonts",
-      "org/mlgrade/grader/report/OutcomeWords", "org/mlgrade/grader/report/Tables"),
-      RESULT_CLASSES.stream()).toList();
+  private static final List<String> CHECK_JAR_PACKAGES =
+      Stream.concat(
+              Stream.of(
+                  "org/mlgrade/api/",
+                  "org/mlgrade/harness/",
+                  "org/mlgrade/grader/check/",
+                  "org/mlgrade/grader/sandbox/",
+                  "org/mlgrade/grader/io/",
+                  "org/mlgrade/grader/submission/",
+                  "org/mlgrade/grader/rubric/Limits",
+                  "org/mlgrade/grader/rubric/Visibility",
+                  "org/mlgrade/check/compare/",
+                  "org/mlgrade/grader/report/FeedbackPdf",
+                  "org/mlgrade/grader/report/Findings",
+                  "org/mlgrade/grader/report/PdfLayout",
+                  "org/mlgrade/grader/report/PdfFonts",
+                  "org/mlgrade/grader/report/OutcomeWords",
+                  "org/mlgrade/grader/report/Tables"),
+              RESULT_CLASSES.stream())
+          .toList();
 
   @TempDir static Path shared;
   private static Path handout;
@@ -80,13 +96,24 @@ class HandoutTest {
   @BeforeAll
   static void buildTheHandout() throws Exception {
     Path jar = Path.of(System.getProperty("mlgrade.jar", "target/mlgrade.jar"));
-    assumeTrue(Files.isRegularFile(jar) && Files.isRegularFile(
-        jar.resolveSibling("mlgrade-check.jar")), "needs the packaged " + jar + " (mvn package)");
+    assumeTrue(
+        Files.isRegularFile(jar) && Files.isRegularFile(jar.resolveSibling("mlgrade-check.jar")),
+        "needs the packaged " + jar + " (mvn package)");
     handout = shared.resolve("hw");
     zip = shared.resolve("hw.zip");
-    Result built = run(shared, List.of(java(), "-jar", jar.toAbsolutePath().toString(),
-        "handout", "--rubric", RUBRIC.toAbsolutePath().toString(), "--out", handout.toString(),
-        "--zip"));
+    Result built =
+        run(
+            shared,
+            List.of(
+                java(),
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "handout",
+                "--rubric",
+                RUBRIC.toAbsolutePath().toString(),
+                "--out",
+                handout.toString(),
+                "--zip"));
     assertThat(built.status()).as(built.output()).isZero();
   }
 
@@ -94,8 +121,12 @@ class HandoutTest {
 
   private static Result run(Path directory, List<String> command) throws Exception {
     Path log = Files.createTempFile(shared, "out-", ".txt");
-    Process process = new ProcessBuilder(command).directory(directory.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     assertThat(process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)).isTrue();
     return new Result(process.exitValue(), Files.readString(log));
   }
@@ -123,8 +154,7 @@ class HandoutTest {
     return all;
   }
 
-  private static void add(Map<String, byte[]> all, String name, byte[] bytes)
-      throws IOException {
+  private static void add(Map<String, byte[]> all, String name, byte[] bytes) throws IOException {
     all.put(name, bytes);
     if (name.endsWith(".jar") || name.endsWith(".zip")) {
       try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
@@ -139,10 +169,17 @@ class HandoutTest {
 
   @Test
   void handoutHoldsWhatTheStudentsNeed() {
-    for (String name : List.of("README.md", "pom.xml", "lib/mlgrade-api.jar",
-        "lib/mlgrade-api-sources.jar", "doc/index.html", "mlgrade-check.jar",
-        "visible-tests.json", "src/hw/ConvArithmeticSolution.java",
-        "src/hw/KernelValiditySolution.java")) {
+    for (String name :
+        List.of(
+            "README.md",
+            "pom.xml",
+            "lib/mlgrade-api.jar",
+            "lib/mlgrade-api-sources.jar",
+            "doc/index.html",
+            "mlgrade-check.jar",
+            "visible-tests.json",
+            "src/hw/ConvArithmeticSolution.java",
+            "src/hw/KernelValiditySolution.java")) {
       assertThat(handout.resolve(name)).as(name).isRegularFile();
     }
     assertThat(zip).isRegularFile();
@@ -151,13 +188,21 @@ class HandoutTest {
   @Test
   void noReferenceClassInAnyFileOrJarOfTheHandout() throws IOException {
     Map<String, byte[]> all = contents();
-    assertThat(all.keySet()).as("jars opened").anyMatch(n -> n.contains("mlgrade-check.jar!/"))
+    assertThat(all.keySet())
+        .as("jars opened")
+        .anyMatch(n -> n.contains("mlgrade-check.jar!/"))
         .anyMatch(n -> n.startsWith("hw.zip!/hw/mlgrade-check.jar!/"));
     assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/reference/"));
-    assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/grader/judge/")
-        && RESULT_CLASSES.stream().noneMatch(c -> n.contains("!/" + c)));
-    assertThat(all.keySet()).noneMatch(n -> n.contains("org/mlgrade/grader/rubrics/")
-        || n.contains("org/mlgrade/grader/handout"));
+    assertThat(all.keySet())
+        .noneMatch(
+            n ->
+                n.contains("org/mlgrade/grader/judge/")
+                    && RESULT_CLASSES.stream().noneMatch(c -> n.contains("!/" + c)));
+    assertThat(all.keySet())
+        .noneMatch(
+            n ->
+                n.contains("org/mlgrade/grader/rubrics/")
+                    || n.contains("org/mlgrade/grader/handout"));
     try (ZipFile check = new ZipFile(handout.resolve("mlgrade-check.jar").toFile())) {
       Set<String> ours = new TreeSet<>();
       for (Enumeration<? extends ZipEntry> e = check.entries(); e.hasMoreElements(); ) {
@@ -166,10 +211,12 @@ class HandoutTest {
           ours.add(name);
         }
       }
-      assertThat(ours).isNotEmpty().allMatch(n -> CHECK_JAR_PACKAGES.stream()
-          .anyMatch(n::startsWith));
-      assertThat(ours).noneMatch(n -> n.contains("Reference") || n.contains("Mistakes")
-          || n.contains("Generator"));
+      assertThat(ours)
+          .isNotEmpty()
+          .allMatch(n -> CHECK_JAR_PACKAGES.stream().anyMatch(n::startsWith));
+      assertThat(ours)
+          .noneMatch(
+              n -> n.contains("Reference") || n.contains("Mistakes") || n.contains("Generator"));
     }
   }
 
@@ -190,8 +237,8 @@ class HandoutTest {
       }
     }
     // report.PdfFonts embeds DejaVu Sans, its bold and DejaVu Sans Mono; nothing else.
-    assertThat(fonts).containsExactly("DejaVuSans-Bold.ttf", "DejaVuSans.ttf",
-        "DejaVuSansMono.ttf");
+    assertThat(fonts)
+        .containsExactly("DejaVuSans-Bold.ttf", "DejaVuSans.ttf", "DejaVuSansMono.ttf");
     assertThat(cjk).isEmpty();
   }
 
@@ -264,15 +311,21 @@ class HandoutTest {
     assertThat(quoted).contains("\"alexnet-table visible #1\"");
 
     assertThat(hidden).as("hidden values found in the handout").noneMatch(numbers::contains);
-    assertThat(hiddenNames).as("hidden test names found in the handout")
+    assertThat(hiddenNames)
+        .as("hidden test names found in the handout")
         .noneMatch(quoted::contains);
   }
 
   @Test
   void skeletonsCompileWithJavacAloneAndSelfCheckToZeroAsNotImplemented() throws Exception {
-    List<String> javac = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-        "-d", "classes", "-cp", "lib/mlgrade-api.jar"));
+    List<String> javac =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-d",
+                "classes",
+                "-cp",
+                "lib/mlgrade-api.jar"));
     try (Stream<Path> sources = Files.list(handout.resolve("src/hw"))) {
       sources.map(p -> handout.relativize(p).toString()).sorted().forEach(javac::add);
     }
@@ -282,17 +335,25 @@ class HandoutTest {
     Result check = run(handout, List.of(java(), "-jar", "mlgrade-check.jar", "check", "src"));
 
     assertThat(check.status()).as(check.output()).isZero();
-    assertThat(check.output()).doesNotContain("internal error").doesNotContain("Exception in")
-        .contains("Not implemented:").contains("org.mlgrade.api.conv.ConvArithmetic")
-        .contains("Hidden tests:").containsPattern("(?m)^total\\s+0/\\d+");
+    assertThat(check.output())
+        .doesNotContain("internal error")
+        .doesNotContain("Exception in")
+        .contains("Not implemented:")
+        .contains("org.mlgrade.api.conv.ConvArithmetic")
+        .contains("Hidden tests:")
+        .containsPattern("(?m)^total\\s+0/\\d+");
     assertThat(check.output().lines().filter(l -> l.contains("not implemented")).count())
-        .as("every question row").isGreaterThanOrEqualTo(22);
+        .as("every question row")
+        .isGreaterThanOrEqualTo(22);
     // the same feedback PDF as grading, in the default folder beside where the check ran
     Path pdf = handout.resolve("mlgrade-check").resolve("feedback.pdf");
     assertThat(check.output()).contains("Wrote " + Path.of("mlgrade-check", "feedback.pdf"));
     assertThat(pdf).isRegularFile();
-    assertThat(pdfText(pdf)).contains("Total: 0 / ").contains("Scores by question")
-        .contains("Hidden tests: ").contains("not implemented yet")
+    assertThat(pdfText(pdf))
+        .contains("Total: 0 / ")
+        .contains("Scores by question")
+        .contains("Hidden tests: ")
+        .contains("not implemented yet")
         .contains("org.mlgrade.api.conv.ConvArithmetic");
   }
 
@@ -301,16 +362,25 @@ class HandoutTest {
     Path correct = Path.of("..", "submissions-sample", "correct").toAbsolutePath();
 
     Path out = shared.resolve("correct-check");
-    Result check = run(handout, List.of(java(), "-jar", "mlgrade-check.jar", "check",
-        correct.toString(), "--out", out.toString()));
+    Result check =
+        run(
+            handout,
+            List.of(
+                java(),
+                "-jar",
+                "mlgrade-check.jar",
+                "check",
+                correct.toString(),
+                "--out",
+                out.toString()));
 
     assertThat(check.status()).as(check.output()).isZero();
-    Matcher total = Pattern.compile("(?m)^total\\s+([0-9.]+)/([0-9.]+)")
-        .matcher(check.output());
+    Matcher total = Pattern.compile("(?m)^total\\s+([0-9.]+)/([0-9.]+)").matcher(check.output());
     assertThat(total.find()).as(check.output()).isTrue();
     assertThat(total.group(1)).as(check.output()).isEqualTo(total.group(2));
     assertThat(check.output()).doesNotContain("Not implemented:");
-    assertThat(pdfText(out.resolve("feedback.pdf"))).contains("(100%)")
+    assertThat(pdfText(out.resolve("feedback.pdf")))
+        .contains("(100%)")
         .contains("Every test passed.");
   }
 
@@ -321,15 +391,28 @@ class HandoutTest {
     Path correct = Path.of("..", "submissions-sample", "correct").toAbsolutePath();
 
     Path out = shared.resolve("full-check");
-    Result check = run(shared, List.of(java(), "-jar", jar.toString(), "check", "--rubric",
-        rubric.toString(), correct.toString(), "--out", out.toString()));
+    Result check =
+        run(
+            shared,
+            List.of(
+                java(),
+                "-jar",
+                jar.toString(),
+                "check",
+                "--rubric",
+                rubric.toString(),
+                correct.toString(),
+                "--out",
+                out.toString()));
 
     // hw4-naive-bayes.yaml: two questions of 6 points, each with 2 visible and 10 hidden
     // proportional tests, so the visible tests carry 2 x 6 x 2/12 = 2 points.
     assertThat(check.status()).as(check.output()).isZero();
-    assertThat(check.output()).containsPattern("(?m)^total\\s+2/2\\b")
+    assertThat(check.output())
+        .containsPattern("(?m)^total\\s+2/2\\b")
         .contains("20 more tests, worth 10 points");
-    assertThat(pdfText(out.resolve("feedback.pdf"))).contains("Total: 2 / 2 points (100%)")
+    assertThat(pdfText(out.resolve("feedback.pdf")))
+        .contains("Total: 2 / 2 points (100%)")
         .contains("Hidden tests: 20 more tests, worth 10 points");
   }
 }

@@ -20,32 +20,43 @@ class ResultSummariesTest {
 
   @Test
   void aCompileSummaryKeepsWhatReportersShowAndNotTheClassesDirectory() {
-    CompiledSubmission compiled = new CompiledSubmission(Path.of("classes"),
-        List.of("A.java", "Broken.java"), List.of("Broken.java"),
-        List.of(new CompileMessage("Broken.java", 17, 5, true, "';' expected"),
-            new CompileMessage("A.java", 0, 0, false, "unchecked call")),
-        List.of(new StaticFinding("no-network", "A.java", 42, "java.net.Socket is not allowed")),
-        List.of("a symlink was skipped"));
+    CompiledSubmission compiled =
+        new CompiledSubmission(
+            Path.of("classes"),
+            List.of("A.java", "Broken.java"),
+            List.of("Broken.java"),
+            List.of(
+                new CompileMessage("Broken.java", 17, 5, true, "';' expected"),
+                new CompileMessage("A.java", 0, 0, false, "unchecked call")),
+            List.of(
+                new StaticFinding("no-network", "A.java", 42, "java.net.Socket is not allowed")),
+            List.of("a symlink was skipped"));
 
     CompileSummary summary = CompileSummary.of(compiled);
 
     assertThat(summary.sources()).containsExactly("A.java", "Broken.java");
     assertThat(summary.excluded()).containsExactly("Broken.java");
-    assertThat(summary.messages()).containsExactly(
-        new Message("Broken.java", 17, true, "';' expected"),
-        new Message("A.java", 0, false, "unchecked call"));
-    assertThat(summary.findings()).containsExactly(
-        new Finding("no-network", "A.java", 42, "java.net.Socket is not allowed"));
+    assertThat(summary.messages())
+        .containsExactly(
+            new Message("Broken.java", 17, true, "';' expected"),
+            new Message("A.java", 0, false, "unchecked call"));
+    assertThat(summary.findings())
+        .containsExactly(new Finding("no-network", "A.java", 42, "java.net.Socket is not allowed"));
     assertThat(summary.problems()).containsExactly("a symlink was skipped");
     // as javac prints them; a message about no line has none
-    assertThat(summary.messages()).extracting(Message::toString).containsExactly(
-        "Broken.java:17: error: ';' expected", "A.java: warning: unchecked call");
+    assertThat(summary.messages())
+        .extracting(Message::toString)
+        .containsExactly("Broken.java:17: error: ';' expected", "A.java: warning: unchecked call");
   }
 
   @Test
   void anIsolationSummaryNamesTheLevelDescribesItAndCarriesTheNotes() {
-    IsolationNotes notes = new IsolationNotes(true, List.of("the rubric is readable"),
-        Map.of("read rubric", "SUCCEEDED"), "a cgroup per child");
+    IsolationNotes notes =
+        new IsolationNotes(
+            true,
+            List.of("the rubric is readable"),
+            Map.of("read rubric", "SUCCEEDED"),
+            "a cgroup per child");
 
     IsolationSummary summary = IsolationSummary.of(IsolationLevel.UNPRIVILEGED_USER, notes);
 

@@ -7,13 +7,14 @@ import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference's run time against the rubric's limits, measured with an injected clock so that
- * the outcome does not depend on the machine: the fake clock moves by a fixed step at each
- * reading, so each test "takes" exactly one step. Positions are counted by hand in the text.
+ * The reference's run time against the rubric's limits, measured with an injected clock so that the
+ * outcome does not depend on the machine: the fake clock moves by a fixed step at each reading, so
+ * each test "takes" exactly one step. Positions are counted by hand in the text.
  */
 class ReferenceTimingTest {
 
-  private static final String TEXT = """
+  private static final String TEXT =
+      """
       assignment: A
       limits: {per_test_seconds: 1, total_seconds: 3}
       questions:
@@ -37,11 +38,11 @@ class ReferenceTimingTest {
   }
 
   @Test
-  void aReferenceOverHalfOfTheLimitsIsWarnedAboutAtTheTestAndAtTheTotal()
-      throws RubricException {
+  void aReferenceOverHalfOfTheLimitsIsWarnedAboutAtTheTestAndAtTheTotal() throws RubricException {
     // Each test takes 0.6 s > 1 s / 2; the three take 1.8 s > 3 s / 2.
     assertThat(ReferenceTiming.warnings(rubric(), clock(600)))
-        .extracting(RubricError::toString).containsExactly(
+        .extracting(RubricError::toString)
+        .containsExactly(
             "r.yaml:8:16: warning: the reference alone takes 0.6 s on test 'a' of question 'q1'"
                 + " (and over half the limit on 2 more of its tests), more than half of"
                 + " per_test_seconds (1 s): a correct submission twice as slow as the reference"
@@ -64,7 +65,9 @@ class ReferenceTimingTest {
     Rubric rubric = new RubricLoader(FakeProblems.REGISTRY).read(Path.of("r.yaml"), text);
 
     // 0.4 s per test is within half of 1 s, but 1.2 s in all is more than half of 1 s.
-    assertThat(ReferenceTiming.warnings(rubric, clock(400))).singleElement().asString()
+    assertThat(ReferenceTiming.warnings(rubric, clock(400)))
+        .singleElement()
+        .asString()
         .startsWith("r.yaml:2:46: warning: the reference alone takes 1.2 s over all the tests");
   }
 }

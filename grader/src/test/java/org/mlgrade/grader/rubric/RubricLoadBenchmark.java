@@ -1,10 +1,10 @@
 package org.mlgrade.grader.rubric;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +18,9 @@ import org.mlgrade.reference.ProblemRegistry;
 
 /**
  * How much heap loading a large rubric takes: {@code write DIR BYTES} writes {@code big.json} and
- * {@code big.yaml} of about BYTES, explicit {@code kernel.gram-matrix} tests with generated
- * inputs; {@code load FILE} loads one and prints the time and the number of tests. Run it under
- * decreasing {@code -Xmx} to find the least heap a load needs ({@code
- * grader/bench/rubric-heap.sh} does).
+ * {@code big.yaml} of about BYTES, explicit {@code kernel.gram-matrix} tests with generated inputs;
+ * {@code load FILE} loads one and prints the time and the number of tests. Run it under decreasing
+ * {@code -Xmx} to find the least heap a load needs ({@code grader/bench/rubric-heap.sh} does).
  */
 public final class RubricLoadBenchmark {
 
@@ -41,8 +40,9 @@ public final class RubricLoadBenchmark {
         long t2 = System.nanoTime();
         new RubricReader(ProblemRegistry.standard(), Path.of(args[1]), tree).read();
         long t3 = System.nanoTime();
-        System.out.printf("read %.2f s, parse %.2f s, check %.2f s%n", (t1 - t0) / 1e9,
-            (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        System.out.printf(
+            "read %.2f s, parse %.2f s, check %.2f s%n",
+            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
       }
       return;
     }
@@ -58,8 +58,8 @@ public final class RubricLoadBenchmark {
     List<JsonNode> inputs = new ArrayList<>();
     for (long size = 0; size < bytes; ) {
       int i = inputs.size();
-      JsonNode tree = Wire.MAPPER.valueToTree(
-          problem.generator().generate(InputGenerator.randomFor(7, i), i));
+      JsonNode tree =
+          Wire.MAPPER.valueToTree(problem.generator().generate(InputGenerator.randomFor(7, i), i));
       inputs.add(tree);
       size += Wire.MAPPER.writeValueAsBytes(tree).length;
     }
@@ -77,7 +77,8 @@ public final class RubricLoadBenchmark {
           hi = mid - 1;
         }
       }
-      Files.write(dir.resolve(format.getKey()),
+      Files.write(
+          dir.resolve(format.getKey()),
           format.getValue().writeValueAsBytes(rubric(problem, inputs, lo)));
     }
   }
@@ -85,8 +86,13 @@ public final class RubricLoadBenchmark {
   private static JsonNode rubric(Problem<?, ?, ?> problem, List<JsonNode> inputs, int count) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode root = nodes.objectNode().put("assignment", "big");
-    ObjectNode question = root.putArray("questions").addObject().put("id", "q1").put("points", 1)
-        .put("problem", problem.id()).put("scoring", "proportional");
+    ObjectNode question =
+        root.putArray("questions")
+            .addObject()
+            .put("id", "q1")
+            .put("points", 1)
+            .put("problem", problem.id())
+            .put("scoring", "proportional");
     ArrayNode tests = question.putArray("tests");
     for (JsonNode input : inputs.subList(0, count)) {
       tests.addObject().set("input", input);

@@ -75,21 +75,30 @@ class ChildAccessTest {
 
     List<ChildAccess.Exposure> exposed;
     try (LandlockSwitch off = LandlockSwitch.off()) {
-      exposed = ChildAccess.exposed(List.of(new ChildAccess.Secret(file, "the rubric"),
-          new ChildAccess.Secret(dir("hidden", "rwx------"), "the output folder")));
+      exposed =
+          ChildAccess.exposed(
+              List.of(
+                  new ChildAccess.Secret(file, "the rubric"),
+                  new ChildAccess.Secret(dir("hidden", "rwx------"), "the output folder")));
     }
 
-    assertThat(exposed).singleElement().hasToString("the rubric " + file
-        + " is readable by other users, the sandbox's uids among them: run `chmod o= "
-        + file.toRealPath()
-        + "` (or make a directory above it unsearchable to others)");
+    assertThat(exposed)
+        .singleElement()
+        .hasToString(
+            "the rubric "
+                + file
+                + " is readable by other users, the sandbox's uids among them: run `chmod o= "
+                + file.toRealPath()
+                + "` (or make a directory above it unsearchable to others)");
   }
 
   @Test
   void processOnlyIsRefusedForHiddenTestsUnlessAllowed() {
     SandboxOptions options = SandboxOptions.defaults();
 
-    assertThat(options.refusal(IsolationLevel.PROCESS_ONLY, true)).get().asString()
+    assertThat(options.refusal(IsolationLevel.PROCESS_ONLY, true))
+        .get()
+        .asString()
         .contains("PROCESS_ONLY", "self-check", "--allow-weak-isolation");
     assertThat(options.refusal(IsolationLevel.PROCESS_ONLY, false)).isEmpty();
     assertThat(options.withAllowWeakIsolation(true).refusal(IsolationLevel.PROCESS_ONLY, true))
@@ -101,11 +110,14 @@ class ChildAccessTest {
   void theUnprivilegedLevelIsRefusedWhileASecretIsReadable() throws IOException {
     Path file = file(dir("sub", "rwxr-xr-x").resolve("Solution.java"), "rw-r--r--");
     assumeTrue(searchableAbove(temp), "a directory above the JUnit temp dir denies others");
-    SandboxOptions options = SandboxOptions.defaults()
-        .withSecrets(List.of(new ChildAccess.Secret(file, "the submission")));
+    SandboxOptions options =
+        SandboxOptions.defaults()
+            .withSecrets(List.of(new ChildAccess.Secret(file, "the submission")));
 
     try (LandlockSwitch off = LandlockSwitch.off()) {
-      assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, true)).get().asString()
+      assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, true))
+          .get()
+          .asString()
           .contains("the submission " + file, "chmod o= " + file.toRealPath());
       assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, false)).isEmpty();
     }
@@ -119,14 +131,21 @@ class ChildAccessTest {
     assumeTrue(!Landlock.reaches(file.toRealPath()), "the temp dir lies under a system path");
     // /usr/bin/env is world-readable on every Linux and lies beneath /usr, which stays readable.
     Path system = Path.of("/usr/bin/env").toRealPath();
-    SandboxOptions options = SandboxOptions.defaults().withSecrets(List.of(
-        new ChildAccess.Secret(file, "the submission"),
-        new ChildAccess.Secret(system, "a copy of the grader")));
+    SandboxOptions options =
+        SandboxOptions.defaults()
+            .withSecrets(
+                List.of(
+                    new ChildAccess.Secret(file, "the submission"),
+                    new ChildAccess.Secret(system, "a copy of the grader")));
 
-    assertThat(ChildAccess.exposed(options.secrets())).singleElement()
+    assertThat(ChildAccess.exposed(options.secrets()))
+        .singleElement()
         .satisfies(e -> assertThat(e.secret().what()).isEqualTo("a copy of the grader"));
-    assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, true)).get().asString()
-        .doesNotContain("the submission").contains("a copy of the grader");
+    assertThat(options.refusal(IsolationLevel.UNPRIVILEGED_USER, true))
+        .get()
+        .asString()
+        .doesNotContain("the submission")
+        .contains("a copy of the grader");
   }
 
   private Path dir(String name, String permissions) throws IOException {
@@ -145,8 +164,7 @@ class ChildAccessTest {
   /** Whether every directory above {@code dir} has the search bit for others (checked by hand). */
   private static boolean searchableAbove(Path dir) throws IOException {
     for (Path p = dir.toRealPath().getParent(); p != null; p = p.getParent()) {
-      if (!Files.getPosixFilePermissions(p).contains(
-          PosixFilePermission.OTHERS_EXECUTE)) {
+      if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
         return false;
       }
     }

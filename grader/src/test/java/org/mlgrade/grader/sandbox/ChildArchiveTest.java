@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The child's class path jar and its class-data archive: what they hold (the harness and Jackson
  * only: nothing of the grader or the reference), and that a JVM started as a child is (named
- * relative to a working directory two levels down, as {@link ChildArchive#classPath} says) maps
- * the archive: with {@code -Xshare:on} a JVM that cannot map it does not start.
+ * relative to a working directory two levels down, as {@link ChildArchive#classPath} says) maps the
+ * archive: with {@code -Xshare:on} a JVM that cannot map it does not start.
  */
 @Tag("e2e")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -37,8 +37,9 @@ class ChildArchiveTest {
   @BeforeAll
   static void prepare() {
     classpath = ChildClasspath.materialize(temp.resolve("classpath"));
-    archive = ChildArchive.prepare(classpath, List.of("-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1")).join();
+    archive =
+        ChildArchive.prepare(classpath, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+            .join();
   }
 
   @Test
@@ -48,10 +49,16 @@ class ChildArchiveTest {
       Collections.list(jar.entries()).stream().map(ZipEntry::getName).forEach(names::add);
     }
 
-    assertThat(names).contains("org/mlgrade/harness/Harness.class",
-        "com/fasterxml/jackson/databind/ObjectMapper.class");
-    assertThat(names).allSatisfy(name -> assertThat(name).matches(
-        "(org/mlgrade/harness/|com/fasterxml/jackson/(core|databind|annotation)/).*\\.class"));
+    assertThat(names)
+        .contains(
+            "org/mlgrade/harness/Harness.class",
+            "com/fasterxml/jackson/databind/ObjectMapper.class");
+    assertThat(names)
+        .allSatisfy(
+            name ->
+                assertThat(name)
+                    .matches(
+                        "(org/mlgrade/harness/|com/fasterxml/jackson/(core|databind|annotation)/).*\\.class"));
   }
 
   @Test
@@ -67,19 +74,28 @@ class ChildArchiveTest {
   void aChildWithTheArchiveMapsIt() throws Exception {
     Path work = Files.createDirectories(temp.resolve("run").resolve("work"));
 
-    Process process = new ProcessBuilder(LaunchCommand.java().toString(), "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-Xshare:on", "-XX:SharedArchiveFile=" + archive.orElseThrow(),
-        "-Xlog:class+load=info", "-cp", ChildArchive.classPath(classpath),
-        "org.mlgrade.harness.Harness")
-        .directory(work.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                LaunchCommand.java().toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:on",
+                "-XX:SharedArchiveFile=" + archive.orElseThrow(),
+                "-Xlog:class+load=info",
+                "-cp",
+                ChildArchive.classPath(classpath),
+                "org.mlgrade.harness.Harness")
+            .directory(work.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor(60, TimeUnit.SECONDS);
 
     // The usage error: the harness ran, its classes read from the archive, not the jar.
     assertThat(output).contains("usage: java org.mlgrade.harness.Harness");
-    assertThat(output).containsPattern(
-        "org\\.mlgrade\\.harness\\.Harness source: shared objects file");
+    assertThat(output)
+        .containsPattern("org\\.mlgrade\\.harness\\.Harness source: shared objects file");
     assertThat(process.exitValue()).isEqualTo(64);
   }
 }

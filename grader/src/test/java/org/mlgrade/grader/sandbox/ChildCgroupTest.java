@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChildCgroupTest {
 
   /** Allocates and touches native memory in 32 MiB blocks, for ever. */
-  private static final String NATIVE_HOG = """
+  private static final String NATIVE_HOG =
+      """
       static double nativeHog() throws Exception {
         java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
         f.setAccessible(true);
@@ -57,7 +58,8 @@ class ChildCgroupTest {
   }
 
   private static void assumeWritableCgroup() {
-    assumeTrue(ChildCgroup.inForce().startsWith("cgroup"),
+    assumeTrue(
+        ChildCgroup.inForce().startsWith("cgroup"),
         "no writable cgroup (v2 with memory+pids delegated, or v1 memory and pids) here: "
             + ChildCgroup.inForce());
   }
@@ -67,16 +69,30 @@ class ChildCgroupTest {
   void theKernelKillsAProcessOverItsCgroupsMemoryAndTheCgroupIsRemoved(@TempDir Path temp)
       throws Exception {
     assumeWritableCgroup();
-    Path classes = StudentCode.compile(Map.of("Hog", "public class Hog {\n" + NATIVE_HOG
-        + "public static void main(String[] a) throws Exception { nativeHog(); } }"),
-        temp.resolve("hog"), List.of());
+    Path classes =
+        StudentCode.compile(
+            Map.of(
+                "Hog",
+                "public class Hog {\n"
+                    + NATIVE_HOG
+                    + "public static void main(String[] a) throws Exception { nativeHog(); } }"),
+            temp.resolve("hog"),
+            List.of());
     Optional<ChildCgroup> cgroup = ChildCgroup.create(96L << 20);
     assertThat(cgroup).isPresent();
-    List<String> command = new ArrayList<>(List.of(LaunchCommand.java().toString(), "-Xmx16m",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classes.toString(), "Hog"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                LaunchCommand.java().toString(),
+                "-Xmx16m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classes.toString(),
+                "Hog"));
     // No watchdog here: only the kernel can stop it.
-    Process process = new ProcessBuilder(cgroup.get().wrap(command)).redirectErrorStream(true)
-        .start();
+    Process process =
+        new ProcessBuilder(cgroup.get().wrap(command)).redirectErrorStream(true).start();
     process.getInputStream().transferTo(OutputStream.nullOutputStream());
     assertThat(process.waitFor(100, TimeUnit.SECONDS)).isTrue();
 
@@ -91,7 +107,12 @@ class ChildCgroupTest {
   @Timeout(300)
   void aSubmissionThatAllocatesNativeMemoryBeyondTheLimitIsScoredOutOfMemory() {
     assumeWritableCgroup();
-    Path student = fixture.students("native", Map.of("student.Solution", """
+    Path student =
+        fixture.students(
+            "native",
+            Map.of(
+                "student.Solution",
+                """
         package student;
         import org.mlgrade.api.testfake.Squarer;
         public class Solution implements Squarer {
@@ -102,15 +123,20 @@ class ChildCgroupTest {
               throw new RuntimeException(e);
             }
           }
-        """ + NATIVE_HOG + "}\n"));
+        """
+                    + NATIVE_HOG
+                    + "}\n"));
     try (ProcessSandbox sandbox = fixture.sandbox(null)) {
       assertThat(sandbox.notes().memoryLimit()).startsWith("cgroup");
-      SandboxRun run = sandbox.run(student, SandboxFixture.calls("native", ""),
-          SandboxFixture.LIMITS);
+      SandboxRun run =
+          sandbox.run(student, SandboxFixture.calls("native", ""), SandboxFixture.LIMITS);
 
       assertThat(run.results().get(0).status()).isEqualTo(CallStatus.OUT_OF_MEMORY);
-      assertThat(run.results().get(0).message()).contains("used more than "
-          + (MemoryWatchdog.limitFor(SandboxFixture.LIMITS.heapMegabytes()) >> 20) + " MiB");
+      assertThat(run.results().get(0).message())
+          .contains(
+              "used more than "
+                  + (MemoryWatchdog.limitFor(SandboxFixture.LIMITS.heapMegabytes()) >> 20)
+                  + " MiB");
       assertThat(run.results().get(1).status()).isEqualTo(CallStatus.RETURNED);
       assertThat(run.results().get(1).outputJson()).isEqualTo(SandboxFixture.square(1));
     }
@@ -121,8 +147,8 @@ class ChildCgroupTest {
     List<Path> dirs = new ArrayList<>();
     String prefix = "mlgrade-" + ProcessHandle.current().pid() + "-";
     try (Stream<Path> walk = Files.walk(Path.of("/sys/fs/cgroup"), 6)) {
-      walk.filter(p -> p.getFileName() != null
-          && p.getFileName().toString().startsWith(prefix)).forEach(dirs::add);
+      walk.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith(prefix))
+          .forEach(dirs::add);
     }
     return dirs;
   }

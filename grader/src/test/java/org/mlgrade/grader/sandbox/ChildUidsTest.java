@@ -32,12 +32,18 @@ class ChildUidsTest {
   @Test
   void aUidHeldByAnotherGraderIsNotHandedOut() throws Exception {
     assumeTrue(LaunchCommand.isRoot(), "uids are handed out only when the grader is root");
-    Process other = new ProcessBuilder(LaunchCommand.java().toString(), "-cp",
-        System.getProperty("java.class.path"), ChildUidsTest.class.getName())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process other =
+        new ProcessBuilder(
+                LaunchCommand.java().toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChildUidsTest.class.getName())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try {
-      String line = new BufferedReader(new InputStreamReader(other.getInputStream(),
-          StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
       int theirs = Integer.parseInt(line.trim());
 
       int ours = ChildUids.acquire();

@@ -54,15 +54,30 @@ class IsolationLevelsTest {
     assertThat(graderClass).isRegularFile();
     assertThat(referenceClass).isRegularFile();
 
-    SandboxRun run = runAt(IsolationLevel.BUBBLEWRAP, "read:/root", "read:/etc/hostname",
-        "read:" + graderClass, "read:" + referenceClass,
-        "class:org.mlgrade.reference.Problem", "class:org.mlgrade.grader.sandbox.ProcessSandbox",
-        "connect:" + listener.getLocalPort(), "");
+    SandboxRun run =
+        runAt(
+            IsolationLevel.BUBBLEWRAP,
+            "read:/root",
+            "read:/etc/hostname",
+            "read:" + graderClass,
+            "read:" + referenceClass,
+            "class:org.mlgrade.reference.Problem",
+            "class:org.mlgrade.grader.sandbox.ProcessSandbox",
+            "connect:" + listener.getLocalPort(),
+            "");
 
     assertThat(run.isolation()).isEqualTo(IsolationLevel.BUBBLEWRAP);
-    assertThat(run.results()).extracting(CallResult::outputJson).containsExactly(
-        "{\"y\":0.0}", "{\"y\":0.0}", "{\"y\":0.0}", "{\"y\":0.0}",
-        "{\"y\":0.0}", "{\"y\":0.0}", "{\"y\":0.0}", SandboxFixture.square(7));
+    assertThat(run.results())
+        .extracting(CallResult::outputJson)
+        .containsExactly(
+            "{\"y\":0.0}",
+            "{\"y\":0.0}",
+            "{\"y\":0.0}",
+            "{\"y\":0.0}",
+            "{\"y\":0.0}",
+            "{\"y\":0.0}",
+            "{\"y\":0.0}",
+            SandboxFixture.square(7));
   }
 
   @Test
@@ -71,26 +86,40 @@ class IsolationLevelsTest {
         .as("setpriv works here: " + IsolationProbe.verdict(IsolationLevel.UNPRIVILEGED_USER))
         .isTrue();
 
-    SandboxRun run = runAt(IsolationLevel.UNPRIVILEGED_USER, "read:/root",
-        "class:org.mlgrade.reference.Problem", "");
+    SandboxRun run =
+        runAt(
+            IsolationLevel.UNPRIVILEGED_USER,
+            "read:/root",
+            "class:org.mlgrade.reference.Problem",
+            "");
 
     assertThat(run.isolation()).isEqualTo(IsolationLevel.UNPRIVILEGED_USER);
-    assertThat(run.results()).extracting(CallResult::outputJson)
+    assertThat(run.results())
+        .extracting(CallResult::outputJson)
         .containsExactly("{\"y\":0.0}", "{\"y\":0.0}", SandboxFixture.square(2));
   }
 
-  /** The control: without OS isolation the same probes do reach the host, so the tests above can fail. */
+  /**
+   * The control: without OS isolation the same probes do reach the host, so the tests above can
+   * fail.
+   */
   @Test
   void aPlainProcessReachesTheHostButStillNotTheReferenceByName() {
     SandboxRun run;
     try (LandlockSwitch off = LandlockSwitch.off()) {
-      run = runAt(IsolationLevel.PROCESS_ONLY, "read:" + graderClass,
-          "connect:" + listener.getLocalPort(), "class:org.mlgrade.reference.Problem", "");
+      run =
+          runAt(
+              IsolationLevel.PROCESS_ONLY,
+              "read:" + graderClass,
+              "connect:" + listener.getLocalPort(),
+              "class:org.mlgrade.reference.Problem",
+              "");
     }
 
     assertThat(run.isolation()).isEqualTo(IsolationLevel.PROCESS_ONLY);
-    assertThat(run.results()).extracting(CallResult::outputJson).containsExactly(
-        "{\"y\":1.0}", "{\"y\":1.0}", "{\"y\":0.0}", SandboxFixture.square(3));
+    assertThat(run.results())
+        .extracting(CallResult::outputJson)
+        .containsExactly("{\"y\":1.0}", "{\"y\":1.0}", "{\"y\":0.0}", SandboxFixture.square(3));
   }
 
   /** The same probes as the control above, with Landlock (ABI 4+: TCP rules) in force. */
@@ -98,12 +127,18 @@ class IsolationLevelsTest {
   void withLandlockEvenAPlainProcessReachesNeitherTheHostsFilesNorItsNetwork() {
     assumeThat(Landlock.abi()).as("Landlock ABI: " + Landlock.describe()).isGreaterThanOrEqualTo(4);
 
-    SandboxRun run = runAt(IsolationLevel.PROCESS_ONLY, "read:" + graderClass,
-        "connect:" + listener.getLocalPort(), "class:org.mlgrade.reference.Problem", "");
+    SandboxRun run =
+        runAt(
+            IsolationLevel.PROCESS_ONLY,
+            "read:" + graderClass,
+            "connect:" + listener.getLocalPort(),
+            "class:org.mlgrade.reference.Problem",
+            "");
 
     assertThat(run.isolation()).isEqualTo(IsolationLevel.PROCESS_ONLY);
-    assertThat(run.results()).extracting(CallResult::outputJson).containsExactly(
-        "{\"y\":0.0}", "{\"y\":0.0}", "{\"y\":0.0}", SandboxFixture.square(3));
+    assertThat(run.results())
+        .extracting(CallResult::outputJson)
+        .containsExactly("{\"y\":0.0}", "{\"y\":0.0}", "{\"y\":0.0}", SandboxFixture.square(3));
   }
 
   @Test
@@ -130,5 +165,4 @@ class IsolationLevelsTest {
     Path file = location.resolve(type.getName().replace('.', '/') + ".class");
     return Files.isRegularFile(file) ? file : location;
   }
-
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Landlock launcher on its own, with shell commands in place of the child JVM (the JVM cases
- * are in {@link StartupCanaryTest} and {@link IsolationLevelsTest}). Expected outcomes follow
- * the kernel's documentation of Landlock (docs.kernel.org/userspace-api/landlock.html): a path
- * beneath no rule is denied, a read-only rule does not allow writing, and with ABI 6 a signal
- * to a process outside the domain fails with EPERM.
+ * are in {@link StartupCanaryTest} and {@link IsolationLevelsTest}). Expected outcomes follow the
+ * kernel's documentation of Landlock (docs.kernel.org/userspace-api/landlock.html): a path beneath
+ * no rule is denied, a read-only rule does not allow writing, and with ABI 6 a signal to a process
+ * outside the domain fails with EPERM.
  */
 @Tag("e2e")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -36,9 +36,18 @@ class LandlockTest {
     Files.writeString(readOnly.resolve("in.txt"), "input");
     Path other = Files.writeString(temp.resolve("other.txt"), "secret");
 
-    Outcome outcome = run(List.of(new Bind(mine, mine, true), new Bind(readOnly, readOnly,
-        false)), "cat " + readOnly.resolve("in.txt") + " && echo ok > " + mine.resolve("out")
-        + " && ! cat " + other + " && ! touch " + readOnly.resolve("new") + " && echo done");
+    Outcome outcome =
+        run(
+            List.of(new Bind(mine, mine, true), new Bind(readOnly, readOnly, false)),
+            "cat "
+                + readOnly.resolve("in.txt")
+                + " && echo ok > "
+                + mine.resolve("out")
+                + " && ! cat "
+                + other
+                + " && ! touch "
+                + readOnly.resolve("new")
+                + " && echo done");
 
     assertThat(outcome.status()).as(outcome.output()).isZero();
     assertThat(outcome.output()).contains("input", "done").doesNotContain("secret");
@@ -48,7 +57,8 @@ class LandlockTest {
 
   @Test
   void aRestrictedProcessCannotSignalTheGrader() throws Exception {
-    assumeTrue(Landlock.inForce() && Landlock.abi() >= 6,
+    assumeTrue(
+        Landlock.inForce() && Landlock.abi() >= 6,
         "Landlock with signal scoping (ABI 6) is not in force here: " + Landlock.describe());
     Process outside = new ProcessBuilder("/bin/sleep", "60").start();
     try {

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The start-up canary at each level that works here, against one secret every user may read
- * (0644 under 0755 directories) and one in a 0700 directory. Expected outcomes follow from what
- * each level is: bubblewrap shows the child none of the host's files and no network; uid 65534
- * reads what others may read, not root's environment, and has the network; the grader's own user
- * (root here) reaches everything, which that level does not promise otherwise.
+ * The start-up canary at each level that works here, against one secret every user may read (0644
+ * under 0755 directories) and one in a 0700 directory. Expected outcomes follow from what each
+ * level is: bubblewrap shows the child none of the host's files and no network; uid 65534 reads
+ * what others may read, not root's environment, and has the network; the grader's own user (root
+ * here) reaches everything, which that level does not promise otherwise.
  */
 @Tag("e2e")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -41,48 +41,56 @@ class StartupCanaryTest {
     RunDirectory.openForReading(temp.resolve("classpath"));
     Path openDir = Files.createDirectory(temp.resolve("open"));
     Files.setPosixFilePermissions(openDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    open = new ChildAccess.Secret(Files.writeString(openDir.resolve("rubric.yaml"), "x"),
-        "the rubric");
+    open =
+        new ChildAccess.Secret(
+            Files.writeString(openDir.resolve("rubric.yaml"), "x"), "the rubric");
     Files.setPosixFilePermissions(open.path(), PosixFilePermissions.fromString("rw-r--r--"));
     Path closed = Files.createDirectory(temp.resolve("closed"));
     Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
-    hidden = new ChildAccess.Secret(Files.writeString(closed.resolve("mlgrade.jar"), "x"),
-        "the grader's code");
+    hidden =
+        new ChildAccess.Secret(
+            Files.writeString(closed.resolve("mlgrade.jar"), "x"), "the grader's code");
   }
 
   @Test
   void underBubblewrapEveryAttemptIsDenied() {
-    assumeTrue(IsolationProbe.works(IsolationLevel.BUBBLEWRAP),
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.BUBBLEWRAP),
         "bubblewrap does not work here: " + IsolationProbe.verdict(IsolationLevel.BUBBLEWRAP));
 
-    StartupCanary.Outcome outcome = StartupCanary.run(IsolationLevel.BUBBLEWRAP, harness,
-        List.of(open, hidden));
+    StartupCanary.Outcome outcome =
+        StartupCanary.run(IsolationLevel.BUBBLEWRAP, harness, List.of(open, hidden));
 
-    assertThat(outcome.attempts()).hasSize(4).allSatisfy((what, result) ->
-        assertThat(result).as(what).startsWith("denied"));
+    assertThat(outcome.attempts())
+        .hasSize(4)
+        .allSatisfy((what, result) -> assertThat(result).as(what).startsWith("denied"));
     assertThat(outcome.broken()).isEmpty();
   }
 
   @Test
   void asUid65534OnlyWhatOthersMayReadIsReadAndTheNetworkIsThere() {
-    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
     assumeTrue(othersCanSearchAbove(temp), "a directory above the temp dir denies others");
 
     StartupCanary.Outcome outcome;
     try (LandlockSwitch off = LandlockSwitch.off()) {
-      outcome = StartupCanary.run(IsolationLevel.UNPRIVILEGED_USER, harness,
-          List.of(open, hidden));
+      outcome = StartupCanary.run(IsolationLevel.UNPRIVILEGED_USER, harness, List.of(open, hidden));
     }
 
-    assertThat(outcome.attempts()).containsEntry("read the rubric " + open.path(), "SUCCEEDED")
+    assertThat(outcome.attempts())
+        .containsEntry("read the rubric " + open.path(), "SUCCEEDED")
         .containsEntry("connect to the grader host's loopback", "SUCCEEDED");
     assertThat(outcome.attempts().get("read the grader's code " + hidden.path()))
         .startsWith("denied");
-    assertThat(outcome.attempts().entrySet()).filteredOn(e -> e.getKey().contains("environment"))
-        .singleElement().satisfies(e -> assertThat(e.getValue()).startsWith("denied"));
-    assertThat(outcome.broken()).containsExactly("the canary could read the rubric "
-        + open.path() + " at UNPRIVILEGED_USER");
+    assertThat(outcome.attempts().entrySet())
+        .filteredOn(e -> e.getKey().contains("environment"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValue()).startsWith("denied"));
+    assertThat(outcome.broken())
+        .containsExactly(
+            "the canary could read the rubric " + open.path() + " at UNPRIVILEGED_USER");
   }
 
   @Test
@@ -94,10 +102,11 @@ class StartupCanaryTest {
       outcome = StartupCanary.run(IsolationLevel.PROCESS_ONLY, harness, List.of(open, hidden));
     }
 
-    assertThat(outcome.attempts()).containsEntry("Landlock", "turned off with "
-        + "-Dmlgrade.landlock=off");
-    assertThat(attempts(outcome)).hasSize(4).allSatisfy((what, result) ->
-        assertThat(result).as(what).isEqualTo("SUCCEEDED"));
+    assertThat(outcome.attempts())
+        .containsEntry("Landlock", "turned off with " + "-Dmlgrade.landlock=off");
+    assertThat(attempts(outcome))
+        .hasSize(4)
+        .allSatisfy((what, result) -> assertThat(result).as(what).isEqualTo("SUCCEEDED"));
     assertThat(outcome.broken()).isEmpty();
   }
 
@@ -107,31 +116,36 @@ class StartupCanaryTest {
 
   @Test
   void withLandlockUid65534ReadsNothingOfTheHostAndHasNoTcp() {
-    assumeTrue(IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
+    assumeTrue(
+        IsolationProbe.works(IsolationLevel.UNPRIVILEGED_USER),
         "UNPRIVILEGED_USER does not work here (needs root, setpriv and prlimit)");
-    assumeTrue(Landlock.abi() >= 4, "Landlock with TCP rules (ABI 4) is not offered here: "
-        + Landlock.describe());
+    assumeTrue(
+        Landlock.abi() >= 4,
+        "Landlock with TCP rules (ABI 4) is not offered here: " + Landlock.describe());
 
-    StartupCanary.Outcome outcome = StartupCanary.run(IsolationLevel.UNPRIVILEGED_USER, harness,
-        List.of(open, hidden));
+    StartupCanary.Outcome outcome =
+        StartupCanary.run(IsolationLevel.UNPRIVILEGED_USER, harness, List.of(open, hidden));
 
     assertThat(outcome.attempts().get("Landlock")).startsWith("in force");
-    assertThat(attempts(outcome)).hasSize(4).allSatisfy((what, result) ->
-        assertThat(result).as(what).startsWith("denied"));
+    assertThat(attempts(outcome))
+        .hasSize(4)
+        .allSatisfy((what, result) -> assertThat(result).as(what).startsWith("denied"));
     assertThat(outcome.broken()).isEmpty();
   }
 
   @Test
   void withLandlockEvenTheGradersOwnUserReadsNothingOfTheHost() {
     assumeTrue(LaunchCommand.isRoot(), "as root, the grader's own user can read a 0700 folder");
-    assumeTrue(Landlock.abi() >= 4, "Landlock with TCP rules (ABI 4) is not offered here: "
-        + Landlock.describe());
+    assumeTrue(
+        Landlock.abi() >= 4,
+        "Landlock with TCP rules (ABI 4) is not offered here: " + Landlock.describe());
 
-    StartupCanary.Outcome outcome = StartupCanary.run(IsolationLevel.PROCESS_ONLY, harness,
-        List.of(open, hidden));
+    StartupCanary.Outcome outcome =
+        StartupCanary.run(IsolationLevel.PROCESS_ONLY, harness, List.of(open, hidden));
 
-    assertThat(attempts(outcome)).hasSize(4).allSatisfy((what, result) ->
-        assertThat(result).as(what).startsWith("denied"));
+    assertThat(attempts(outcome))
+        .hasSize(4)
+        .allSatisfy((what, result) -> assertThat(result).as(what).startsWith("denied"));
   }
 
   /** The canary's attempts without the line that says whether Landlock was in force. */
@@ -144,8 +158,7 @@ class StartupCanaryTest {
   private static boolean othersCanSearchAbove(Path dir) {
     for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
       try {
-        if (!Files.getPosixFilePermissions(p).contains(
-            PosixFilePermission.OTHERS_EXECUTE)) {
+        if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
           return false;
         }
       } catch (IOException e) {

@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Times a cold compile (the first, which starts the compiler JVM) against warm ones, for a
- * generated submission of ten files in three packages. Prints, never asserts. A main class, not a test: run it in a fresh
- * JVM with {@code grader/bench/run.sh} (optional argument: the number of warm runs, default 20).
+ * generated submission of ten files in three packages. Prints, never asserts. A main class, not a
+ * test: run it in a fresh JVM with {@code grader/bench/run.sh} (optional argument: the number of
+ * warm runs, default 20).
  */
 final class CompileBenchmark {
 
@@ -26,9 +26,12 @@ final class CompileBenchmark {
     // the cold run.
     Path api = root.resolve("api");
     Files.createDirectories(api);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "-d",
-        api.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-d",
+                api.toString()));
     Fixtures.sourcesUnder(Fixtures.resource("api")).forEach(p -> command.add(p.toString()));
     if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
       throw new IllegalStateException("javac failed: " + command);
@@ -47,8 +50,8 @@ final class CompileBenchmark {
     long start = System.nanoTime();
     long cpu0 = treeCpuNanos();
     try (SubmissionCompiler compiler = new SubmissionCompiler(api)) {
-      CompiledSubmission first = compiler.compile(submission, root.resolve("work-cold"),
-          StaticRule.ids());
+      CompiledSubmission first =
+          compiler.compile(submission, root.resolve("work-cold"), StaticRule.ids());
       long cold = System.nanoTime() - start;
       long coldCpu = treeCpuNanos() - cpu0;
       check(first);
@@ -63,11 +66,17 @@ final class CompileBenchmark {
       }
       Arrays.sort(warm);
       Arrays.sort(warmCpu);
-      return String.format("compile of a 10-file submission with all static rules, in the "
-          + "compiler JVM: first (JVM start and warm-up included) %.0f ms wall, %.0f ms CPU; "
-          + "warm (n=%d) median %.0f ms wall (min %.0f, max %.0f), median %.0f ms CPU of the "
-          + "grader and compiler JVMs together", cold / 1e6, coldCpu / 1e6, warmRuns,
-          warm[warmRuns / 2] / 1e6, warm[0] / 1e6, warm[warmRuns - 1] / 1e6,
+      return String.format(
+          "compile of a 10-file submission with all static rules, in the "
+              + "compiler JVM: first (JVM start and warm-up included) %.0f ms wall, %.0f ms CPU; "
+              + "warm (n=%d) median %.0f ms wall (min %.0f, max %.0f), median %.0f ms CPU of the "
+              + "grader and compiler JVMs together",
+          cold / 1e6,
+          coldCpu / 1e6,
+          warmRuns,
+          warm[warmRuns / 2] / 1e6,
+          warm[0] / 1e6,
+          warm[warmRuns - 1] / 1e6,
           warmCpu[warmRuns / 2] / 1e6);
     }
   }
@@ -75,7 +84,8 @@ final class CompileBenchmark {
   /** CPU time of this JVM and its live child processes (the compiler JVMs). */
   private static long treeCpuNanos() {
     return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().children())
-        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+        .sum();
   }
 
   private static void check(CompiledSubmission compiled) {
@@ -89,18 +99,34 @@ final class CompileBenchmark {
     try {
       for (int i = 0; i < 10; i++) {
         String pkg = "bench.p" + (i % 3);
-        StringBuilder source = new StringBuilder("package " + pkg + ";\n\n"
-            + "import java.util.ArrayList;\nimport java.util.List;\n\n"
-            + "public final class C" + i + " {\n");
+        StringBuilder source =
+            new StringBuilder(
+                "package "
+                    + pkg
+                    + ";\n\n"
+                    + "import java.util.ArrayList;\nimport java.util.List;\n\n"
+                    + "public final class C"
+                    + i
+                    + " {\n");
         for (int m = 0; m < 8; m++) {
-          source.append("  public static double m").append(m).append("(double[] xs) {\n")
+          source
+              .append("  public static double m")
+              .append(m)
+              .append("(double[] xs) {\n")
               .append("    List<Double> out = new ArrayList<>();\n")
-              .append("    for (double x : xs) {\n      out.add(Math.exp(x) * ").append(m)
+              .append("    for (double x : xs) {\n      out.add(Math.exp(x) * ")
+              .append(m)
               .append(");\n    }\n")
               .append("    return out.stream().mapToDouble(Double::doubleValue).sum()");
           if (i > 0) {
-            source.append(" + bench.p").append((i - 1) % 3).append(".C").append(i - 1)
-                .append(".m").append(m).append("(xs)");
+            source
+                .append(" + bench.p")
+                .append((i - 1) % 3)
+                .append(".C")
+                .append(i - 1)
+                .append(".m")
+                .append(m)
+                .append("(xs)");
           }
           source.append(";\n  }\n\n");
         }

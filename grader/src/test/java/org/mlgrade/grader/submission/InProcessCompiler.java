@@ -28,12 +28,23 @@ final class InProcessCompiler {
       Path classes = Files.createDirectories(workDir.toAbsolutePath().resolve("classes"));
       SourceCollector.Collected collected =
           new SourceCollector(SourceLimits.DEFAULT).collect(submission, src);
-      CompileWire.Reply reply = javac.compile(new CompileWire.Request(src, collected.sources(),
-          classes, workDir.toAbsolutePath().resolve("probe"), List.copyOf(rules)));
+      CompileWire.Reply reply =
+          javac.compile(
+              new CompileWire.Request(
+                  src,
+                  collected.sources(),
+                  classes,
+                  workDir.toAbsolutePath().resolve("probe"),
+                  List.copyOf(rules)));
       List<String> problems = new ArrayList<>(collected.problems());
       problems.addAll(reply.problems());
-      return new CompiledSubmission(classes, collected.sources(), reply.excluded(),
-          reply.messages(), reply.findings(), problems);
+      return new CompiledSubmission(
+          classes,
+          collected.sources(),
+          reply.excluded(),
+          reply.messages(),
+          reply.findings(),
+          problems);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

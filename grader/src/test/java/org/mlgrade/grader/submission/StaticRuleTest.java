@@ -16,18 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each rule against its example in {@code submission/rules/<id>}: exactly the lines marked
- * {@code /*FLAG*&#47;} are findings; comments and strings that mention the API are not.
+ * Each rule against its example in {@code submission/rules/<id>}: exactly the lines marked {@code
+ * /*FLAG*&#47;} are findings; comments and strings that mention the API are not.
  */
 class StaticRuleTest {
 
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
 
   private static InProcessCompiler compiler;
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @BeforeAll
   static void compileApi() {
@@ -41,16 +39,19 @@ class StaticRuleTest {
     Path source = Fixtures.sourcesUnder(example).get(0);
     String file = example.relativize(source).toString();
 
-    CompiledSubmission compiled = compiler.compile(example, temp.resolve("work"),
-        Set.of(rule.id()));
+    CompiledSubmission compiled =
+        compiler.compile(example, temp.resolve("work"), Set.of(rule.id()));
 
     assertThat(compiled.excluded()).as("the example compiles").isEmpty();
-    assertThat(compiled.findings()).allSatisfy(f -> {
-      assertThat(f.rule()).isEqualTo(rule.id());
-      assertThat(f.file()).isEqualTo(file);
-      assertThat(f.message()).contains(rule.what()).contains(rule.id());
-    });
-    assertThat(compiled.findings()).extracting(StaticFinding::line)
+    assertThat(compiled.findings())
+        .allSatisfy(
+            f -> {
+              assertThat(f.rule()).isEqualTo(rule.id());
+              assertThat(f.file()).isEqualTo(file);
+              assertThat(f.message()).contains(rule.what()).contains(rule.id());
+            });
+    assertThat(compiled.findings())
+        .extracting(StaticFinding::line)
         .containsExactlyElementsOf(markedLines(source));
   }
 
@@ -64,33 +65,47 @@ class StaticRuleTest {
       others.removeAll(Set.of("no-file-io", "no-network", "no-reflection"));
     }
 
-    CompiledSubmission compiled = compiler.compile(Fixtures.resource("rules/" + rule.id()),
-        temp.resolve("work"), others);
+    CompiledSubmission compiled =
+        compiler.compile(Fixtures.resource("rules/" + rule.id()), temp.resolve("work"), others);
 
     assertThat(compiled.findings()).isEmpty();
   }
 
   @Test
   void aCleanSubmissionHasNoFindings() {
-    CompiledSubmission compiled = compiler.compile(Fixtures.resource("multipackage"),
-        temp.resolve("work"), StaticRule.ids());
+    CompiledSubmission compiled =
+        compiler.compile(Fixtures.resource("multipackage"), temp.resolve("work"), StaticRule.ids());
 
     assertThat(compiled.findings()).isEmpty();
   }
 
   @Test
   void findingsNameWhatWasUsed() {
-    CompiledSubmission compiled = compiler.compile(Fixtures.resource("rules/no-exit"),
-        temp.resolve("work"), Set.of("no-exit"));
+    CompiledSubmission compiled =
+        compiler.compile(
+            Fixtures.resource("rules/no-exit"), temp.resolve("work"), Set.of("no-exit"));
 
-    assertThat(compiled.findings().get(0)).isEqualTo(new StaticFinding("no-exit", "Exit.java",
-        10, "uses java.lang.System.exit: ending the program is not allowed (no-exit)"));
+    assertThat(compiled.findings().get(0))
+        .isEqualTo(
+            new StaticFinding(
+                "no-exit",
+                "Exit.java",
+                10,
+                "uses java.lang.System.exit: ending the program is not allowed (no-exit)"));
   }
 
   @Test
   void everyRuleIdIsKnown() {
-    assertThat(StaticRule.ids()).containsExactlyInAnyOrder("no-network", "no-process",
-        "no-reflection", "no-file-io", "no-exit", "no-threads", "no-class-loading", "no-proc");
+    assertThat(StaticRule.ids())
+        .containsExactlyInAnyOrder(
+            "no-network",
+            "no-process",
+            "no-reflection",
+            "no-file-io",
+            "no-exit",
+            "no-threads",
+            "no-class-loading",
+            "no-proc");
     assertThat(StaticRule.byId("no-exit")).contains(StaticRule.NO_EXIT);
     assertThat(StaticRule.byId("no-teleport")).isEmpty();
   }

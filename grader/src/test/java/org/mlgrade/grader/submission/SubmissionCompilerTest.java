@@ -31,13 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("e2e")
 class SubmissionCompilerTest {
 
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
 
   private static SubmissionCompiler compiler;
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @BeforeAll
   static void compileApi() {
@@ -53,21 +51,30 @@ class SubmissionCompilerTest {
   void messagesFindingsAndFilesLeftOutAreThoseOfInProcessJavac() {
     InProcessCompiler inProcess = new InProcessCompiler(shared.resolve("api"));
     for (String fixture : List.of("onebroken", "dependent", "multipackage", "rules/no-exit")) {
-      CompiledSubmission viaJvm = compiler.compile(Fixtures.resource(fixture),
-          temp.resolve("jvm-" + fixture.replace('/', '-')), StaticRule.ids());
-      CompiledSubmission before = inProcess.compile(Fixtures.resource(fixture),
-          temp.resolve("in-" + fixture.replace('/', '-')), StaticRule.ids());
+      CompiledSubmission viaJvm =
+          compiler.compile(
+              Fixtures.resource(fixture),
+              temp.resolve("jvm-" + fixture.replace('/', '-')),
+              StaticRule.ids());
+      CompiledSubmission before =
+          inProcess.compile(
+              Fixtures.resource(fixture),
+              temp.resolve("in-" + fixture.replace('/', '-')),
+              StaticRule.ids());
 
       assertThat(viaJvm.messages()).as(fixture).containsExactlyElementsOf(before.messages());
       assertThat(viaJvm.findings()).as(fixture).containsExactlyElementsOf(before.findings());
       assertThat(viaJvm.excluded()).as(fixture).containsExactlyElementsOf(before.excluded());
       assertThat(viaJvm.problems()).as(fixture).containsExactlyElementsOf(before.problems());
-      assertThat(Fixtures.classFiles(viaJvm)).as(fixture)
+      assertThat(Fixtures.classFiles(viaJvm))
+          .as(fixture)
           .containsExactlyElementsOf(Fixtures.classFiles(before));
     }
-    assertThat(compiler.compile(Fixtures.resource("onebroken"), temp.resolve("again"),
-        Set.of()).messages()).anySatisfy(m -> assertThat(m.toString())
-            .startsWith("Broken.java:"));
+    assertThat(
+            compiler
+                .compile(Fixtures.resource("onebroken"), temp.resolve("again"), Set.of())
+                .messages())
+        .anySatisfy(m -> assertThat(m.toString()).startsWith("Broken.java:"));
   }
 
   private CompiledSubmission compile(Path submission) {
@@ -78,14 +85,16 @@ class SubmissionCompilerTest {
   void multiPackageSubmissionInAnyLayoutCompiles() {
     CompiledSubmission compiled = compile(Fixtures.resource("multipackage"));
 
-    assertThat(compiled.sources()).containsExactly("Notes.java", "helpers/MathUtil.java",
-        "src/main/java/com/alice/hw/MyScaler.java");
+    assertThat(compiled.sources())
+        .containsExactly(
+            "Notes.java", "helpers/MathUtil.java", "src/main/java/com/alice/hw/MyScaler.java");
     assertThat(compiled.excluded()).isEmpty();
     assertThat(compiled.messages()).noneMatch(CompileMessage::error);
     assertThat(compiled.problems()).isEmpty();
     assertThat(compiled.classesDir()).isEqualTo(temp.resolve("work/classes").toAbsolutePath());
-    assertThat(Fixtures.classFiles(compiled)).containsExactly("Notes.class",
-        "com/alice/hw/MyScaler.class", "com/alice/util/MathUtil.class");
+    assertThat(Fixtures.classFiles(compiled))
+        .containsExactly(
+            "Notes.class", "com/alice/hw/MyScaler.class", "com/alice/util/MathUtil.class");
   }
 
   @Test
@@ -93,14 +102,16 @@ class SubmissionCompilerTest {
     CompiledSubmission compiled = compile(Fixtures.resource("onebroken"));
 
     assertThat(compiled.excluded()).containsExactly("Broken.java");
-    assertThat(compiled.messages()).filteredOn(CompileMessage::error)
+    assertThat(compiled.messages())
+        .filteredOn(CompileMessage::error)
         .isNotEmpty()
-        .allSatisfy(m -> {
-          assertThat(m.file()).isEqualTo("Broken.java");
-          assertThat(m.line()).isEqualTo(3);
-          assertThat(m.column()).isPositive();
-          assertThat(m.message()).contains("';' expected");
-        });
+        .allSatisfy(
+            m -> {
+              assertThat(m.file()).isEqualTo("Broken.java");
+              assertThat(m.line()).isEqualTo(3);
+              assertThat(m.column()).isPositive();
+              assertThat(m.message()).contains("';' expected");
+            });
     assertThat(Fixtures.classFiles(compiled)).containsExactly("Good.class", "Other.class");
   }
 
@@ -108,21 +119,24 @@ class SubmissionCompilerTest {
   void filesThatDependOnABrokenFileAreLeftOutToo() {
     CompiledSubmission compiled = compile(Fixtures.resource("dependent"));
 
-    assertThat(compiled.excluded()).containsExactly("Broken.java", "UsesBroken.java",
-        "UsesUsesBroken.java");
-    assertThat(compiled.messages()).anySatisfy(m -> {
-      assertThat(m.file()).isEqualTo("UsesBroken.java");
-      assertThat(m.line()).isEqualTo(3);
-      assertThat(m.error()).isTrue();
-      assertThat(m.message()).contains("cannot find symbol");
-    });
+    assertThat(compiled.excluded())
+        .containsExactly("Broken.java", "UsesBroken.java", "UsesUsesBroken.java");
+    assertThat(compiled.messages())
+        .anySatisfy(
+            m -> {
+              assertThat(m.file()).isEqualTo("UsesBroken.java");
+              assertThat(m.line()).isEqualTo(3);
+              assertThat(m.error()).isTrue();
+              assertThat(m.message()).contains("cannot find symbol");
+            });
     assertThat(Fixtures.classFiles(compiled)).containsExactly("Independent.class");
   }
 
   @Test
   void annotationProcessorShippedWithTheSubmissionNeverRuns() throws Exception {
     Path marker = temp.resolve("processor-ran.txt");
-    String processor = """
+    String processor =
+        """
         package evil;
 
         import java.nio.file.Files;
@@ -157,26 +171,35 @@ class SubmissionCompilerTest {
             return false;
           }
         }
-        """.replace("MARKER", marker.toString().replace("\\", "\\\\"));
+        """
+            .replace("MARKER", marker.toString().replace("\\", "\\\\"));
     // The submission ships the processor's source, its compiled classes and the service file.
     Path submission = temp.resolve("submission");
     Files.createDirectories(submission.resolve("evil"));
     Files.createDirectories(submission.resolve("META-INF/services"));
     Files.writeString(submission.resolve("evil/MarkerProcessor.java"), processor);
-    Files.writeString(submission.resolve("META-INF/services/javax.annotation.processing.Processor"),
+    Files.writeString(
+        submission.resolve("META-INF/services/javax.annotation.processing.Processor"),
         "evil.MarkerProcessor\n");
     Files.write(submission.resolve("Good.java"), Fixtures.classSource("Good"));
-    Fixtures.javac(submission, List.of("-proc:none"),
+    Fixtures.javac(
+        submission,
+        List.of("-proc:none"),
         List.of(submission.resolve("evil/MarkerProcessor.java")));
     // Worse still, the API class path holds it too: javac would find it there by default.
     Path poisonedApi = temp.resolve("poisoned-api");
-    Fixtures.javac(poisonedApi, List.of("-proc:none"), List.of(
-        submission.resolve("evil/MarkerProcessor.java")));
+    Fixtures.javac(
+        poisonedApi,
+        List.of("-proc:none"),
+        List.of(submission.resolve("evil/MarkerProcessor.java")));
     Files.createDirectories(poisonedApi.resolve("META-INF/services"));
-    Files.copy(submission.resolve("META-INF/services/javax.annotation.processing.Processor"),
+    Files.copy(
+        submission.resolve("META-INF/services/javax.annotation.processing.Processor"),
         poisonedApi.resolve("META-INF/services/javax.annotation.processing.Processor"));
     // Plain javac with that class path runs the processor: the trap is armed.
-    Fixtures.javac(temp.resolve("plain"), List.of("-cp", poisonedApi.toString()),
+    Fixtures.javac(
+        temp.resolve("plain"),
+        List.of("-cp", poisonedApi.toString()),
         List.of(submission.resolve("Good.java")));
     assertThat(marker).exists();
     Files.delete(marker);
@@ -206,9 +229,10 @@ class SubmissionCompilerTest {
     assertThat(compiled.sources()).containsExactly("Good.java");
     assertThat(Fixtures.sourcesUnder(temp.resolve("work/src")))
         .containsExactly(temp.resolve("work/src/Good.java").toAbsolutePath());
-    assertThat(compiled.problems()).contains(
-        "Passwd.java was skipped: it is a symbolic link",
-        "Secret.java was skipped: it is a symbolic link");
+    assertThat(compiled.problems())
+        .contains(
+            "Passwd.java was skipped: it is a symbolic link",
+            "Secret.java was skipped: it is a symbolic link");
     assertThat(compiled.excluded()).isEmpty();
     Files.delete(submission.resolve("Passwd.java")); // spares JUnit a warning when it cleans up
   }
@@ -258,7 +282,9 @@ class SubmissionCompilerTest {
     CompiledSubmission compiled = compile(junk);
 
     assertThat(compiled.sources()).isEmpty();
-    assertThat(compiled.problems()).singleElement().asString()
+    assertThat(compiled.problems())
+        .singleElement()
+        .asString()
         .contains("could not be read as a .zip archive");
     assertThat(Fixtures.classFiles(compiled)).isEmpty();
   }
@@ -268,10 +294,14 @@ class SubmissionCompilerTest {
     Path empty = Files.createDirectories(temp.resolve("empty"));
     Files.writeString(empty.resolve("Solution.class"), "junk");
 
-    assertThat(compile(empty).problems()).containsExactly(
-        "no .java source files were found in the submission (1 other files were ignored)");
-    assertThat(compiler.compile(temp.resolve("nowhere"), temp.resolve("work2"), Set.of())
-        .problems()).singleElement().asString().contains("is neither a directory");
+    assertThat(compile(empty).problems())
+        .containsExactly(
+            "no .java source files were found in the submission (1 other files were ignored)");
+    assertThat(
+            compiler.compile(temp.resolve("nowhere"), temp.resolve("work2"), Set.of()).problems())
+        .singleElement()
+        .asString()
+        .contains("is neither a directory");
   }
 
   @Test
@@ -289,8 +319,8 @@ class SubmissionCompilerTest {
 
     assertThat(compiled.sources()).containsExactly("Good.java", "Junk.java");
     assertThat(compiled.excluded()).containsExactly("Junk.java");
-    assertThat(compiled.problems()).containsExactly(
-        "Huge.java was skipped: it is larger than 1048576 bytes");
+    assertThat(compiled.problems())
+        .containsExactly("Huge.java was skipped: it is larger than 1048576 bytes");
     assertThat(compiled.messages()).isNotEmpty().allMatch(m -> m.file().equals("Junk.java"));
     assertThat(Fixtures.classFiles(compiled)).containsExactly("Good.class");
   }
@@ -302,19 +332,22 @@ class SubmissionCompilerTest {
     Files.write(submission.resolve("Good.java"), Fixtures.classSource("Good"));
     Files.write(submission.resolve("Other.java"), Fixtures.classSource("Other"));
     int depth = 20_000;
-    Files.writeString(submission.resolve("Deep.java"),
+    Files.writeString(
+        submission.resolve("Deep.java"),
         "class Deep { int x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + "; }");
     CompiledSubmission[] result = new CompiledSubmission[1];
     // A small stack makes javac's recursive parser overflow for certain.
-    Thread small = new Thread(null, () -> result[0] = compile(submission), "small-stack",
-        512 * 1024);
+    Thread small =
+        new Thread(null, () -> result[0] = compile(submission), "small-stack", 512 * 1024);
     small.start();
     small.join();
 
     CompiledSubmission compiled = result[0];
     assertThat(compiled.excluded()).containsExactly("Deep.java");
-    assertThat(compiled.problems()).containsExactly("the compiler crashed on Deep.java"
-        + " (StackOverflowError); simplify deeply nested or very long expressions");
+    assertThat(compiled.problems())
+        .containsExactly(
+            "the compiler crashed on Deep.java"
+                + " (StackOverflowError); simplify deeply nested or very long expressions");
     assertThat(Fixtures.classFiles(compiled)).containsExactly("Good.class", "Other.class");
     assertThat(temp.resolve("work/probe")).doesNotExist();
   }
@@ -331,18 +364,24 @@ class SubmissionCompilerTest {
 
   @Test
   void staticFindingsComeWithTheCompiledSubmission() {
-    CompiledSubmission compiled = compiler.compile(Fixtures.resource("rules/no-exit"),
-        temp.resolve("work"), Set.of("no-exit", "no-network"));
+    CompiledSubmission compiled =
+        compiler.compile(
+            Fixtures.resource("rules/no-exit"),
+            temp.resolve("work"),
+            Set.of("no-exit", "no-network"));
 
-    assertThat(compiled.findings()).isNotEmpty()
+    assertThat(compiled.findings())
+        .isNotEmpty()
         .allSatisfy(f -> assertThat(f.rule()).isEqualTo("no-exit"));
     assertThat(compiled.excluded()).isEmpty();
   }
 
   @Test
   void anUnknownRuleIsTheCallersMistake() {
-    assertThatThrownBy(() -> compiler.compile(Fixtures.resource("onebroken"),
-        temp.resolve("work"), Set.of("no-teleport")))
+    assertThatThrownBy(
+            () ->
+                compiler.compile(
+                    Fixtures.resource("onebroken"), temp.resolve("work"), Set.of("no-teleport")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no-teleport")
         .hasMessageContaining("no-exit");
@@ -357,8 +396,9 @@ class SubmissionCompilerTest {
       for (int i = 0; i < 8; i++) {
         String name = i % 2 == 0 ? "multipackage" : "dependent";
         Path work = temp.resolve("work-" + i);
-        futures.add(pool.submit(() -> compiler.compile(Fixtures.resource(name), work,
-            Set.of("no-threads"))));
+        futures.add(
+            pool.submit(
+                () -> compiler.compile(Fixtures.resource(name), work, Set.of("no-threads"))));
       }
       for (int i = 0; i < futures.size(); i++) {
         CompiledSubmission compiled = futures.get(i).get();
