@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlgrade.grader.sandbox.LandlockSwitch;
 
 /**
  * A submission that kills the grader: at {@code PROCESS_ONLY} (allowed with {@code
@@ -31,11 +32,12 @@ class BatchGraderKilledTest {
 
   private record Run(int exitCode, String log) {}
 
-  private Run batch(Path root, Path out) throws Exception {
+  private Run batch(Path root, Path out, boolean landlock) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmlgrade.landlock=" + (landlock ? "on" : "off"),
                 "-jar",
                 JAR.toString(),
                 "batch",
@@ -67,8 +69,52 @@ class BatchGraderKilledTest {
   @Test
   void aStudentWhoKillsTheGraderTwiceIsNotGradedAndTheBatchFinishes() throws Exception {
     assumeTrue(Files.isRegularFile(JAR), "needs " + JAR.toAbsolutePath() + ": mvn package");
-    Path root = work.resolve("class");
+    // Without Landlock's signal scoping (kernel ABI 6, Linux 6.12) the killer reaches the batch.
+    Path root = theClass();
     Path out = work.resolve("out");
+
+    Run first = batch(root, out, false);
+    assertThat(first.exitCode()).as(first.log()).isEqualTo(SIGKILLED);
+    assertThat(out.resolve("grades.csv")).as("written only at the end").doesNotExist();
+
+    // b-killer is graded first, alone, and kills the batch again: now it is the culprit.
+    Run second = batch(root, out, false);
+    assertThat(second.exitCode()).as(second.log()).isEqualTo(SIGKILLED);
+
+    Run third = batch(root, out, false);
+    assertThat(third.exitCode()).as(third.log()).isEqualTo(ExitCodes.INCOMPLETE);
+    List<String> rows = Files.readAllLines(out.resolve("grades.csv"));
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(1)).startsWith("a-correct,,,6,6,12,graded");
+    // Quoted: the reason has a comma.
+    assertThat(rows.get(2))
+        .startsWith(
+            "b-killer,,,,,,\"not graded: the grader's process died "
+                + "2 times while grading this student");
+    assertThat(rows.get(3)).startsWith("c-correct,,,6,6,12,graded");
+    assertThat(third.log()).contains("b-killer not graded");
+  }
+
+  @Test
+  void withLandlockSignalScopingTheKillerCannotReachTheGrader() throws Exception {
+    assumeTrue(Files.isRegularFile(JAR), "needs " + JAR.toAbsolutePath() + ": mvn package");
+    assumeTrue(LandlockSwitch.abi() >= 6, "no Landlock signal scoping (ABI 6) here");
+    Path root = theClass();
+    Path out = work.resolve("out");
+
+    Run run = batch(root, out, true);
+
+    // The kill fails (EPERM, which destroyForcibly reports as false) and the code goes on to
+    // compute its answers: every student is graded in one run.
+    assertThat(run.exitCode()).as(run.log()).isEqualTo(ExitCodes.OK);
+    List<String> rows = Files.readAllLines(out.resolve("grades.csv"));
+    assertThat(rows).hasSize(4);
+    assertThat(rows.subList(1, 4)).allSatisfy(row -> assertThat(row).contains(",6,6,12,graded"));
+  }
+
+  /** a-correct, b-killer (the correct sample that first kills its parent) and c-correct. */
+  private Path theClass() throws Exception {
+    Path root = work.resolve("class");
     String correct = Files.readString(NAIVE_BAYES);
     String fit = "double[][] x = data.x();";
     assertThat(correct).contains(fit);
@@ -81,26 +127,6 @@ class BatchGraderKilledTest {
             "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroyForcibly);\n    "
                 + fit));
     student(root, "c-correct", correct);
-
-    Run first = batch(root, out);
-    assertThat(first.exitCode()).as(first.log()).isEqualTo(SIGKILLED);
-    assertThat(out.resolve("grades.csv")).as("written only at the end").doesNotExist();
-
-    // b-killer is graded first, alone, and kills the batch again: now it is the culprit.
-    Run second = batch(root, out);
-    assertThat(second.exitCode()).as(second.log()).isEqualTo(SIGKILLED);
-
-    Run third = batch(root, out);
-    assertThat(third.exitCode()).as(third.log()).isEqualTo(ExitCodes.INCOMPLETE);
-    List<String> rows = Files.readAllLines(out.resolve("grades.csv"));
-    assertThat(rows).hasSize(4);
-    assertThat(rows.get(1)).startsWith("a-correct,,,6,6,12,graded");
-    // Quoted: the reason has a comma.
-    assertThat(rows.get(2))
-        .startsWith(
-            "b-killer,,,,,,\"not graded: the grader's process died "
-                + "2 times while grading this student");
-    assertThat(rows.get(3)).startsWith("c-correct,,,6,6,12,graded");
-    assertThat(third.log()).contains("b-killer not graded");
+    return root;
   }
 }

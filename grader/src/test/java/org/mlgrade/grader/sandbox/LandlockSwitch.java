@@ -23,6 +23,11 @@ public final class LandlockSwitch implements AutoCloseable {
     return Landlock.abi() > 0;
   }
 
+  /** The kernel's Landlock ABI version, 0 when it or {@code python3} is missing. */
+  public static int abi() {
+    return Landlock.abi();
+  }
+
   @Override
   public void close() {
     if (before == null) {
