@@ -54,8 +54,11 @@
  *       loading it), and the shared {@code /tmp} and {@code /dev/shm} can be filled while the child
  *       runs ({@code RLIMIT_FSIZE} bounds each file, not their number); what is left is deleted
  *       after the child.
- *   <li>At {@code PROCESS_ONLY} the child is the grader's own user: nothing is hidden and a
- *       double-forked process can outlive the kill. It is refused for hidden tests.
+ *   <li>At {@code PROCESS_ONLY} the child is the grader's own user, without {@code prlimit}:
+ *       without Landlock nothing is hidden from it and, without a cgroup, a double-forked process
+ *       can outlive the kill (a cgroup is emptied after the child). It is refused for hidden tests.
+ *   <li>No seccomp filter is installed: at every level the child reaches the kernel's whole
+ *       system-call surface, and a kernel bug is the boundary.
  *   <li>Where no cgroup can be made (a read-only cgroup file system, as in Docker), the memory
  *       watchdog samples every 100 ms: an allocation faster than that can briefly pass its limit,
  *       and memory held in {@code /dev/shm} files is not resident memory of the child.
