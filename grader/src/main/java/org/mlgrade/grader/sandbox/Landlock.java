@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * reading the JDK, the system's libraries and its own directories, and to writing its own working
  * directory; with kernel ABI 4 or later it can neither bind nor connect a TCP socket, and with ABI
  * 6 or later it can neither signal nor reach (through an abstract Unix socket) a process outside
- * its domain, the grader included. Landlock needs no privilege, so it holds for {@code
+ * its domain, the grader included; where a seccomp filter can be installed too (x86-64), it can
+ * create no IPv4 or IPv6 socket (UDP included) and cannot call {@code ptrace}, {@code bpf}, {@code
+ * mount}, {@code unshare} and the like. Landlock needs no privilege, so it holds for {@code
  * UNPRIVILEGED_USER} and {@code PROCESS_ONLY} alike, whatever the permission bits of the host's
  * files: another copy of mlgrade elsewhere on the machine, the rubric, other students' files and
  * {@code /proc} are out of reach.
@@ -42,9 +44,14 @@ final class Landlock {
 
   private Landlock() {}
 
-  /** The kernel's Landlock ABI version found once per grader, 0 when Landlock cannot be used. */
+  /**
+   * The kernel's Landlock ABI version found once per grader (0 when Landlock cannot be used), and
+   * whether a seccomp filter can be installed too.
+   */
   private static final class Kernel {
-    static final int ABI = probe();
+    static final String[] PROBE = probe();
+    static final int ABI = Integer.parseInt(PROBE[0]);
+    static final boolean SECCOMP = PROBE.length > 1 && "seccomp".equals(PROBE[1]);
   }
 
   /** Whether children below bubblewrap are restricted with Landlock. */
@@ -57,6 +64,11 @@ final class Landlock {
     return Kernel.ABI;
   }
 
+  /** Whether children below bubblewrap also get the seccomp filter (with Landlock). */
+  static boolean seccomp() {
+    return inForce() && Kernel.SECCOMP;
+  }
+
   /** What the results say about Landlock at a level below bubblewrap. */
   static String describe() {
     if (inForce()) {
@@ -65,7 +77,11 @@ final class Landlock {
           + "): the child reads only the JDK, the system's "
           + "libraries and its own files"
           + (abi() >= 4 ? "; no TCP" : "")
-          + (abi() >= 6 ? "; no signals to other processes" : "");
+          + (abi() >= 6 ? "; no signals to other processes" : "")
+          + (Kernel.SECCOMP
+              ? "; seccomp: no IP sockets (UDP included), no ptrace, bpf, mount, namespaces or "
+                  + "keyrings"
+              : "; no seccomp filter here");
     }
     if (Kernel.ABI > 0) {
       return "turned off with -D" + SWITCH + "=off";
@@ -83,6 +99,9 @@ final class Landlock {
   static List<String> prefix(List<Bind> binds) {
     List<String> command =
         new ArrayList<>(List.of(PYTHON.toString(), "-I", "-S", "-c", Script.TEXT));
+    if (Kernel.SECCOMP) {
+      command.add("--seccomp");
+    }
     for (Path path : systemPaths()) {
       command.addAll(List.of("--ro", path.toString()));
     }
@@ -126,9 +145,11 @@ final class Landlock {
     }
   }
 
-  private static int probe() {
+  /** The script's answer to {@code --abi}: the ABI version and "seccomp" or "-"; "0" on failure. */
+  private static String[] probe() {
+    String[] none = {"0"};
     if (!Files.isExecutable(PYTHON)) {
-      return 0;
+      return none;
     }
     try {
       Process process =
@@ -140,14 +161,16 @@ final class Landlock {
           new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        return 0;
+        return none;
       }
-      return process.exitValue() == 0 && output.matches("\\d{1,3}") ? Integer.parseInt(output) : 0;
+      return process.exitValue() == 0 && output.matches("\\d{1,3}( (seccomp|-))?")
+          ? output.split(" ")
+          : none;
     } catch (IOException e) {
-      return 0;
+      return none;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 0;
+      return none;
     }
   }
 

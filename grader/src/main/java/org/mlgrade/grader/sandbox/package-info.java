@@ -47,18 +47,20 @@
  *       {@code prlimit --cpu}, not by the per-test limit. A child that holds its reports back moves
  *       time from a call to the one before it, never out of the count: every moment from the ready
  *       line to the last report is charged to some call.
- *   <li>Without namespaces ({@code UNPRIVILEGED_USER}) the process table is shared and UDP is open.
- *       Where the kernel offers no Landlock (or no {@code python3} is installed), TCP is open too
- *       and every world-readable host file is readable, including a copy of mlgrade the grader does
- *       not know of (an instructor's checkout; the static check {@code no-class-loading} flags
- *       loading it), and the shared {@code /tmp} and {@code /dev/shm} can be filled while the child
- *       runs ({@code RLIMIT_FSIZE} bounds each file, not their number); what is left is deleted
- *       after the child.
+ *   <li>Without namespaces ({@code UNPRIVILEGED_USER}) the process table is shared, and UDP is open
+ *       where no seccomp filter can be installed. Where the kernel offers no Landlock (or no {@code
+ *       python3} is installed), TCP is open too and every world-readable host file is readable,
+ *       including a copy of mlgrade the grader does not know of (an instructor's checkout; the
+ *       static check {@code no-class-loading} flags loading it), and the shared {@code /tmp} and
+ *       {@code /dev/shm} can be filled while the child runs ({@code RLIMIT_FSIZE} bounds each file,
+ *       not their number); what is left is deleted after the child.
  *   <li>At {@code PROCESS_ONLY} the child is the grader's own user, without {@code prlimit}:
  *       without Landlock nothing is hidden from it and, without a cgroup, a double-forked process
  *       can outlive the kill (a cgroup is emptied after the child). It is refused for hidden tests.
- *   <li>No seccomp filter is installed: at every level the child reaches the kernel's whole
- *       system-call surface, and a kernel bug is the boundary.
+ *   <li>Below bubblewrap, on x86-64, a seccomp filter (with Landlock) refuses IP sockets and the
+ *       calls an attack needs (ptrace, bpf, mount, namespaces, keyrings, cross-process memory);
+ *       under bubblewrap no filter is installed. Every other system call reaches the kernel, and a
+ *       kernel bug is the boundary.
  *   <li>Where no cgroup can be made (a read-only cgroup file system, as in Docker), the memory
  *       watchdog samples every 100 ms: an allocation faster than that can briefly pass its limit,
  *       and memory held in {@code /dev/shm} files is not resident memory of the child.

@@ -76,6 +76,28 @@ class LandlockTest {
   }
 
   @Test
+  void withSeccompNoIpSocketAndNoNamespaceCanBeMade() throws Exception {
+    assumeTrue(Landlock.seccomp(), "no seccomp filter here: " + Landlock.describe());
+    // UDP and TCP over IPv4 and IPv6 fail with EPERM; a Unix socket (the JVM may use one) works;
+    // unshare(CLONE_NEWUSER) fails. Python, because it makes each call bare.
+    String probe =
+        "import ctypes, socket\n"
+            + "for family, kind in [(socket.AF_INET, socket.SOCK_DGRAM),"
+            + " (socket.AF_INET6, socket.SOCK_STREAM), (socket.AF_UNIX, socket.SOCK_STREAM)]:\n"
+            + "    try:\n"
+            + "        socket.socket(family, kind).close(); print('made', int(family))\n"
+            + "    except OSError as e:\n"
+            + "        print('refused', int(family), e.errno)\n"
+            + "libc = ctypes.CDLL(None, use_errno=True)\n"
+            + "print('unshare', libc.unshare(0x10000000), ctypes.get_errno())\n";
+
+    Outcome outcome = run(List.of(), "/usr/bin/python3 -I -S -c \"$0\"", probe);
+
+    assertThat(outcome.output().lines())
+        .containsExactly("refused 2 1", "refused 10 1", "made 1", "unshare -1 1");
+  }
+
+  @Test
   void aCommandIsNeverRunUnrestricted() throws Exception {
     assumeTrue(Files.isExecutable(Landlock.PYTHON), "no python3 here");
     Path marker = temp.resolve("ran");
@@ -93,10 +115,11 @@ class LandlockTest {
 
   private record Outcome(int status, String output) {}
 
-  private static Outcome run(List<Bind> binds, String script)
+  private static Outcome run(List<Bind> binds, String script, String... arguments)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(Landlock.prefix(binds));
     command.addAll(List.of("/bin/sh", "-c", script));
+    command.addAll(List.of(arguments));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Outcome(process.waitFor(), output);
