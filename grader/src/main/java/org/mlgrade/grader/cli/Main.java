@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.IsolationRefusedException;
+import org.mlgrade.grader.sandbox.Cleanup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
@@ -110,6 +111,12 @@ public final class Main implements Callable<Integer> {
    * and returns {@link ExitCodes#GRADER_ERROR}.
    */
   static int internalError(Throwable e, PrintWriter err, String command, List<String> args) {
+    if (Cleanup.stopping()) {
+      // SIGTERM or SIGINT: what fails while the temporary folders are deleted is no fault.
+      err.println(command + ": stopped; nothing was written for what was still being graded.");
+      err.flush();
+      return ExitCodes.GRADER_ERROR;
+    }
     String where;
     try {
       where =

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Cleanup {
 
   private static final Set<Path> ROOTS = ConcurrentHashMap.newKeySet();
+  private static volatile boolean stopping;
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::run, "mlgrade-cleanup"));
@@ -33,7 +34,16 @@ public final class Cleanup {
     ROOTS.remove(root);
   }
 
+  /**
+   * Whether the grader is shutting down (a signal, or the end of {@code main}): failures from then
+   * on are the shutdown's, not faults to report.
+   */
+  public static boolean stopping() {
+    return stopping;
+  }
+
   private static void run() {
+    stopping = true;
     ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     ChildUids.reapTaken();
     // The grader's other threads run on while hooks do: one still preparing a folder may
