@@ -1,16 +1,16 @@
 package org.mlgrade.grader.sandbox;
 
-import org.mlgrade.grader.io.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mlgrade.grader.io.Trees;
 
 /**
- * What the grader must undo even when it is stopped ({@code SIGTERM}, {@code SIGINT}: the JVM
- * runs shutdown hooks for both): temporary folders still in use are deleted, and the children
- * still running, with everything left under their uids, are killed. Folders are registered when
- * created and unregistered once deleted in the normal way.
+ * What the grader must undo even when it is stopped ({@code SIGTERM}, {@code SIGINT}: the JVM runs
+ * shutdown hooks for both): temporary folders still in use are deleted, and the children still
+ * running, with everything left under their uids, are killed. Folders are registered when created
+ * and unregistered once deleted in the normal way.
  */
 public final class Cleanup {
 
