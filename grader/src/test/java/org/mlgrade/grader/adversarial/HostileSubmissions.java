@@ -42,9 +42,20 @@ final class HostileSubmissions implements AutoCloseable {
   final String token;
   final int port;
   private final Path buildRoot;
+  private final List<Path> sharedDirs;
 
   HostileSubmissions(Path buildRoot, int port) {
+    this(buildRoot, port, SHARED_DIRS);
+  }
+
+  /**
+   * Submissions whose leftover check looks in {@code sharedDirs} instead of the host's shared
+   * directories: for the check's own test, whose planted files must not show up in the check of
+   * another build running on the same machine.
+   */
+  HostileSubmissions(Path buildRoot, int port, List<Path> sharedDirs) {
     this.buildRoot = buildRoot;
+    this.sharedDirs = List.copyOf(sharedDirs);
     this.port = port;
     this.resources = resource("adversarial");
     this.repo = repoRoot();
@@ -187,11 +198,10 @@ final class HostileSubmissions implements AutoCloseable {
 
   private Set<Path> sharedBefore = Set.of();
 
-  /** Entries of the shared directories, two levels deep, owned by student code's uid. */
-  private static Set<Path> sharedEntries() {
-    Object childUid = childUid();
+  /** Entries of the shared directories, two levels deep, owned by a uid student code runs as. */
+  private Set<Path> sharedEntries() {
     Set<Path> entries = new HashSet<>();
-    for (Path dir : SHARED_DIRS) {
+    for (Path dir : sharedDirs) {
       try (Stream<Path> walk = Files.walk(dir, 2)) {
         walk.filter(p -> !p.equals(dir))
             .filter(
@@ -199,13 +209,28 @@ final class HostileSubmissions implements AutoCloseable {
                     GRADER_TREES.stream()
                         .noneMatch(
                             prefix -> dir.relativize(p).getName(0).toString().startsWith(prefix)))
-            .filter(p -> childUid.equals(owner(p)))
+            .filter(p -> childUids().contains(owner(p)))
             .forEach(entries::add);
       } catch (IOException | UncheckedIOException e) {
         // A directory that cannot be read (or an entry that vanished): skip it.
       }
     }
     return entries;
+  }
+
+  /**
+   * The uids children may run as: when the grader is root, 65534 and the sandbox's per-run uids
+   * (65533 downwards, {@code ChildUids}); otherwise the grader's own uid.
+   */
+  static Set<Object> childUids() {
+    Object uid = childUid();
+    Set<Object> uids = new HashSet<>(Set.of(uid));
+    if (Integer.valueOf(65534).equals(uid)) {
+      for (int runUid = 65533; runUid > 65533 - 64; runUid--) {
+        uids.add(runUid);
+      }
+    }
+    return uids;
   }
 
   /** The uid children run as: 65534 when the grader is root, the grader's own uid otherwise. */
