@@ -23,6 +23,10 @@ final class LaunchCommand {
   static final int NOBODY = 65534;
 
   static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
+  /** {@link #javaBinds()}, once found (walking the JDK's folders for links). */
+  private static volatile List<Path> javaBinds;
+
   static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
   static final Path BWRAP = Path.of("/usr/bin/bwrap");
 
@@ -215,9 +219,20 @@ final class LaunchCommand {
   /**
    * What of the JDK must be bound besides {@code /usr}: the java home itself when it lives
    * elsewhere, and the directories its configuration links point to (Debian's JDK links {@code
-   * conf/*} to {@code /etc/java-17-openjdk}, and dies without them).
+   * conf/*} to {@code /etc/java-17-openjdk}, and dies without them). Found once per grader: the JDK
+   * does not change while it runs, and every child below bubblewrap (Landlock) or under it (bwrap)
+   * needs the list.
    */
   static List<Path> javaBinds() {
+    List<Path> binds = javaBinds;
+    if (binds == null) {
+      binds = findJavaBinds();
+      javaBinds = binds;
+    }
+    return binds;
+  }
+
+  private static List<Path> findJavaBinds() {
     Path home = javaHome().toAbsolutePath().normalize();
     Set<Path> binds = new TreeSet<>();
     if (!home.startsWith("/usr")) {
@@ -240,7 +255,7 @@ final class LaunchCommand {
         outermost.add(path);
       }
     }
-    return outermost;
+    return List.copyOf(outermost);
   }
 
   private static void linkTarget(Path link, Path home, Set<Path> binds) {
