@@ -1,11 +1,8 @@
 package org.mlgrade.grader.report;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -17,17 +14,29 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The fonts of mlgrade's PDFs: DejaVu Sans (regular and bold) and DejaVu Sans Mono, read from the
- * classpath (the {@code net.sf.jasperreports:jasperreports-fonts} artifact; Bitstream Vera
- * licence) and embedded as subsets, so that Greek letters and maths symbols (σ, η, ∂, ≤, ŷ, ∑,
- * √) render on any reader. No font is ever looked up on the host.
+ * classpath (the {@code net.sf.jasperreports:jasperreports-fonts} artifact; Bitstream Vera licence)
+ * and embedded as subsets, so that Greek letters and maths symbols (σ, η, ∂, ≤, ŷ, ∑, √) render on
+ * any reader. No font is ever looked up on the host.
  */
-final class PdfFonts implements Closeable {
+final class PdfFonts {
 
   /** Where the DejaVu files sit on the classpath. */
   static final String DIRECTORY = "/net/sf/jasperreports/fonts/dejavu/";
 
   /** The font files, read once per JVM (a batch writes hundreds of PDFs). */
   private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+
+  /**
+   * The fonts as parsed, once per thread: parsing the three TrueType files cost more than the rest
+   * of a feedback PDF, and a batch writes one per student. A {@link TrueTypeFont} reads its tables
+   * lazily and is not safe to share between threads, so each thread (a batch's worker) parses its
+   * own.
+   */
+  private static final ThreadLocal<Map<String, Parsed>> PARSED =
+      ThreadLocal.withInitial(HashMap::new);
+
+  /** A parsed font, its character map and the widths measured so far (the same in every PDF). */
+  private record Parsed(TrueTypeFont ttf, CmapLookup cmap, Map<Integer, Float> widths) {}
 
   /**
    * One embedded font, the means to tell which characters it can draw, and their widths (cached:
@@ -37,11 +46,12 @@ final class PdfFonts implements Closeable {
 
     private final PDType0Font font;
     private final CmapLookup cmap;
-    private final Map<Integer, Float> widths = new HashMap<>();
+    private final Map<Integer, Float> widths;
 
-    Face(PDType0Font font, CmapLookup cmap) {
+    private Face(PDType0Font font, Parsed parsed) {
       this.font = font;
-      this.cmap = cmap;
+      this.cmap = parsed.cmap();
+      this.widths = parsed.widths();
     }
 
     PDType0Font font() {
@@ -65,32 +75,36 @@ final class PdfFonts implements Closeable {
     }
 
     private float units(int cp) {
-      return widths.computeIfAbsent(cp, c -> {
-        try {
-          return font.getStringWidth(new String(Character.toChars(c)));
-        } catch (IOException | IllegalArgumentException e) {
-          return 0f;
-        }
-      });
+      return widths.computeIfAbsent(
+          cp,
+          c -> {
+            try {
+              return font.getStringWidth(new String(Character.toChars(c)));
+            } catch (IOException | IllegalArgumentException e) {
+              return 0f;
+            }
+          });
     }
 
     /**
-     * {@code text} with tabs as spaces and every character the font cannot draw (control
-     * characters included) replaced by {@code ?}.
+     * {@code text} with tabs as spaces and every character the font cannot draw (control characters
+     * included) replaced by {@code ?}.
      */
     String printable(String text) {
       StringBuilder out = new StringBuilder(text.length());
-      text.codePoints().forEach(cp -> {
-        if (cp == '\t') {
-          out.append("  ");
-        } else if (cp == '\r' || cp == '\n') {
-          out.append(' ');
-        } else if (Character.isISOControl(cp) || !covers(cp)) {
-          out.append('?');
-        } else {
-          out.appendCodePoint(cp);
-        }
-      });
+      text.codePoints()
+          .forEach(
+              cp -> {
+                if (cp == '\t') {
+                  out.append("  ");
+                } else if (cp == '\r' || cp == '\n') {
+                  out.append(' ');
+                } else if (Character.isISOControl(cp) || !covers(cp)) {
+                  out.append('?');
+                } else {
+                  out.appendCodePoint(cp);
+                }
+              });
       return out.toString();
     }
 
@@ -103,41 +117,46 @@ final class PdfFonts implements Closeable {
   final Face regular;
   final Face bold;
   final Face mono;
-  private final List<TrueTypeFont> parsed = new ArrayList<>();
 
-  /** Loads the three faces into {@code document}; close after the document is saved. */
+  /**
+   * Loads the three faces into {@code document}. Nothing to close: the parsed fonts are the
+   * thread's, kept for its next document; they hold no file, only the font files' bytes.
+   */
   PdfFonts(PDDocument document) throws IOException {
     regular = load(document, "DejaVuSans.ttf");
     bold = load(document, "DejaVuSans-Bold.ttf");
     mono = load(document, "DejaVuSansMono.ttf");
   }
 
-  private Face load(PDDocument document, String file) throws IOException {
-    byte[] bytes = FILES.get(file);
-    if (bytes == null) {
-      bytes = read(file);
-      FILES.put(file, bytes);
+  private static Face load(PDDocument document, String file) throws IOException {
+    Parsed parsed = PARSED.get().get(file);
+    if (parsed == null) {
+      byte[] bytes = FILES.get(file);
+      if (bytes == null) {
+        bytes = read(file);
+        FILES.put(file, bytes);
+      }
+      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+      // No ligatures: PDFBox would draw "fi" as one glyph, and "nb-fit" would extract, search
+      // and copy as "nb-ﬁt".
+      ttf.setEnableGsub(false);
+      parsed = new Parsed(ttf, ttf.getUnicodeCmapLookup(), new HashMap<>());
+      PARSED.get().put(file, parsed);
     }
-    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-    parsed.add(ttf);
-    // No ligatures: PDFBox would draw "fi" as one glyph, and "nb-fit" would extract, search
-    // and copy as "nb-ﬁt".
-    ttf.setEnableGsub(false);
-    return new Face(PDType0Font.load(document, ttf, true), ttf.getUnicodeCmapLookup());
-  }
-
-  @Override
-  public void close() throws IOException {
-    for (TrueTypeFont ttf : parsed) {
-      ttf.close();
-    }
+    // The document embeds a subset of the parsed font; it does not close the font, which serves
+    // this thread's next document too.
+    return new Face(PDType0Font.load(document, parsed.ttf(), true), parsed);
   }
 
   private static byte[] read(String file) throws IOException {
     try (InputStream in = PdfFonts.class.getResourceAsStream(DIRECTORY + file)) {
       if (in == null) {
-        throw new IOException("font " + file + " is missing from the classpath (" + DIRECTORY
-            + "): mlgrade was built without jasperreports-fonts");
+        throw new IOException(
+            "font "
+                + file
+                + " is missing from the classpath ("
+                + DIRECTORY
+                + "): mlgrade was built without jasperreports-fonts");
       }
       return in.readAllBytes();
     }

@@ -105,8 +105,7 @@ final class PdfLayout implements Closeable {
   }
 
   /** Body text in {@code face} and {@code color}, indented by {@code indent} points, wrapped. */
-  void paragraph(String text, Face face, float size, float indent, Color color)
-      throws IOException {
+  void paragraph(String text, Face face, float size, float indent, Color color) throws IOException {
     lines(text, face, size, indent, color);
   }
 
@@ -135,18 +134,22 @@ final class PdfLayout implements Closeable {
       y -= lineHeight;
     }
     if (shown.size() < all.size()) {
-      lines("… " + (all.size() - shown.size()) + " more lines not shown", fonts.regular,
-          CODE_SIZE, indent, MUTED);
+      lines(
+          "… " + (all.size() - shown.size()) + " more lines not shown",
+          fonts.regular,
+          CODE_SIZE,
+          indent,
+          MUTED);
     }
     space(2);
   }
 
   /**
-   * A table with a bold header row repeated on each page; {@code widths} are the columns' shares
-   * of the width. Cells wrap; a cell too long for a page is cut.
+   * A table with a bold header row repeated on each page; {@code widths} are the columns' shares of
+   * the width. Cells wrap; a cell too long for a page is cut.
    */
-  void table(float indent, float[] widths, List<String> header, List<List<String>> rows,
-      float size) throws IOException {
+  void table(float indent, float[] widths, List<String> header, List<List<String>> rows, float size)
+      throws IOException {
     float total = 0;
     for (float w : widths) {
       total += w;
@@ -221,8 +224,8 @@ final class PdfLayout implements Closeable {
         foot.stroke();
         String number = "page " + (i + 1) + " of " + pages;
         float numberWidth = fonts.regular.width(number, 8);
-        String left = fit(fonts.regular.printable(footer), fonts.regular, 8,
-            width() - numberWidth - 20);
+        String left =
+            fit(fonts.regular.printable(footer), fonts.regular, 8, width() - numberWidth - 20);
         for (String[] part : new String[][] {{left, "0"}, {number, "1"}}) {
           foot.beginText();
           foot.setFont(fonts.regular.font(), 8);
@@ -239,14 +242,21 @@ final class PdfLayout implements Closeable {
     Path directory = file.toAbsolutePath().getParent();
     Files.createDirectories(directory);
     // (not Files.createTempFile, whose owner-only permissions would differ from results.json's)
-    Path partial = directory.resolve("." + file.getFileName() + "."
-        + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".partial");
+    Path partial =
+        directory.resolve(
+            "."
+                + file.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "-"
+                + Thread.currentThread().getId()
+                + ".partial");
     try {
       try (OutputStream out = Files.newOutputStream(partial)) {
         document.save(out);
       }
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(partial);
     }
@@ -258,9 +268,8 @@ final class PdfLayout implements Closeable {
       if (stream != null) {
         stream.close();
       }
-      document.close();
     } finally {
-      fonts.close();
+      document.close();
     }
   }
 
@@ -337,8 +346,8 @@ final class PdfLayout implements Closeable {
     }
   }
 
-  private List<List<String>> cells(List<String> row, float[] columns, Face face, float size,
-      int maxLines) {
+  private List<List<String>> cells(
+      List<String> row, float[] columns, Face face, float size, int maxLines) {
     List<List<String>> cells = new ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
       String value = i < row.size() ? row.get(i) : "";
@@ -357,8 +366,15 @@ final class PdfLayout implements Closeable {
     return lines * lineHeight + 2 * CELL_PAD;
   }
 
-  private void row(float indent, float[] columns, List<List<String>> cells, Face face,
-      float size, float height, boolean header) throws IOException {
+  private void row(
+      float indent,
+      float[] columns,
+      List<List<String>> cells,
+      Face face,
+      float size,
+      float height,
+      boolean header)
+      throws IOException {
     float x = MARGIN + indent;
     if (header) {
       stream.setNonStrokingColor(SHADE);

@@ -282,6 +282,38 @@ class FeedbackPdfTest {
   }
 
   @Test
+  void pdfsWrittenOneAfterAnotherOrAtOnceEachEmbedTheGlyphsTheyDraw(@TempDir Path dir)
+      throws Exception {
+    // Each thread parses the fonts once and embeds a subset of them in every PDF it writes: a
+    // later PDF, or one written by another thread at the same time, must still carry its own
+    // glyphs, and its text must extract whole.
+    Path first = Files.createDirectories(dir.resolve("first"));
+    Path second = Files.createDirectories(dir.resolve("second"));
+    assertThat(PdfAssertions.text(FeedbackPdf.write(longResult(), first))).contains("x".repeat(80));
+    assertThat(PdfAssertions.text(FeedbackPdf.write(sample(), second)))
+        .contains(SYMBOLS.split(" "));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Path>> written = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Path out = Files.createDirectories(dir.resolve("at-once-" + i));
+        Result result = i % 2 == 0 ? sample() : longResult();
+        written.add(pool.submit(() -> FeedbackPdf.write(result, out)));
+      }
+      for (int i = 0; i < written.size(); i++) {
+        String text = PdfAssertions.text(written.get(i).get());
+        if (i % 2 == 0) {
+          assertThat(text).contains(SYMBOLS.split(" "));
+        } else {
+          assertThat(text).contains("x".repeat(80));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void letterPairsStayLettersNotLigatures(@TempDir Path dir) throws Exception {
     // DejaVu has "fi" and "fl" ligature glyphs; drawn, they would extract as U+FB01 / U+FB02
     QuestionResult q =

@@ -11,11 +11,17 @@ class PdfFontsTest {
 
   @Test
   void everyFaceHasGlyphsForTheGreekLettersAndMathsSymbols() throws Exception {
-    try (PDDocument document = new PDDocument(); PdfFonts fonts = new PdfFonts(document)) {
+    try (PDDocument document = new PDDocument()) {
+      PdfFonts fonts = new PdfFonts(document);
       for (Face face : List.of(fonts.regular, fonts.bold, fonts.mono)) {
-        FeedbackPdfTest.SYMBOLS.replace(" ", "").codePoints().forEach(cp ->
-            assertThat(face.covers(cp)).as("%s has %s", face.font().getName(),
-                Character.toString(cp)).isTrue());
+        FeedbackPdfTest.SYMBOLS
+            .replace(" ", "")
+            .codePoints()
+            .forEach(
+                cp ->
+                    assertThat(face.covers(cp))
+                        .as("%s has %s", face.font().getName(), Character.toString(cp))
+                        .isTrue());
         assertThat(face.printable(FeedbackPdfTest.SYMBOLS)).isEqualTo(FeedbackPdfTest.SYMBOLS);
         assertThat(face.font().getName()).contains("DejaVuSans");
       }
@@ -24,7 +30,8 @@ class PdfFontsTest {
 
   @Test
   void whatAFontCannotDrawBecomesAQuestionMark() throws Exception {
-    try (PDDocument document = new PDDocument(); PdfFonts fonts = new PdfFonts(document)) {
+    try (PDDocument document = new PDDocument()) {
+      PdfFonts fonts = new PdfFonts(document);
       // DejaVu has no CJK ideographs; a control character is never drawn; a tab is two spaces
       assertThat(fonts.regular.printable("a中b\u0007c\td")).isEqualTo("a?b?c  d");
       assertThat(fonts.regular.width("a中b", 10)).isPositive();
