@@ -41,25 +41,29 @@ import org.mlgrade.grader.submission.SubmissionCompiler;
  */
 public final class Grader implements AutoCloseable {
 
-  private final GradingPlan plan;
+  private final Rubric rubric;
+  private final CompletableFuture<GradingPlan> plan;
   private final SubmissionCompiler compiler;
   private final CompletableFuture<? extends Sandbox> sandbox;
   private final Path workRoot;
   private final AutoCloseable owned;
 
   /**
-   * @param plan the rubric, ready to grade
+   * @param rubric the rubric
+   * @param plan the rubric, ready to grade, once the reference has answered its tests
    * @param compiler compiles submissions against the student API
    * @param sandbox runs student code, once it is ready
    * @param workRoot where each submission gets a private work directory, removed after grading
    * @param owned what {@link #close()} releases
    */
   private Grader(
-      GradingPlan plan,
+      Rubric rubric,
+      CompletableFuture<GradingPlan> plan,
       SubmissionCompiler compiler,
       CompletableFuture<? extends Sandbox> sandbox,
       Path workRoot,
       AutoCloseable owned) {
+    this.rubric = rubric;
     this.plan = plan;
     this.compiler = compiler;
     this.sandbox = sandbox;
@@ -72,66 +76,126 @@ public final class Grader implements AutoCloseable {
    * works here unless {@code options} names one) and a compiler for the API the sandbox gives
    * student code. Close it to stop its compiler JVMs and remove its temporary files.
    *
-   * <p>The sandbox (isolation probe, child class path) is prepared in the background while the
-   * reference answers are computed and the first submission compiles: on two cores that hides most
-   * of its cost. Should the isolation level asked for not work here, {@link #grade} throws the
-   * {@link IllegalStateException} that says so; should the level in force not keep the rubric's
-   * hidden tests, the grader's code or {@code options}' secrets from the child ({@link
-   * SandboxOptions#refusal}), it throws an {@link IsolationRefusedException} that says what to
-   * change. The rubric file is added to the secrets.
-   *
-   * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
+   * <p>The sandbox (isolation probe, child class path) and the reference answers ({@link #plan})
+   * are prepared in the background while the first submission compiles: on two cores that hides
+   * most of their cost. Should the reference not answer a test of the rubric, {@link #plan} and
+   * {@link #grade} throw the {@link IllegalArgumentException} that says so (a batch asks for the
+   * plan before its first student). Should the isolation level asked for not work here, {@link
+   * #grade} throws the {@link IllegalStateException} that says so; should the level in force not
+   * keep the rubric's hidden tests, the grader's code or {@code options}' secrets from the child
+   * ({@link SandboxOptions#refusal}), it throws an {@link IsolationRefusedException} that says what
+   * to change. The rubric file is added to the secrets.
    */
   public static Grader open(Rubric rubric, SandboxOptions options) {
-    SandboxOptions guarded =
-        rubric.source() == null
-            ? options
-            : options.withSecrets(List.of(new ChildAccess.Secret(rubric.source(), "the rubric")));
-    boolean hiddenTests =
-        rubric.questions().stream()
-            .flatMap(q -> q.tests().stream())
-            .anyMatch(t -> t.visibility() != Visibility.VISIBLE);
+    return start(
+            rubric.source() == null
+                ? options
+                : options.withSecrets(
+                    List.of(new ChildAccess.Secret(rubric.source(), "the rubric"))))
+        .open(rubric);
+  }
+
+  /**
+   * Starts what grading needs before any rubric is read: a private work folder with the student
+   * API's classes, a compiler JVM (which warms up in the background) and the sandbox (isolation
+   * probe and start-up canary, in the background). A one-shot command starts it first and reads its
+   * rubric meanwhile, then {@linkplain Start#open opens} the grader; on two cores that hides most
+   * of the start-up. {@code options} must already name the rubric file among its secrets.
+   *
+   * @throws IllegalStateException when this Java runtime has no compiler (a JRE)
+   */
+  public static Start start(SandboxOptions options) {
     CompletableFuture<ProcessSandbox> sandbox =
-        CompletableFuture.supplyAsync(
-            () -> {
-              ProcessSandbox opened = new ProcessSandbox(guarded);
-              Optional<String> refusal = opened.refusal(hiddenTests);
-              if (refusal.isPresent()) {
-                opened.close();
-                throw new IsolationRefusedException(refusal.get());
-              }
-              return opened;
-            });
+        CompletableFuture.supplyAsync(() -> new ProcessSandbox(options));
     Path work = null;
-    SubmissionCompiler compiler = null;
     try {
       work = Cleanup.register(Files.createTempDirectory("mlgrade-work-"));
-      // The compiler JVM starts first: it warms up while the reference answers are computed.
-      compiler = new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api")));
-      GradingPlan plan = GradingPlan.of(rubric);
-      Path owned = work;
-      SubmissionCompiler started = compiler;
-      return new Grader(
-          plan,
-          compiler,
-          sandbox,
+      return new Start(
           work,
-          () -> {
-            started.close();
-            closeWhenReady(sandbox);
-            Trees.deleteQuietly(owned);
-            Cleanup.release(owned);
-          });
+          new SubmissionCompiler(ChildClasspath.materializeApi(work.resolve("api"))),
+          sandbox);
     } catch (IOException | RuntimeException e) {
-      if (compiler != null) {
-        compiler.close();
-      }
       closeWhenReady(sandbox);
       if (work != null) {
         Trees.deleteQuietly(work);
         Cleanup.release(work);
       }
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * A grader's rubric-free part, started by {@link Grader#start}: open a grader from it, or close
+   * it to stop its compiler JVM and remove its temporary files when no grader is opened.
+   */
+  public static final class Start implements AutoCloseable {
+
+    private final Path work;
+    private final SubmissionCompiler compiler;
+    private final CompletableFuture<ProcessSandbox> sandbox;
+    private boolean opened;
+
+    private Start(
+        Path work, SubmissionCompiler compiler, CompletableFuture<ProcessSandbox> sandbox) {
+      this.work = work;
+      this.compiler = compiler;
+      this.sandbox = sandbox;
+    }
+
+    /**
+     * The grader of {@code rubric}, which owns what this started from now on: close the grader, not
+     * this. The reference answers are computed in the background (see {@link Grader#plan}).
+     */
+    public Grader open(Rubric rubric) {
+      if (opened) {
+        throw new IllegalStateException("a grader was already opened from this start");
+      }
+      opened = true;
+      boolean hiddenTests =
+          rubric.questions().stream()
+              .flatMap(q -> q.tests().stream())
+              .anyMatch(t -> t.visibility() != Visibility.VISIBLE);
+      CompletableFuture<ProcessSandbox> checked =
+          sandbox.thenApply(
+              ready -> {
+                Optional<String> refusal = ready.refusal(hiddenTests);
+                if (refusal.isPresent()) {
+                  ready.close();
+                  throw new IsolationRefusedException(refusal.get());
+                }
+                return ready;
+              });
+      // The reference answers are computed on a thread of their own, while the sandbox is
+      // prepared and a one-shot grade compiles its submission.
+      CompletableFuture<GradingPlan> plan = new CompletableFuture<>();
+      Thread planner =
+          new Thread(
+              () -> {
+                try {
+                  plan.complete(GradingPlan.of(rubric));
+                } catch (Throwable e) {
+                  plan.completeExceptionally(e);
+                }
+              },
+              "mlgrade-plan");
+      planner.setDaemon(true);
+      planner.start();
+      return new Grader(rubric, plan, compiler, checked, work, this::release);
+    }
+
+    /** Stops the compiler JVM and the sandbox and removes the work folder, unless opened. */
+    @Override
+    public void close() {
+      if (!opened) {
+        release();
+      }
+    }
+
+    private void release() {
+      compiler.close();
+      closeWhenReady(sandbox);
+      Trees.deleteQuietly(work);
+      Cleanup.release(work);
     }
   }
 
@@ -161,14 +225,25 @@ public final class Grader implements AutoCloseable {
         s -> s instanceof ProcessSandbox p ? p.isolation() : IsolationLevel.PROCESS_ONLY);
   }
 
-  /** The plan this grader grades by. */
+  /**
+   * The plan this grader grades by, once the reference has answered every test of the rubric (it
+   * does so in the background from {@link #open}).
+   *
+   * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
+   */
   public GradingPlan plan() {
-    return plan;
+    try {
+      return plan.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /**
    * Grades the submission at {@code submission} (a directory or a .zip of Java sources). Whatever
    * the student's code does, the answer is a {@link Result}.
+   *
+   * @throws IllegalArgumentException when the reference cannot answer one of the rubric's tests
    */
   public Result grade(Path submission) {
     long start = System.nanoTime();
@@ -176,11 +251,12 @@ public final class Grader implements AutoCloseable {
     try {
       // Never created again here: gone means the grader is being stopped (see Cleanup).
       work = Files.createTempDirectory(workRoot, "submission-");
-      Set<String> rules = new TreeSet<>(plan.rubric().forbidden());
+      Set<String> rules = new TreeSet<>(rubric.forbidden());
       StaticRule.ALWAYS.forEach(rule -> rules.add(rule.id()));
       CompiledSubmission compiled = compiler.compile(submission, work, rules);
+      GradingPlan plan = plan();
       SandboxRun run =
-          plan.rubric().voidOnStaticFinding() && !compiled.findings().isEmpty()
+          rubric.voidOnStaticFinding() && !compiled.findings().isEmpty()
               ? SandboxRun.notRun(
                   plan.calls(),
                   levelInForce(),
@@ -191,8 +267,7 @@ public final class Grader implements AutoCloseable {
                       + compiled.findings().get(0).line()
                       + " "
                       + compiled.findings().get(0).message())
-              : sandbox()
-                  .run(compiled.classesDir(), plan.calls(), sandboxLimits(plan.rubric().limits()));
+              : sandbox().run(compiled.classesDir(), plan.calls(), sandboxLimits(rubric.limits()));
       return Judge.judge(
               plan, name(submission), compiled, run, Duration.ofNanos(System.nanoTime() - start))
           .withIsolation(IsolationSummary.of(run.isolation(), notes()));

@@ -159,6 +159,12 @@ final class BatchCommand implements Callable<Integer> {
           return ExitCodes.INVALID_RUBRIC;
         }
         try (grader) {
+          try {
+            grader.plan();
+          } catch (IllegalArgumentException e) {
+            err.println("mlgrade batch: invalid rubric: " + e.getMessage());
+            return ExitCodes.INVALID_RUBRIC;
+          }
           // Refused (IsolationRefusedException: Main's one line, exit 5) before any student.
           warnBelowBubblewrap(err, IsolationOptions.await(grader));
           new BatchRunner(grader::grade, pdfs, journal, outDir, progress).run(pending, jobs);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -71,24 +72,24 @@ final class GradeCommand implements Callable<Integer> {
       err.println("mlgrade grade: no such submission: " + submission);
       return ExitCodes.USAGE;
     }
-    Rubric loaded = rubric.source().load();
-    SandboxOptions options =
-        isolation.sandbox(
+    List<ChildAccess.Secret> secrets =
+        new ArrayList<>(
             List.of(
                 new ChildAccess.Secret(submission, "the submission"),
                 new ChildAccess.Secret(outDir, "the output folder")));
-    try {
-      OutputFolder.prepare(outDir);
-    } catch (IOException e) {
-      err.println("mlgrade grade: cannot write results: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    secrets.addAll(rubric.secrets());
+    SandboxOptions options = isolation.sandbox(secrets);
     Grader grader;
-    try {
-      grader = Grader.open(loaded, options);
-    } catch (IllegalArgumentException e) {
-      err.println("mlgrade grade: invalid rubric: " + e.getMessage());
-      return ExitCodes.INVALID_RUBRIC;
+    // The compiler JVM and the sandbox start while the rubric is read.
+    try (Grader.Start start = Grader.start(options)) {
+      Rubric loaded = rubric.source().load();
+      try {
+        OutputFolder.prepare(outDir);
+      } catch (IOException e) {
+        err.println("mlgrade grade: cannot write results: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      grader = start.open(loaded);
     }
     // Below bubblewrap, say so as soon as the level is known, and again after the results.
     CompletableFuture<Void> warned =
@@ -106,6 +107,9 @@ final class GradeCommand implements Callable<Integer> {
     try (grader) {
       // A refusal (IsolationRefusedException) is Main's: one line, exit 5.
       result = grader.grade(submission);
+    } catch (IllegalArgumentException e) {
+      err.println("mlgrade grade: invalid rubric: " + e.getMessage());
+      return ExitCodes.INVALID_RUBRIC;
     }
     warned.exceptionally(e -> null).join();
     PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,9 @@
 package org.mlgrade.grader.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.mlgrade.grader.rubric.RubricException;
+import org.mlgrade.grader.sandbox.ChildAccess;
 import picocli.CommandLine.Option;
 
 /** The {@code --rubric FILE} option of every command that reads a rubric (a picocli mixin). */
@@ -20,5 +22,10 @@ final class RubricOption {
    */
   RubricSource source() throws RubricException {
     return RubricSource.of(file);
+  }
+
+  /** The rubric file, as a secret student code must not reach; none for the bundled rubric. */
+  List<ChildAccess.Secret> secrets() {
+    return file == null ? List.of() : List.of(new ChildAccess.Secret(file, "the rubric"));
   }
 }

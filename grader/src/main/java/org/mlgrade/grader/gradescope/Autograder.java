@@ -119,46 +119,62 @@ public final class Autograder {
           "",
           extra);
     }
-    Rubric rubric;
-    try {
-      rubric = new RubricLoader(ProblemRegistry.standard()).load(file);
-    } catch (RubricException e) {
-      String errors =
-          e.errors().stream().map(RubricError::toString).collect(Collectors.joining("\n"));
-      log.println(errors);
-      return GradescopeReport.rubricUnusable(
-          "the rubric " + file.getFileName() + " is invalid (run mlgrade validate on it)",
-          errors,
-          extra);
-    }
-    extra.put("rubric", file.getFileName().toString());
-    if (ToolProvider.getSystemJavaCompiler() == null) {
-      String jre =
-          "the autograder's Java runtime ("
-              + System.getProperty("java.home")
-              + ") has no Java compiler: it is a JRE, and setup.sh must install a JDK 17 or newer";
-      log.println("mlgrade gradescope: " + jre);
-      return GradescopeReport.notGraded(RubricOutline.of(rubric), jre, "", extra);
+    // The compiler JVM and the sandbox start while the rubric is read (on a JDK: a JRE is said
+    // below, once the rubric's questions are known).
+    Grader.Start start = null;
+    Throwable startFailure = null;
+    if (ToolProvider.getSystemJavaCompiler() != null) {
+      try {
+        start =
+            Grader.start(options.withSecrets(List.of(new ChildAccess.Secret(file, "the rubric"))));
+      } catch (Throwable e) { // said below, with the rubric's questions
+        startFailure = e;
+      }
     }
     Grader grader;
-    try {
-      grader = Grader.open(rubric, options);
-    } catch (IllegalArgumentException e) {
-      log.println("the reference cannot answer the rubric: " + e.getMessage());
-      return GradescopeReport.notGraded(
-          RubricOutline.of(rubric),
-          "the rubric asks something the reference " + "cannot answer: " + e.getMessage(),
-          stackTrace(e),
-          extra);
-    } catch (Throwable e) { // a failure of the grader, not of the student: said so, never thrown
-      e.printStackTrace(log);
-      return GradescopeReport.notGraded(
-          RubricOutline.of(rubric), "the grader failed: " + e, stackTrace(e), extra);
+    try (Grader.Start started = start) {
+      Rubric rubric;
+      try {
+        rubric = new RubricLoader(ProblemRegistry.standard()).load(file);
+      } catch (RubricException e) {
+        String errors =
+            e.errors().stream().map(RubricError::toString).collect(Collectors.joining("\n"));
+        log.println(errors);
+        return GradescopeReport.rubricUnusable(
+            "the rubric " + file.getFileName() + " is invalid (run mlgrade validate on it)",
+            errors,
+            extra);
+      }
+      extra.put("rubric", file.getFileName().toString());
+      if (started == null && startFailure == null) {
+        String jre =
+            "the autograder's Java runtime ("
+                + System.getProperty("java.home")
+                + ") has no Java compiler: it is a JRE, and setup.sh must install a JDK 17 or newer";
+        log.println("mlgrade gradescope: " + jre);
+        return GradescopeReport.notGraded(RubricOutline.of(rubric), jre, "", extra);
+      }
+      if (startFailure != null) { // a failure of the grader, not of the student: said so
+        startFailure.printStackTrace(log);
+        return GradescopeReport.notGraded(
+            RubricOutline.of(rubric),
+            "the grader failed: " + startFailure,
+            stackTrace(startFailure),
+            extra);
+      }
+      grader = started.open(rubric);
+      return graded(grader, rubric, root, log, extra);
     }
+  }
+
+  private static Results graded(
+      Grader grader, Rubric rubric, Path root, PrintWriter log, Map<String, Object> extra) {
     try (grader) {
       Result result = grader.grade(root.resolve("submission"));
       TerminalReport.print(result, log, result.stdoutVisibility() == ResultVisibility.HIDDEN);
       return GradescopeReport.of(result, extra);
+    } catch (IllegalArgumentException e) {
+      return referenceCannotAnswer(rubric, e, log, extra);
     } catch (IsolationRefusedException e) {
       // The operator's to fix (the message names the chmod); the student is told it is not them.
       log.println("mlgrade gradescope: " + e.getMessage());
@@ -173,6 +189,16 @@ public final class Autograder {
       return GradescopeReport.notGraded(
           RubricOutline.of(rubric), "the grader failed: " + e, stackTrace(e), extra);
     }
+  }
+
+  private static Results referenceCannotAnswer(
+      Rubric rubric, IllegalArgumentException e, PrintWriter log, Map<String, Object> extra) {
+    log.println("the reference cannot answer the rubric: " + e.getMessage());
+    return GradescopeReport.notGraded(
+        RubricOutline.of(rubric),
+        "the rubric asks something the reference cannot answer: " + e.getMessage(),
+        stackTrace(e),
+        extra);
   }
 
   private static String stackTrace(Throwable e) {
