@@ -116,16 +116,27 @@ final class PdfFonts {
 
   final Face regular;
   final Face bold;
-  final Face mono;
+  private final PDDocument document;
+  private Face mono;
 
   /**
-   * Loads the three faces into {@code document}. Nothing to close: the parsed fonts are the
-   * thread's, kept for its next document; they hold no file, only the font files' bytes.
+   * Loads the regular and bold faces into {@code document}; the monospaced one is embedded only
+   * when a PDF draws code ({@link #mono}), which a feedback PDF without a failed test does not.
+   * Nothing to close: the parsed fonts are the thread's, kept for its next document; they hold no
+   * file, only the font files' bytes.
    */
   PdfFonts(PDDocument document) throws IOException {
+    this.document = document;
     regular = load(document, "DejaVuSans.ttf");
     bold = load(document, "DejaVuSans-Bold.ttf");
-    mono = load(document, "DejaVuSansMono.ttf");
+  }
+
+  /** The monospaced face, embedded in the document when first asked for. */
+  Face mono() throws IOException {
+    if (mono == null) {
+      mono = load(document, "DejaVuSansMono.ttf");
+    }
+    return mono;
   }
 
   private static Face load(PDDocument document, String file) throws IOException {

@@ -118,7 +118,7 @@ final class PdfLayout implements Closeable {
     float width = width() - indent - 2 * CELL_PAD;
     List<String> all = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
-      all.addAll(cut(fonts.mono.printable(line), fonts.mono, CODE_SIZE, width));
+      all.addAll(cut(fonts.mono().printable(line), fonts.mono(), CODE_SIZE, width));
     }
     while (!all.isEmpty() && all.get(all.size() - 1).isBlank()) {
       all.remove(all.size() - 1);
@@ -130,7 +130,7 @@ final class PdfLayout implements Closeable {
       stream.setNonStrokingColor(SHADE);
       stream.addRect(MARGIN + indent, y - lineHeight, width + 2 * CELL_PAD, lineHeight);
       stream.fill();
-      text(fonts.mono, CODE_SIZE, MARGIN + indent + CELL_PAD, y - CODE_SIZE, line, TEXT);
+      text(fonts.mono(), CODE_SIZE, MARGIN + indent + CELL_PAD, y - CODE_SIZE, line, TEXT);
       y -= lineHeight;
     }
     if (shown.size() < all.size()) {

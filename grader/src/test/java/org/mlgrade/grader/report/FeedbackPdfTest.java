@@ -434,6 +434,12 @@ class FeedbackPdfTest {
         .contains("Every test passed.", "2 / 2 points (100%)")
         .doesNotContain("Your submission", "passedInputMarker");
     assertThat(PdfAssertions.pages(file)).isEqualTo(1);
+    // Nothing is shown as code, so the monospaced font is not embedded (a batch writes hundreds)
+    assertThat(PdfAssertions.fonts(file))
+        .anyMatch(name -> name.endsWith("+DejaVuSans"))
+        .noneMatch(name -> name.contains("Mono"));
+    Path failed = FeedbackPdf.write(sample(), Files.createDirectories(dir.resolve("failed")));
+    assertThat(PdfAssertions.fonts(failed)).anyMatch(name -> name.endsWith("+DejaVuSansMono"));
   }
 
   @Test

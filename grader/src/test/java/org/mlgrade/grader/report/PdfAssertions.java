@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -26,6 +28,19 @@ final class PdfAssertions {
     }
   }
 
+  /** The names of the fonts the pages use (a subset's tag included, e.g. "ABCDEF+DejaVuSans"). */
+  static List<String> fonts(Path pdf) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      for (PDPage page : document.getPages()) {
+        for (COSName name : page.getResources().getFontNames()) {
+          names.add(page.getResources().getFont(name).getName());
+        }
+      }
+    }
+    return names;
+  }
+
   /** The number of pages. */
   static int pages(Path pdf) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
@@ -41,23 +56,33 @@ final class PdfAssertions {
   static List<String> glyphsOutside(Path pdf, float sides, float ends) throws IOException {
     List<String> outside = new ArrayList<>();
     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      PDFTextStripper stripper = new PDFTextStripper() {
-        @Override
-        protected void writeString(String text, List<TextPosition> positions) {
-          PDRectangle box = getCurrentPage().getMediaBox();
-          for (TextPosition p : positions) {
-            // TextPosition's y is measured from the top of the page
-            boolean inside = p.getXDirAdj() >= sides
-                && p.getXDirAdj() + p.getWidthDirAdj() <= box.getWidth() - sides + 0.01f
-                && p.getYDirAdj() - p.getHeightDir() >= ends
-                && p.getYDirAdj() <= box.getHeight() - ends;
-            if (!inside && outside.size() < 20) {
-              outside.add("page " + getCurrentPageNo() + ": '" + p.getUnicode() + "' at ("
-                  + p.getXDirAdj() + ", " + p.getYDirAdj() + ")");
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+              PDRectangle box = getCurrentPage().getMediaBox();
+              for (TextPosition p : positions) {
+                // TextPosition's y is measured from the top of the page
+                boolean inside =
+                    p.getXDirAdj() >= sides
+                        && p.getXDirAdj() + p.getWidthDirAdj() <= box.getWidth() - sides + 0.01f
+                        && p.getYDirAdj() - p.getHeightDir() >= ends
+                        && p.getYDirAdj() <= box.getHeight() - ends;
+                if (!inside && outside.size() < 20) {
+                  outside.add(
+                      "page "
+                          + getCurrentPageNo()
+                          + ": '"
+                          + p.getUnicode()
+                          + "' at ("
+                          + p.getXDirAdj()
+                          + ", "
+                          + p.getYDirAdj()
+                          + ")");
+                }
+              }
             }
-          }
-        }
-      };
+          };
       stripper.getText(document);
     }
     return outside;

@@ -13,7 +13,7 @@ class PdfFontsTest {
   void everyFaceHasGlyphsForTheGreekLettersAndMathsSymbols() throws Exception {
     try (PDDocument document = new PDDocument()) {
       PdfFonts fonts = new PdfFonts(document);
-      for (Face face : List.of(fonts.regular, fonts.bold, fonts.mono)) {
+      for (Face face : List.of(fonts.regular, fonts.bold, fonts.mono())) {
         FeedbackPdfTest.SYMBOLS
             .replace(" ", "")
             .codePoints()
