@@ -20,26 +20,27 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.mlgrade.grader.judge.GradingPlan;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.mlgrade.grader.rubric.RubricLoader;
 import org.mlgrade.reference.ProblemRegistry;
 
 /**
  * The class benchmark of issue 12: builds a class of N students from the samples, grades it with
- * {@code java -jar grader/target/mlgrade.jar batch} at one worker and at one worker per core, grades
- * a subset the naive way (a {@code javac} process and a JUnit console-launcher process per
+ * {@code java -jar grader/target/mlgrade.jar batch} at one worker and at one worker per core,
+ * grades a subset the naive way (a {@code javac} process and a JUnit console-launcher process per
  * submission, expected answers as literals), times a cold {@code mlgrade grade}, and prints a table
  * and writes {@code bench-report.json}.
  *
- * <p>CPU is that of the whole process tree, read from a fresh cgroup v1 {@code cpuacct} group
- * (or v2 {@code cpu.stat}) each measured command is started in; {@code /usr/bin/time}'s user+sys
- * (which counts only the descendants that were waited for) is printed beside it as a check. A
- * main class, not a test: run it with {@code grader/bench/batch.sh}.
+ * <p>CPU is that of the whole process tree, read from a fresh cgroup v1 {@code cpuacct} group (or
+ * v2 {@code cpu.stat}) each measured command is started in; {@code /usr/bin/time}'s user+sys (which
+ * counts only the descendants that were waited for) is printed beside it as a check. A main class,
+ * not a test: run it with {@code grader/bench/batch.sh}.
  */
 final class BatchBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Pattern HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
   private final Path repo;
@@ -60,10 +61,10 @@ final class BatchBenchmark {
   }
 
   /**
-   * Options: {@code --n N} (students, default 200), {@code --naive-n N} (students graded both
-   * ways, default 20), {@code --jobs 1,2} (default 1 and the core count), {@code --work DIR},
-   * {@code --parent-flags "-XX:..."} (JVM flags of every mlgrade process), {@code --cold 2}
-   * (cold one-shot grades).
+   * Options: {@code --n N} (students, default 200), {@code --naive-n N} (students graded both ways,
+   * default 20), {@code --jobs 1,2} (default 1 and the core count), {@code --work DIR}, {@code
+   * --parent-flags "-XX:..."} (JVM flags of every mlgrade process), {@code --cold 2} (cold one-shot
+   * grades).
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>();
@@ -73,21 +74,26 @@ final class BatchBenchmark {
     int cores = Runtime.getRuntime().availableProcessors();
     int n = Integer.parseInt(options.getOrDefault("n", "200"));
     int naiveN = Integer.parseInt(options.getOrDefault("naive-n", "20"));
-    List<Integer> jobs = Arrays.stream(options.getOrDefault("jobs", "1," + cores).split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).distinct().toList();
+    List<Integer> jobs =
+        Arrays.stream(options.getOrDefault("jobs", "1," + cores).split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(Integer::parseInt)
+            .distinct()
+            .toList();
     Path repo = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
-    Path work = Path.of(options.getOrDefault("work", "grader/target/bench-batch"))
-        .toAbsolutePath();
-    List<String> parentFlags = options.containsKey("parent-flags")
-        ? List.of(options.get("parent-flags").trim().split("\\s+")) : List.of();
+    Path work = Path.of(options.getOrDefault("work", "grader/target/bench-batch")).toAbsolutePath();
+    List<String> parentFlags =
+        options.containsKey("parent-flags")
+            ? List.of(options.get("parent-flags").trim().split("\\s+"))
+            : List.of();
     deleteTree(work);
     Files.createDirectories(work);
     int cold = Integer.parseInt(options.getOrDefault("cold", "2"));
     new BatchBenchmark(repo, work, parentFlags).run(n, naiveN, jobs, cores, cold);
   }
 
-  private void run(int n, int naiveN, List<Integer> jobs, int cores, int cold)
-      throws Exception {
+  private void run(int n, int naiveN, List<Integer> jobs, int cores, int cold) throws Exception {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("cores", cores);
     report.put("load_average_before", loadAverage());
@@ -97,8 +103,14 @@ final class BatchBenchmark {
     Samples samples = new Samples(repo.resolve("submissions-sample"));
     ClassMix mix = ClassMix.build(samples, n, work.resolve("class"));
     report.put("mix", mix.counts());
-    System.out.printf(Locale.ROOT, "cores %d, load average %s, %d students %s, cpu from %s%n",
-        cores, loadAverage(), n, mix.counts(), cpu.describe());
+    System.out.printf(
+        Locale.ROOT,
+        "cores %d, load average %s, %d students %s, cpu from %s%n",
+        cores,
+        loadAverage(),
+        n,
+        mix.counts(),
+        cpu.describe());
 
     Map<String, Object> batches = new LinkedHashMap<>();
     for (int j : jobs) {
@@ -120,23 +132,32 @@ final class BatchBenchmark {
       gaps.addAll(others.gaps());
       one.put("all_wall_p50", percentile(gaps, 0.5));
       one.put("all_wall_p95", percentile(gaps, 0.95));
-      one.put("peak_rss_mb",
-          Math.max(correct.measured().peakRssKb(), others.measured().peakRssKb())
-          / 1024.0);
+      one.put(
+          "peak_rss_mb",
+          Math.max(correct.measured().peakRssKb(), others.measured().peakRssKb()) / 1024.0);
       one.put("peak_heap_mb", Math.max(correct.peakHeapMb(), others.peakHeapMb()));
       one.put("peak_heap_after_gc_mb", Math.max(correct.peakAfterGcMb(), others.peakAfterGcMb()));
       one.put("correct_run", correct.measured());
       one.put("others_run", others.measured());
       one.put("load_average_after", loadAverage());
       batches.put("jobs=" + j, one);
-      System.out.printf(Locale.ROOT, "batch --jobs %d: %.3f subs/s, %.3f correct/s, "
+      System.out.printf(
+          Locale.ROOT,
+          "batch --jobs %d: %.3f subs/s, %.3f correct/s, "
               + "%.2f CPU-s/correct (rusage %.2f), %.2f CPU-s/sub, correct wall p50 %.2f s "
-              + "p95 %.2f s%s, peak RSS %.0f MB, peak heap %d MB (%d MB after GC), load %s%n", j,
-          one.get("submissions_per_second"), one.get("correct_per_second"),
-          one.get("cpu_seconds_per_correct"), one.get("rusage_cpu_seconds_per_correct"),
-          one.get("cpu_seconds_per_submission"), one.get("correct_wall_p50"),
-          one.get("correct_wall_p95"), j == 1 ? "" : " (gap between completions)",
-          one.get("peak_rss_mb"), one.get("peak_heap_mb"), one.get("peak_heap_after_gc_mb"),
+              + "p95 %.2f s%s, peak RSS %.0f MB, peak heap %d MB (%d MB after GC), load %s%n",
+          j,
+          one.get("submissions_per_second"),
+          one.get("correct_per_second"),
+          one.get("cpu_seconds_per_correct"),
+          one.get("rusage_cpu_seconds_per_correct"),
+          one.get("cpu_seconds_per_submission"),
+          one.get("correct_wall_p50"),
+          one.get("correct_wall_p95"),
+          j == 1 ? "" : " (gap between completions)",
+          one.get("peak_rss_mb"),
+          one.get("peak_heap_mb"),
+          one.get("peak_heap_after_gc_mb"),
           loadAverage());
     }
     report.put("batch", batches);
@@ -145,6 +166,9 @@ final class BatchBenchmark {
       report.put("naive", naive(samples, mix, Math.min(naiveN, n)));
     }
     report.put("cold_grade", coldGrade(mix, cold));
+    if (cold > 0) {
+      report.put("cold_gradescope", coldGradescope(mix, cold));
+    }
     report.put("load_average_after", loadAverage());
     Path file = work.resolve("bench-report.json");
     JSON.writeValue(file.toFile(), report);
@@ -156,8 +180,8 @@ final class BatchBenchmark {
    * One {@code mlgrade batch} run, the completion gaps read from its journal, the largest heap
    * before a collection and the largest after one (an upper bound of what stays live).
    */
-  private record BatchRun(Measured measured, List<Double> gaps, int peakHeapMb,
-      int peakAfterGcMb) {}
+  private record BatchRun(
+      Measured measured, List<Double> gaps, int peakHeapMb, int peakAfterGcMb) {}
 
   private BatchRun batch(Path classDir, Path rubric, int jobs, String name) throws Exception {
     Path out = work.resolve("out-" + name);
@@ -165,33 +189,48 @@ final class BatchBenchmark {
     List<String> command = new ArrayList<>(List.of(java()));
     command.addAll(parentFlags);
     command.add("-Xlog:gc:file=" + gcLog);
-    command.addAll(List.of("-jar", jar.toString(), "batch", classDir.toString(),
-        "--out", out.toString(), "--jobs", String.valueOf(jobs), "--quiet"));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "batch",
+            classDir.toString(),
+            "--out",
+            out.toString(),
+            "--jobs",
+            String.valueOf(jobs),
+            "--quiet"));
     if (rubric != null) {
       command.addAll(List.of("--rubric", rubric.toString()));
     }
     JournalWatch watch = new JournalWatch(out.resolve(Journal.FILE));
     Measured measured = cpu.run(command, work.resolve("log-" + name), watch::poll);
     watch.poll();
-    return new BatchRun(measured, watch.gaps(measured.startNanos()), peakHeapMb(gcLog, 1),
-        peakHeapMb(gcLog, 2));
+    return new BatchRun(
+        measured, watch.gaps(measured.startNanos()), peakHeapMb(gcLog, 1), peakHeapMb(gcLog, 2));
   }
 
   /**
-   * The naive baseline on the first {@code count} students, interleaved with mlgrade by chunks
-   * of five: mlgrade batch --jobs 1 on the subset rubric, then javac + JUnit per student.
+   * The naive baseline on the first {@code count} students, interleaved with mlgrade by halves:
+   * mlgrade batch --jobs 1 on the subset rubric for half of them, then javac + JUnit per student of
+   * that half, and again for the other half. Each mlgrade run pays its start-up once for its half,
+   * as a class's batch pays it once; the ratio is also given per student after start-up.
    */
   private Map<String, Object> naive(Samples samples, ClassMix mix, int count) throws Exception {
     Path rubric = repo.resolve("grader/bench/conv-nb.yaml");
-    Path tests = NaiveTests.generate(new RubricLoader(ProblemRegistry.standard()).load(rubric),
-        samples, work.resolve("naive-tests"));
+    Path tests =
+        NaiveTests.generate(
+            new RubricLoader(ProblemRegistry.standard()).load(rubric),
+            samples,
+            work.resolve("naive-tests"));
     Path junit = NaiveTests.consoleLauncher();
     List<Path> students = mix.first(count);
     double mlgradeWall = 0;
     double mlgradeCpu = 0;
     double naiveWall = 0;
     double naiveCpu = 0;
-    int chunk = 5;
+    int chunk = (students.size() + 1) / 2;
+    List<Double> mlgradeGaps = new ArrayList<>();
     for (int from = 0; from < students.size(); from += chunk) {
       List<Path> part = students.subList(from, Math.min(students.size(), from + chunk));
       Path partDir = work.resolve("naive-class-" + from);
@@ -200,13 +239,23 @@ final class BatchBenchmark {
       }
       BatchRun run = batch(partDir, rubric, 1, "subset-" + from);
       mlgradeWall += run.measured().wallSeconds();
+      // The first completion also waits for the batch's start-up.
+      mlgradeGaps.addAll(run.gaps().subList(Math.min(1, run.gaps().size()), run.gaps().size()));
       mlgradeCpu += run.measured().cpuSeconds();
       for (Path student : part) {
         Path classes = work.resolve("naive-out").resolve(student.getFileName());
         Files.createDirectories(classes);
-        List<String> javac = new ArrayList<>(List.of(javaHomeBin("javac"), "-nowarn",
-            "-encoding", "UTF-8", "-d", classes.toString(),
-            "-cp", jar + ":" + junit));
+        List<String> javac =
+            new ArrayList<>(
+                List.of(
+                    javaHomeBin("javac"),
+                    "-nowarn",
+                    "-encoding",
+                    "UTF-8",
+                    "-d",
+                    classes.toString(),
+                    "-cp",
+                    jar + ":" + junit));
         javac.addAll(javaFiles(student));
         javac.addAll(javaFiles(tests));
         Measured compiled = cpu.run(javac, work.resolve("log-naive-javac"), () -> {});
@@ -215,11 +264,19 @@ final class BatchBenchmark {
         if (compiled.exitCode() != 0) {
           continue;
         }
-        List<String> launch = List.of(java(), "-jar", junit.toString(), "execute",
-            "--disable-banner", "--details=none", "-cp", classes + ":" + jar,
-            "--config=junit.jupiter.execution.timeout.default=5s",
-            "--config=junit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD",
-            "--select-package=naive");
+        List<String> launch =
+            List.of(
+                java(),
+                "-jar",
+                junit.toString(),
+                "execute",
+                "--disable-banner",
+                "--details=none",
+                "-cp",
+                classes + ":" + jar,
+                "--config=junit.jupiter.execution.timeout.default=5s",
+                "--config=junit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD",
+                "--select-package=naive");
         Measured tested = cpu.run(launch, work.resolve("log-naive-junit"), () -> {});
         naiveWall += tested.wallSeconds();
         naiveCpu += tested.cpuSeconds();
@@ -234,10 +291,28 @@ final class BatchBenchmark {
     naive.put("naive_cpu_s", naiveCpu);
     naive.put("wall_ratio_naive_over_mlgrade", naiveWall / mlgradeWall);
     naive.put("cpu_ratio_naive_over_mlgrade", naiveCpu / mlgradeCpu);
-    System.out.printf(Locale.ROOT, "naive baseline, %d students, conv + naive Bayes: mlgrade "
+    double perStudent =
+        mlgradeGaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    naive.put("mlgrade_wall_per_student_after_startup_s", perStudent);
+    naive.put("naive_wall_per_student_s", naiveWall / students.size());
+    naive.put("wall_ratio_per_student_after_startup", naiveWall / students.size() / perStudent);
+    System.out.printf(
+        Locale.ROOT,
+        "naive baseline, %d students, conv + naive Bayes: mlgrade "
             + "%.1f s wall %.1f CPU-s, naive %.1f s wall %.1f CPU-s: mlgrade is %.2fx faster "
-            + "(wall), %.2fx (CPU); load %s%n", students.size(), mlgradeWall, mlgradeCpu,
-        naiveWall, naiveCpu, naiveWall / mlgradeWall, naiveCpu / mlgradeCpu, loadAverage());
+            + "(wall), %.2fx (CPU); per student after mlgrade's start-up %.2f s vs %.2f s: %.1fx;"
+            + " load %s%n",
+        students.size(),
+        mlgradeWall,
+        mlgradeCpu,
+        naiveWall,
+        naiveCpu,
+        naiveWall / mlgradeWall,
+        naiveCpu / mlgradeCpu,
+        perStudent,
+        naiveWall / students.size(),
+        naiveWall / students.size() / perStudent,
+        loadAverage());
     return naive;
   }
 
@@ -248,14 +323,107 @@ final class BatchBenchmark {
     for (int i = 1; i <= runs; i++) {
       List<String> command = new ArrayList<>(List.of(java()));
       command.addAll(parentFlags);
-      command.addAll(List.of("-jar", jar.toString(), "grade", student.toString(),
-          "--out", work.resolve("grade-out-" + i).toString()));
+      command.addAll(
+          List.of(
+              "-jar",
+              jar.toString(),
+              "grade",
+              student.toString(),
+              "--out",
+              work.resolve("grade-out-" + i).toString()));
       Measured m = cpu.run(command, work.resolve("log-grade-" + i), () -> {});
       cold.put("run" + i, m);
-      System.out.printf(Locale.ROOT, "cold mlgrade grade #%d: %.2f s wall, %.2f CPU-s, exit %d,"
-          + " load %s%n", i, m.wallSeconds(), m.cpuSeconds(), m.exitCode(), loadAverage());
+      System.out.printf(
+          Locale.ROOT,
+          "cold mlgrade grade #%d: %.2f s wall, %.2f CPU-s, exit %d," + " load %s%n",
+          i,
+          m.wallSeconds(),
+          m.cpuSeconds(),
+          m.exitCode(),
+          loadAverage());
     }
     return cold;
+  }
+
+  /**
+   * Cold Gradescope runs as the container makes them: the zip of {@code mlgrade package-gradescope}
+   * unzipped into a folder laid out like {@code /autograder}, its {@code setup.sh} run once as
+   * Gradescope runs it when it builds the image (here it only makes the two class-data archives: a
+   * JDK, bubblewrap and python3 are installed), then {@code run_autograder} once per run on a
+   * correct student, each time with a fresh submission and results folder.
+   */
+  private Map<String, Object> coldGradescope(ClassMix mix, int runs) throws Exception {
+    Path zip = work.resolve("autograder.zip");
+    Measured packaged =
+        cpu.run(
+            List.of(java(), "-jar", jar.toString(), "package-gradescope", "--out", zip.toString()),
+            work.resolve("log-package"),
+            () -> {});
+    if (packaged.exitCode() != 0) {
+      throw new IllegalStateException("package-gradescope failed: see " + work);
+    }
+    Path root = work.resolve("autograder");
+    Path source = Files.createDirectories(root.resolve("source"));
+    unzip(zip, source);
+    Measured setup =
+        cpu.run(
+            List.of("bash", source.resolve("setup.sh").toString()),
+            work.resolve("log-setup"),
+            () -> {});
+    Map<String, Object> cold = new LinkedHashMap<>();
+    cold.put("setup", setup);
+    cold.put("grader_archive", Files.exists(source.resolve("mlgrade.jsa")));
+    System.out.printf(
+        Locale.ROOT,
+        "Gradescope setup.sh (archives only here): %.1f s wall, exit %d," + " grader archive %s%n",
+        setup.wallSeconds(),
+        setup.exitCode(),
+        Files.exists(source.resolve("mlgrade.jsa")) ? "made" : "NOT made");
+    Path student = mix.first(1).get(0);
+    for (int i = 1; i <= runs; i++) {
+      deleteTree(root.resolve("submission"));
+      deleteTree(root.resolve("results"));
+      copyTree(student, root.resolve("submission"));
+      Measured m =
+          cpu.run(
+              List.of(
+                  "env",
+                  "MLGRADE_AUTOGRADER_ROOT=" + root,
+                  "bash",
+                  source.resolve("run_autograder").toString()),
+              work.resolve("log-gradescope-" + i),
+              () -> {});
+      JsonNode results = JSON.readTree(root.resolve("results/results.json").toFile());
+      cold.put("run" + i, m);
+      System.out.printf(
+          Locale.ROOT,
+          "cold Gradescope run_autograder #%d: %.2f s wall, %.2f CPU-s,"
+              + " score %s, exit %d, load %s%n",
+          i,
+          m.wallSeconds(),
+          m.cpuSeconds(),
+          results.path("score").asText(),
+          m.exitCode(),
+          loadAverage());
+    }
+    return cold;
+  }
+
+  private static void unzip(Path zip, Path into) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Path target = into.resolve(entry.getName()).normalize();
+        if (!target.startsWith(into)) {
+          throw new IOException("zip entry outside the folder: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private static String java() {
@@ -268,8 +436,7 @@ final class BatchBenchmark {
 
   private static List<String> javaFiles(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted()
-          .toList();
+      return walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
     }
   }
 
