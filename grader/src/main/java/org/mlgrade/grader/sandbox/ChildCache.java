@@ -17,16 +17,18 @@ import java.util.UUID;
 import org.mlgrade.grader.io.Trees;
 
 /**
- * Files made once per harness version and JVM (the harness jar and its class-data archive), kept
- * between runs in a folder private to the grader's user: {@code $XDG_CACHE_HOME/mlgrade} or {@code
- * ~/.cache/mlgrade}. The folder is used only when it is a real directory owned by that user that no
- * one else can write; otherwise nothing is kept and every run makes its own.
+ * Files made once per mlgrade version and JVM (the harness jar, the compiler JVM's jar, and their
+ * class-data archives), kept between runs in a folder private to the grader's user: {@code
+ * $XDG_CACHE_HOME/mlgrade} or {@code ~/.cache/mlgrade}. The folder is used only when it is a real
+ * directory owned by that user that no one else can write; otherwise nothing is kept and every run
+ * makes its own.
  *
- * <p>Nothing secret goes in: the harness and Jackson, which every child sees anyway, and an archive
- * of the classes they load. Each sandbox copies the files out (with their modification time, which
- * the archive records) into its own class path directory; children never see this folder.
+ * <p>Nothing secret goes in: the harness, which every child sees anyway, the compiler JVM's classes
+ * (which run no student code), and archives of the classes they load. Each sandbox and compiler
+ * copies the files out (with their modification time, which the archive records) into its own
+ * folder; children never see this folder.
  */
-final class ChildCache {
+public final class ChildCache {
 
   private static final Set<PosixFilePermission> OTHERS_WRITE =
       Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
@@ -41,7 +43,7 @@ final class ChildCache {
   }
 
   /** The cache entry for {@code key}, or one that keeps nothing when there is no safe folder. */
-  static ChildCache open(String key) {
+  public static ChildCache open(String key) {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base =
         xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
@@ -77,7 +79,7 @@ final class ChildCache {
    * Copies the kept file {@code name} to {@code target}, with its modification time, readable by
    * all; false when it is not kept (or cannot be copied).
    */
-  boolean copyOut(String name, Path target) {
+  public boolean copyOut(String name, Path target) {
     if (dir == null) {
       return false;
     }
@@ -110,7 +112,7 @@ final class ChildCache {
   }
 
   /** Keeps a copy of {@code file} (with its modification time) as {@code name}, if it can. */
-  void store(Path file, String name) {
+  public void store(Path file, String name) {
     if (dir == null) {
       return;
     }

@@ -6,18 +6,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * One compiler JVM ({@link CompilerWorker}), seen from the grader: started with a bounded heap, C1
@@ -47,9 +41,6 @@ final class CompilerJvm implements AutoCloseable {
   /** The JVM ended on its own, or never got ready: the grader's problem, not the student's. */
   record Died(String diagnostics) implements Outcome {}
 
-  /** The package whose classes the compiler JVM loads: no reference, rubric or judge class. */
-  private static final String PACKAGE = "org/mlgrade/grader/submission/";
-
   private static final long POLL_MILLIS = 50;
   private static final int STDERR_KEPT = 4096;
 
@@ -74,72 +65,49 @@ final class CompilerJvm implements AutoCloseable {
   /**
    * Starts a compiler JVM; it warms up in the background while the grader goes on.
    *
-   * @param classes the directory {@link #copyClasses} filled
+   * @param archive the folder with the compiler's jar, and the archive's flags
    * @param api the student API's class path, the only one javac compiles against
    */
-  static CompilerJvm start(Path classes, Path api, int heapMegabytes) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "-Xmx" + heapMegabytes + "m",
-            "-Xss1m",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-XX:-UsePerfData",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-XX:+DisableAttachMechanism",
-            "-Xshare:auto",
-            "-Dfile.encoding=UTF-8",
-            "-cp",
-            classes.toString(),
-            CompilerWorker.class.getName(),
-            api.toAbsolutePath().toString());
-    builder.environment().clear();
-    builder.environment().put("PATH", "/usr/bin:/bin");
-    builder.environment().put("LANG", "C.UTF-8");
-    return new CompilerJvm(builder.start());
+  static CompilerJvm start(CompilerArchive archive, Path api, int heapMegabytes)
+      throws IOException {
+    return new CompilerJvm(
+        builder(command(api, heapMegabytes, archive.flags()), archive.dir()).start());
   }
 
   /**
-   * Copies the classes of this package, and nothing else, out of the grader's class path (its
-   * {@code target/classes} or the shaded jar) into {@code directory}: the compiler JVM's class
-   * path.
+   * The command of a compiler JVM with {@code cds} (its class-data archive flags), to be run in the
+   * folder holding {@link CompilerArchive#JAR}.
    */
-  static Path copyClasses(Path directory) {
-    try {
-      Path location =
-          Path.of(CompilerJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Files.createDirectories(directory.resolve(PACKAGE));
-      if (Files.isDirectory(location)) {
-        try (Stream<Path> files = Files.list(location.resolve(PACKAGE))) {
-          for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-            Files.copy(
-                file,
-                directory.resolve(PACKAGE).resolve(file.getFileName().toString()),
-                StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      } else {
-        try (JarFile jar = new JarFile(location.toFile())) {
-          for (JarEntry entry : Collections.list(jar.entries())) {
-            String name = entry.getName();
-            if (name.startsWith(PACKAGE)
-                && name.endsWith(".class")
-                && name.indexOf('/', PACKAGE.length()) < 0) {
-              try (InputStream in = jar.getInputStream(entry)) {
-                Files.copy(in, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-              }
-            }
-          }
-        }
-      }
-      return directory;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the compiler's class path in " + directory, e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the compiler's classes", e);
-    }
+  static List<String> command(Path api, int heapMegabytes, List<String> cds) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMegabytes + "m",
+                "-Xss1m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+DisableAttachMechanism",
+                "-Dfile.encoding=UTF-8"));
+    command.addAll(cds);
+    command.addAll(
+        List.of(
+            "-cp",
+            CompilerArchive.JAR,
+            CompilerWorker.class.getName(),
+            api.toAbsolutePath().toString()));
+    return command;
+  }
+
+  /** A process builder of {@code command} in {@code dir}, with a minimal environment. */
+  static ProcessBuilder builder(List<String> command, Path dir) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().put("LANG", "C.UTF-8");
+    return builder;
   }
 
   /**

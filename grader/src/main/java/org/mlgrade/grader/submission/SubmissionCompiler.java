@@ -57,6 +57,7 @@ public final class SubmissionCompiler implements AutoCloseable {
   private final Duration budget;
   private final int heapMegabytes;
   private final Path classes;
+  private final CompilerArchive archive;
   private final Deque<CompilerJvm> idle = new ArrayDeque<>();
   private final Set<CompilerJvm> live = ConcurrentHashMap.newKeySet();
   private boolean closed;
@@ -114,7 +115,7 @@ public final class SubmissionCompiler implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the compiler's temporary folder", e);
     }
-    CompilerJvm.copyClasses(classes);
+    archive = CompilerArchive.prepare(classes, this.apiClasspath, heapMegabytes);
     idle.push(startJvm());
   }
 
@@ -264,7 +265,7 @@ public final class SubmissionCompiler implements AutoCloseable {
 
   private CompilerJvm startJvm() {
     try {
-      CompilerJvm jvm = CompilerJvm.start(classes, apiClasspath, heapMegabytes);
+      CompilerJvm jvm = CompilerJvm.start(archive, apiClasspath, heapMegabytes);
       live.add(jvm);
       return jvm;
     } catch (IOException e) {

@@ -46,6 +46,9 @@ fi
 # The sandboxed JVMs' class-data archive, made once here rather than in every grading run.
 java -cp "$(dirname "$0")/mlgrade.jar" org.mlgrade.grader.sandbox.ChildArchive \
   || echo "mlgrade setup: sandboxed JVMs will start without a class-data archive"
+# The compiler JVM's (javac's classes), likewise.
+java -cp "$(dirname "$0")/mlgrade.jar" org.mlgrade.grader.submission.CompilerArchive \
+  || echo "mlgrade setup: the compiler JVM will start without a class-data archive"
 
 # The grader's own class-data archive (JDK 17's dynamic archive), from a training run on an empty
 # submission, so that each grading run starts faster; run_autograder uses it when it is there,
