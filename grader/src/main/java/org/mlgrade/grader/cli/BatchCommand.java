@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -115,27 +116,62 @@ final class BatchCommand implements Callable<Integer> {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    RubricSource source = rubric.source();
-    Rubric loaded = source.load();
     // The other students' submissions and their results are secrets too: below bubblewrap a
     // child that could read them makes the batch refuse hidden tests, naming the chmod.
-    SandboxOptions options =
-        isolation.sandbox(
+    List<ChildAccess.Secret> secrets =
+        new ArrayList<>(
             List.of(
                 new ChildAccess.Secret(root, "the class folder (the other students' submissions)"),
                 new ChildAccess.Secret(outDir, "the output folder")));
-    try {
-      OutputFolder.prepare(outDir);
-    } catch (IOException e) {
-      err.println("mlgrade batch: cannot write results: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    JournalLine.Header header = header(loaded, source.bytes());
+    secrets.addAll(rubric.secrets());
+    SandboxOptions options = isolation.sandbox(secrets);
+    JournalLine.Header header;
+    PdfReporters pdfs = PdfReporters.standard();
     Progress progress =
         quiet
             ? Progress.quiet(err)
             : System.console() != null ? Progress.live(out, err) : Progress.lines(out, err);
-    PdfReporters pdfs = PdfReporters.standard();
+    // The compiler JVM and the sandbox start while the rubric is read and the journal checked.
+    try (Grader.Start started = Grader.start(options)) {
+      RubricSource source = rubric.source();
+      Rubric loaded = source.load();
+      try {
+        OutputFolder.prepare(outDir);
+      } catch (IOException e) {
+        err.println("mlgrade batch: cannot write results: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      header = header(loaded, source.bytes());
+      Integer failed = grade(started, loaded, header, students, progress, pdfs, out, err);
+      if (failed != null) {
+        return failed;
+      }
+    }
+    List<StudentEntry> rows = ClassOutputs.rows(Journal.read(outDir.resolve(Journal.FILE)));
+    boolean summaryWritten = ClassOutputs.write(outDir, header, rows, pdfs, progress);
+    rows.stream()
+        .map(StudentEntry::isolation)
+        .filter(level -> !level.isEmpty())
+        .distinct()
+        .map(IsolationLevel::valueOf)
+        .forEach(level -> warnBelowBubblewrap(err, level));
+    return finish(out, rows, header, summaryWritten, start);
+  }
+
+  /**
+   * Journals this run and grades the students not graded yet; an exit code when the batch cannot go
+   * on, null when it can.
+   */
+  private Integer grade(
+      Grader.Start started,
+      Rubric loaded,
+      JournalLine.Header header,
+      List<Student> students,
+      Progress progress,
+      PdfReporters pdfs,
+      PrintWriter out,
+      PrintWriter err)
+      throws InterruptedException {
     try (Journal journal = Journal.open(outDir, header, regrade)) {
       journal.append(
           new JournalLine.Run(shard.toString(), students.stream().map(Student::id).toList()));
@@ -151,14 +187,7 @@ final class BatchCommand implements Callable<Integer> {
             pending.size());
       }
       if (!pending.isEmpty()) {
-        Grader grader;
-        try {
-          grader = Grader.open(loaded, options);
-        } catch (IllegalArgumentException e) {
-          err.println("mlgrade batch: invalid rubric: " + e.getMessage());
-          return ExitCodes.INVALID_RUBRIC;
-        }
-        try (grader) {
+        try (Grader grader = started.open(loaded)) {
           try {
             grader.plan();
           } catch (IllegalArgumentException e) {
@@ -177,15 +206,7 @@ final class BatchCommand implements Callable<Integer> {
       err.println("mlgrade batch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    List<StudentEntry> rows = ClassOutputs.rows(Journal.read(outDir.resolve(Journal.FILE)));
-    boolean summaryWritten = ClassOutputs.write(outDir, header, rows, pdfs, progress);
-    rows.stream()
-        .map(StudentEntry::isolation)
-        .filter(level -> !level.isEmpty())
-        .distinct()
-        .map(IsolationLevel::valueOf)
-        .forEach(level -> warnBelowBubblewrap(err, level));
-    return finish(out, rows, header, summaryWritten, start);
+    return null;
   }
 
   /** Says loudly, before and after the class, that students ran below {@code BUBBLEWRAP}. */
