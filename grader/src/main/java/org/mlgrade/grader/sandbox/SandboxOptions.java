@@ -79,7 +79,7 @@ public record SandboxOptions(
    * directory above them must deny it. {@code BUBBLEWRAP} shows the child only its own files.
    * {@link #allowWeakIsolation} lifts the refusal (the result then says so; see {@link
    * #weaknesses}). Every front door ({@code grade}, {@code batch}, {@code gradescope}) goes
-   * through {@code Grader.open}, which calls this once the level is known.
+   * through {@code Grader.Start.open}, which calls this once the level is known.
    */
   public Optional<String> refusal(IsolationLevel level, boolean hiddenTests) {
     List<String> weaknesses = weaknesses(level);
