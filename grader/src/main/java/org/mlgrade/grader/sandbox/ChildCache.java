@@ -22,9 +22,9 @@ import org.mlgrade.grader.io.Trees;
  * ~/.cache/mlgrade}. The folder is used only when it is a real directory owned by that user that no
  * one else can write; otherwise nothing is kept and every run makes its own.
  *
- * <p>Nothing secret goes in: the harness and Jackson, which every child sees anyway, and an archive
- * of the classes they load. Each sandbox copies the files out (with their modification time, which
- * the archive records) into its own class path directory; children never see this folder.
+ * <p>Nothing secret goes in: the harness, which every child sees anyway, and an archive of the
+ * classes they load. Each sandbox copies the files out (with their modification time, which the
+ * archive records) into its own class path directory; children never see this folder.
  */
 final class ChildCache {
 

@@ -25,7 +25,7 @@ import org.mlgrade.harness.Request;
  * The sandbox: one child JVM per submission (started again after a call kills or hangs it), at the
  * strongest {@link IsolationLevel} that works here unless {@link SandboxOptions} asks for another.
  *
- * <p>The child's class path holds the API, the harness with Jackson, any test-only extra
+ * <p>The child's class path holds the API, the harness (without Jackson), any test-only extra
  * directories and a copy of the student's classes: never the reference, rubrics or expected
  * outputs. The grader writes the calls into a request file in the child's private working
  * directory; the harness reads and deletes it, then runs the calls and reports each one on its
