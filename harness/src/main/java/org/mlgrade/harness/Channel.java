@@ -13,18 +13,18 @@ import java.util.Base64;
  *
  * <p>The token is a per-child secret that the grader wrote into the request file, which the child
  * deleted before any student code ran, so a line printed by student code (through {@code
- * System.out}, which is captured anyway, or straight to {@link FileDescriptor#out}) does not
- * carry it. The leading newline makes a protocol line start a line of its own even after a
- * student's unterminated write. Each line is written with one {@code write} call.
+ * System.out}, which is captured anyway, or straight to {@link FileDescriptor#out}) does not carry
+ * it. The leading newline makes a protocol line start a line of its own even after a student's
+ * unterminated write. Each line is written with one {@code write} call.
  */
 final class Channel {
 
   /** The kinds of line; the grader's parser knows the same names. */
   enum Kind {
     /**
-     * The child is ready and will run call {@code index} and the calls after it, back to back;
-     * sent once, before any student code is loaded. The grader's clock for {@code index} starts
-     * when it reads this line, and for every next call when it reads the previous call's result.
+     * The child is ready and will run call {@code index} and the calls after it, back to back; sent
+     * once, before any student code is loaded. The grader's clock for {@code index} starts when it
+     * reads this line, and for every next call when it reads the previous call's result.
      */
     READY,
     /** The call ended; the payload is a {@link Report}. */
@@ -48,7 +48,7 @@ final class Channel {
     String payload = "";
     if (report != null) {
       try {
-        payload = Base64.getEncoder().encodeToString(Wire.MAPPER.writeValueAsBytes(report));
+        payload = Base64.getEncoder().encodeToString(json(report));
       } catch (IOException e) {
         Runtime.getRuntime().halt(Harness.EXIT_CHANNEL_BROKEN);
       }
@@ -60,5 +60,35 @@ final class Channel {
     } catch (IOException e) {
       Runtime.getRuntime().halt(Harness.EXIT_CHANNEL_BROKEN);
     }
+  }
+
+  /**
+   * The report as the grader's {@link Wire} reads it: an object of the record's five components,
+   * null ones included, in UTF-8.
+   */
+  static byte[] json(Report report) throws IOException {
+    JsonWriter out = new JsonWriter(Integer.MAX_VALUE - 8);
+    out.open('{');
+    out.string("status");
+    out.raw(':');
+    out.string(report.status());
+    out.raw(',');
+    out.string("outputJson");
+    out.raw(':');
+    out.string(report.outputJson());
+    out.raw(',');
+    out.string("message");
+    out.raw(':');
+    out.string(report.message());
+    out.raw(',');
+    out.string("stdout");
+    out.raw(':');
+    out.string(report.stdout());
+    out.raw(',');
+    out.string("stderr");
+    out.raw(':');
+    out.string(report.stderr());
+    out.close('}');
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,13 +1,12 @@
 package org.mlgrade.harness;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.mlgrade.harness.Channel.Kind;
@@ -28,17 +26,16 @@ import org.mlgrade.harness.Implementations.Resolution;
  * <p>It reads and deletes the request file (so that student code never sees the protocol token),
  * routes {@code System.out} and {@code System.err} into capped per-call captures and loads the API
  * in its own class loader (whose parent is the platform loader, so student code does not see the
- * harness or Jackson by name). It loads the student's classes in a class loader whose parent is the
- * API's, and creates a fresh instance for every call. A loader serves the next call too only when
- * the student's classes cannot carry state in a static field ({@link StaticState}: only constants)
- * and the call returned normally; otherwise the next call gets a new loader. Either way no static
- * field carries state from one call to the next and results do not depend on the order of the
- * calls. It calls the student's method reflectively and announces {@code RESULT}. Once warmed up,
- * before any student class is loaded, it announces {@code READY}; from then on the calls run back
- * to back, so that the grader times each one from the line before its result to its result. After
- * the last call it halts the JVM, so that threads or shutdown hooks left by student code cannot
- * keep it alive. The grader enforces every time limit from outside; the harness enforces none and
- * reports no time.
+ * harness by name). It loads the student's classes in a class loader whose parent is the API's, and
+ * creates a fresh instance for every call. A loader serves the next call too only when the
+ * student's classes cannot carry state in a static field ({@link StaticState}: only constants) and
+ * the call returned normally; otherwise the next call gets a new loader. Either way no static field
+ * carries state from one call to the next and results do not depend on the order of the calls. It
+ * calls the student's method reflectively and announces {@code RESULT}. Once warmed up, before any
+ * student class is loaded, it announces {@code READY}; from then on the calls run back to back, so
+ * that the grader times each one from the line before its result to its result. After the last call
+ * it halts the JVM, so that threads or shutdown hooks left by student code cannot keep it alive.
+ * The grader enforces every time limit from outside; the harness enforces none and reports no time.
  */
 public final class Harness {
 
@@ -128,26 +125,34 @@ public final class Harness {
   }
 
   /**
-   * Loads Jackson's and the channel's classes before the first call, so that their start-up time is
-   * not charged to the student's first test.
+   * Loads and runs the codec's and the channel's classes before the first call, so that their
+   * start-up time is not charged to the student's first test (and so that they are in the
+   * class-data archive, which holds what the harness loads before {@code READY}).
    */
   private void warmUp() {
     try {
-      Wire.MAPPER.readTree("{\"a\":[1.5,NaN],\"b\":{\"c\":\"d\"}}");
-      Wire.MAPPER.writeValueAsBytes(new Report("RETURNED", "{}", "", "", ""));
-      Wire.MAPPER.writeValue(new BoundedWriter(64), Map.of("a", 1.5));
-      Wire.MAPPER.readValue("{\"x\":[1,2]}", Map.class);
-      // A record with an enum, arrays and a list, as the API's inputs are: Jackson's creator and
-      // enum machinery is loaded here (and kept in the class-data archive), not in call one.
-      Wire.MAPPER.readValue(
-          "{\"kind\":\"B\",\"rows\":[[1.5,-2]],\"sizes\":[3],\"flag\":true}", WarmUpInput.class);
+      // A record with an enum, arrays and a list, as the API's inputs are.
+      byte[] json =
+          ("{\"kind\":\"B\",\"rows\":[[1.5,-2e-3,NaN]],\"sizes\":[3],\"parts\":[],"
+                  + "\"name\":\"a\\\"b\",\"flag\":true,\"count\":-7}")
+              .getBytes(StandardCharsets.UTF_8);
+      Object input = ValueDecoder.decode(json, 0, json.length, WarmUpInput.class);
+      String encoded = ValueEncoder.encode(input, 1024);
+      Channel.json(new Report("RETURNED", encoded, "", "", ""));
     } catch (IOException e) {
-      throw new IllegalStateException("Jackson does not work in the child", e);
+      throw new IllegalStateException("the codec does not work in the child", e);
     }
   }
 
   /** What {@link #warmUp} decodes: shaped like the API's input records. */
-  private record WarmUpInput(WarmUpKind kind, double[][] rows, List<Integer> sizes, boolean flag) {}
+  private record WarmUpInput(
+      WarmUpKind kind,
+      double[][] rows,
+      int[] sizes,
+      List<WarmUpInput> parts,
+      String name,
+      boolean flag,
+      long count) {}
 
   private enum WarmUpKind {
     A,
@@ -215,14 +220,13 @@ public final class Harness {
       return new Outcome(resolution.status(), null, resolution.message());
     }
     Method method = method(resolution.solverInterface(), call.method());
-    JavaType inputType =
-        Wire.MAPPER.getTypeFactory().constructType(method.getGenericParameterTypes()[0]);
+    Type inputType = method.getGenericParameterTypes()[0];
     Object input;
     try {
       input = call.input(inputType);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(
-          "the grader's input does not fit " + inputType + ": " + e.getOriginalMessage(), e);
+          "the grader's input does not fit " + inputType.getTypeName() + ": " + e.getMessage(), e);
     }
     Object instance;
     Class<?> type = resolution.type();
@@ -249,25 +253,18 @@ public final class Harness {
       return failure(e.getCause(), "THREW", "");
     }
     // Encoded into a bounded buffer that gives up past the limit: a huge answer costs neither
-    // the child's heap nor the pipe nor the grader's heap.
-    BoundedWriter json = new BoundedWriter(call.maxAnswerChars());
+    // the child's heap nor the pipe nor the grader's heap. What the student's code throws while
+    // it is encoded (a list whose iterator throws) propagates: the call threw.
+    String json;
     try {
-      Wire.MAPPER.writeValue(json, result);
-    } catch (IOException e) {
-      if (!json.overflowed()) {
-        throw e;
-      }
-    }
-    if (json.overflowed()) {
+      json = ValueEncoder.encode(result, call.maxAnswerChars());
+    } catch (JsonWriter.Overflow e) {
       return new Outcome(
           "ANSWER_TOO_LARGE",
           null,
-          "the returned value is longer than any "
-              + "answer to this test can be: more than "
-              + call.maxAnswerChars()
-              + " characters of JSON");
+          "the returned value is longer than any answer to this test can be: " + e.getMessage());
     }
-    return new Outcome("RETURNED", json.toString(), "");
+    return new Outcome("RETURNED", json, "");
   }
 
   private static Method method(Class<?> solver, String name) {

@@ -1,11 +1,8 @@
 package org.mlgrade.harness;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JavaType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,40 +64,70 @@ public record Request(
       int inputOffset,
       int inputLength) {
 
-    /** Decodes the input as {@code type}. */
-    public Object input(JavaType type) throws IOException {
-      return Wire.MAPPER.readValue(source, inputOffset, inputLength, type);
+    /**
+     * Decodes the input as {@code type} ({@link ValueDecoder}).
+     *
+     * @throws IOException when the input does not fit {@code type}
+     */
+    public Object input(Type type) throws IOException {
+      return ValueDecoder.decode(source, inputOffset, inputLength, type);
     }
   }
 
-  /** The request file's bytes: UTF-8 JSON, each call's input embedded as a JSON value. */
+  /**
+   * The request file's bytes: UTF-8 JSON, each call's input embedded as a JSON value. The grader
+   * writes them with the child's {@link JsonWriter}, so that no class of the request's needs
+   * Jackson.
+   */
   public byte[] toBytes() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator out = Wire.MAPPER.getFactory().createGenerator(bytes)) {
-      out.writeStartObject();
-      out.writeStringField("token", token);
-      out.writeNumberField("outputBytes", outputBytes);
-      out.writeArrayFieldStart("classpath");
-      for (String entry : classpath) {
-        out.writeString(entry);
+    JsonWriter out = new JsonWriter(Integer.MAX_VALUE - 8);
+    out.open('{');
+    field(out, "token", true);
+    out.string(token);
+    field(out, "outputBytes", false);
+    out.number(outputBytes);
+    field(out, "classpath", false);
+    out.open('[');
+    for (int i = 0; i < classpath.size(); i++) {
+      if (i > 0) {
+        out.raw(',');
       }
-      out.writeEndArray();
-      out.writeStringField("studentDir", studentDir);
-      out.writeArrayFieldStart("calls");
-      for (Call call : calls) {
-        out.writeStartObject();
-        out.writeNumberField("index", call.index());
-        out.writeStringField("solverInterface", call.solverInterface());
-        out.writeStringField("method", call.method());
-        out.writeNumberField("maxAnswerChars", call.maxAnswerChars());
-        out.writeFieldName("input");
-        out.writeRawValue(call.inputJson());
-        out.writeEndObject();
-      }
-      out.writeEndArray();
-      out.writeEndObject();
+      out.string(classpath.get(i));
     }
-    return bytes.toByteArray();
+    out.close(']');
+    field(out, "studentDir", false);
+    out.string(studentDir);
+    field(out, "calls", false);
+    out.open('[');
+    for (int i = 0; i < calls.size(); i++) {
+      Call call = calls.get(i);
+      if (i > 0) {
+        out.raw(',');
+      }
+      out.open('{');
+      field(out, "index", true);
+      out.number(call.index());
+      field(out, "solverInterface", false);
+      out.string(call.solverInterface());
+      field(out, "method", false);
+      out.string(call.method());
+      field(out, "maxAnswerChars", false);
+      out.number(call.maxAnswerChars());
+      field(out, "input", false);
+      out.json(call.inputJson());
+      out.close('}');
+    }
+    out.close(']');
+    out.close('}');
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void field(JsonWriter out, String name, boolean first) throws IOException {
+    if (!first) {
+      out.raw(',');
+    }
+    out.string(name);
+    out.raw(':');
   }
 
   /**
@@ -115,34 +142,38 @@ public record Request(
     List<String> classpath = null;
     String studentDir = null;
     List<ReceivedCall> calls = null;
-    try (JsonParser in = Wire.MAPPER.getFactory().createParser(bytes)) {
-      expect(in.nextToken(), JsonToken.START_OBJECT);
-      while (in.nextToken() == JsonToken.FIELD_NAME) {
-        String field = in.currentName();
-        JsonToken value = in.nextToken();
+    JsonReader in = new JsonReader(bytes, 0, bytes.length);
+    in.expect('{');
+    if (!in.empty('}')) {
+      do {
+        String field = in.name();
         switch (field) {
-          case "token" -> token = text(in, value);
-          case "outputBytes" -> outputBytes = number(in, value);
-          case "studentDir" -> studentDir = text(in, value);
+          case "token" -> token = in.string();
+          case "outputBytes" -> outputBytes = number(in);
+          case "studentDir" -> studentDir = in.string();
           case "classpath" -> {
-            expect(value, JsonToken.START_ARRAY);
             classpath = new ArrayList<>();
-            while (in.nextToken() != JsonToken.END_ARRAY) {
-              classpath.add(text(in, in.currentToken()));
+            in.expect('[');
+            if (!in.empty(']')) {
+              do {
+                classpath.add(in.string());
+              } while (in.more(']'));
             }
           }
           case "calls" -> {
-            expect(value, JsonToken.START_ARRAY);
             calls = new ArrayList<>();
-            while (in.nextToken() != JsonToken.END_ARRAY) {
-              calls.add(call(in, bytes));
+            in.expect('[');
+            if (!in.empty(']')) {
+              do {
+                calls.add(call(in, bytes));
+              } while (in.more(']'));
             }
           }
           default -> throw new IOException("unknown request field " + field);
         }
-      }
-      expect(in.currentToken(), JsonToken.END_OBJECT);
+      } while (in.more('}'));
     }
+    in.end();
     if (token == null
         || outputBytes < 0
         || classpath == null
@@ -153,29 +184,31 @@ public record Request(
     return new Received(token, outputBytes, List.copyOf(classpath), studentDir, List.copyOf(calls));
   }
 
-  private static ReceivedCall call(JsonParser in, byte[] bytes) throws IOException {
-    expect(in.currentToken(), JsonToken.START_OBJECT);
+  private static ReceivedCall call(JsonReader in, byte[] bytes) throws IOException {
     int index = -1;
     String solverInterface = null;
     String method = null;
     int maxAnswerChars = -1;
     int offset = -1;
     int length = -1;
-    while (in.nextToken() == JsonToken.FIELD_NAME) {
-      String field = in.currentName();
-      JsonToken value = in.nextToken();
-      switch (field) {
-        case "index" -> index = number(in, value);
-        case "solverInterface" -> solverInterface = text(in, value);
-        case "method" -> method = text(in, value);
-        case "maxAnswerChars" -> maxAnswerChars = number(in, value);
-        case "input" -> {
-          offset = (int) in.currentTokenLocation().getByteOffset();
-          in.skipChildren();
-          length = (int) in.currentLocation().getByteOffset() - offset;
+    in.expect('{');
+    if (!in.empty('}')) {
+      do {
+        String field = in.name();
+        switch (field) {
+          case "index" -> index = number(in);
+          case "solverInterface" -> solverInterface = in.string();
+          case "method" -> method = in.string();
+          case "maxAnswerChars" -> maxAnswerChars = number(in);
+          case "input" -> {
+            in.peek();
+            offset = in.position();
+            in.skipValue();
+            length = in.position() - offset;
+          }
+          default -> throw new IOException("unknown call field " + field);
         }
-        default -> throw new IOException("unknown call field " + field);
-      }
+      } while (in.more('}'));
     }
     if (index < 0
         || solverInterface == null
@@ -187,19 +220,11 @@ public record Request(
     return new ReceivedCall(index, solverInterface, method, maxAnswerChars, bytes, offset, length);
   }
 
-  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
-    if (actual != expected) {
-      throw new IOException("expected " + expected + " in the request, found " + actual);
+  private static int number(JsonReader in) throws IOException {
+    long value = in.integer();
+    if (value != (int) value) {
+      throw new IOException("a request number out of the range of an int: " + value);
     }
-  }
-
-  private static String text(JsonParser in, JsonToken value) throws IOException {
-    expect(value, JsonToken.VALUE_STRING);
-    return in.getText();
-  }
-
-  private static int number(JsonParser in, JsonToken value) throws IOException {
-    expect(value, JsonToken.VALUE_NUMBER_INT);
-    return in.getIntValue();
+    return (int) value;
   }
 }

@@ -3,7 +3,7 @@ package org.mlgrade.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Test;
 class RequestTest {
 
   record Layer(String name, int stride, double[] weights) {}
-
-  private static JavaType type(Class<?> type) {
-    return Wire.MAPPER.getTypeFactory().constructType(type);
-  }
 
   @Test
   void headerAndCallsRoundTrip() throws IOException {
@@ -53,13 +49,35 @@ class RequestTest {
     Request.ReceivedCall first = back.calls().get(0);
     assertThat(first.solverInterface()).isEqualTo("org.mlgrade.api.A");
     assertThat(first.method()).isEqualTo("solve");
-    Layer layer = (Layer) first.input(type(Layer.class));
+    Layer layer = (Layer) first.input(Layer.class);
     assertThat(layer.name()).isEqualTo("a \"quoted\" \u00e9 ]}");
     assertThat(layer.stride()).isEqualTo(2);
     assertThat(layer.weights()).containsExactly(Double.NaN, Double.NEGATIVE_INFINITY, 0.5);
-    assertThat(back.calls().get(1).input(type(Integer.class))).isEqualTo(7);
-    assertThat((int[][]) back.calls().get(2).input(type(int[][].class)))
+    assertThat(back.calls().get(1).input(Integer.class)).isEqualTo(7);
+    assertThat((int[][]) back.calls().get(2).input(int[][].class))
         .isDeepEqualTo(new int[][] {{1, 2}, {3}});
+  }
+
+  @Test
+  void jacksonReadsTheRequestAsWritten() throws IOException {
+    Request request =
+        new Request(
+            "t\u00e9\"k",
+            7,
+            List.of("/a b", "/c\\d"),
+            "/c\\d",
+            List.of(new Request.Call(2, "I", "m", "{\"x\":[1.5,NaN]}", 9)));
+
+    // Jackson, an independent reader, sees the fields and the input embedded as JSON.
+    JsonNode tree = Wire.MAPPER.readTree(request.toBytes());
+
+    assertThat(tree)
+        .isEqualTo(
+            Wire.MAPPER.readTree(
+                "{\"token\":\"t\u00e9\\\"k\",\"outputBytes\":7,\"classpath\":[\"/a b\","
+                    + "\"/c\\\\d\"],\"studentDir\":\"/c\\\\d\",\"calls\":[{\"index\":2,"
+                    + "\"solverInterface\":\"I\",\"method\":\"m\",\"maxAnswerChars\":9,"
+                    + "\"input\":{\"x\":[1.5,NaN]}}]}"));
   }
 
   @Test
@@ -77,9 +95,9 @@ class RequestTest {
     Request.Received back = Request.read(request.toBytes());
 
     // 1.5 is not an int (Wire is strict), but the next call's input is still whole.
-    assertThatThrownBy(() -> back.calls().get(0).input(type(Layer.class)))
+    assertThatThrownBy(() -> back.calls().get(0).input(Layer.class))
         .isInstanceOf(IOException.class);
-    assertThat(((Layer) back.calls().get(1).input(type(Layer.class))).name()).isEqualTo("y");
+    assertThat(((Layer) back.calls().get(1).input(Layer.class)).name()).isEqualTo("y");
   }
 
   @Test

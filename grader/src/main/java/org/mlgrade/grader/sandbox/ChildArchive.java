@@ -21,10 +21,10 @@ import org.mlgrade.harness.Request;
  *
  * <p>A training run of the harness dumps it at exit ({@code -XX:ArchiveClassesAtExit}) on a request
  * of the grader's own: an empty student folder and one call that finds no implementation. Its class
- * path is the harness jar alone, so the archive holds the JDK's, Jackson's and the harness's
- * classes and nothing else (no reference class, no rubric, no student's class). A second run with
- * {@code -Xshare:on} proves that a JVM maps it; only then is it used, and kept in {@link
- * ChildCache} for the next runs. If anything fails, children start without it, as before.
+ * path is the harness jar alone, so the archive holds the JDK's and the harness's classes and
+ * nothing else (no reference class, no rubric, no student's class). A second run with {@code
+ * -Xshare:on} proves that a JVM maps it; only then is it used, and kept in {@link ChildCache} for
+ * the next runs. If anything fails, children start without it, as before.
  *
  * <p>The JVM checks a child's class path against the training run's, by name as written, size and
  * modification time: both name the jar by the same path relative to the working directory ({@link
@@ -122,8 +122,8 @@ public final class ChildArchive {
   }
 
   /**
-   * Runs the harness in {@code work} (as the grader's own user: only the harness and Jackson run)
-   * on a request of one call that finds no implementation; true when it exits normally.
+   * Runs the harness in {@code work} (as the grader's own user: only the harness runs) on a request
+   * of one call that finds no implementation; true when it exits normally.
    */
   private static boolean run(
       Path work, List<String> jvmFlags, List<String> cds, ChildClasspath classpath, Path students)

@@ -1,8 +1,5 @@
 package org.mlgrade.grader.sandbox;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +30,13 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.mlgrade.api.Shape;
-import org.mlgrade.harness.Wire;
+import org.mlgrade.harness.Harness;
 
 /**
  * The only classes student code may see, copied out of the grader's own classpath: {@link #api()}
  * is a directory holding {@code org.mlgrade.api} alone (the compile classpath of a submission) and
- * {@link #harness()} is a jar of the harness and Jackson (the child JVM's class path).
+ * {@link #harness()} is a jar of the harness alone (the child JVM's class path): the child reads
+ * and writes JSON with the harness's own codec, without Jackson.
  *
  * <p>Copying by package prefix works the same whether the grader runs from Maven's {@code
  * target/classes} directories or from the shaded {@code mlgrade.jar}, where API and reference
@@ -55,13 +53,14 @@ public final class ChildClasspath {
 
   private static final List<String> API_PREFIXES = List.of("org/mlgrade/api/");
 
-  /** The harness and the three Jackson parts it uses: not the YAML and CSV formats. */
-  private static final List<String> HARNESS_PREFIXES =
-      List.of(
-          "org/mlgrade/harness/",
-          "com/fasterxml/jackson/core/",
-          "com/fasterxml/jackson/databind/",
-          "com/fasterxml/jackson/annotation/");
+  /** The harness's package. */
+  private static final List<String> HARNESS_PREFIXES = List.of("org/mlgrade/harness/");
+
+  /**
+   * The harness classes only the grader uses, left out of the jar: {@code Wire} is the grader's
+   * Jackson mapper, and the child has no Jackson.
+   */
+  private static final Set<String> GRADER_ONLY = Set.of("org/mlgrade/harness/Wire.class");
 
   private final Path root;
   private final Path api;
@@ -81,8 +80,7 @@ public final class ChildClasspath {
       requireParent(root);
       Files.createDirectories(root);
       Path api = materializeApi(root.resolve("api"));
-      Set<Path> locations =
-          locations(Wire.class, ObjectMapper.class, JsonParser.class, JsonProperty.class);
+      Set<Path> locations = locations(Harness.class);
       ChildCache cache = ChildCache.open(contentKey(locations));
       Path jar = root.resolve(JAR);
       if (!cache.copyOut(JAR, jar)) {
@@ -120,7 +118,7 @@ public final class ChildClasspath {
     return api;
   }
 
-  /** The jar of the harness and Jackson classes. */
+  /** The jar of the harness classes. */
   public Path harness() {
     return harness;
   }
@@ -279,6 +277,8 @@ public final class ChildClasspath {
   }
 
   private static boolean matches(String name, List<String> prefixes) {
-    return name.endsWith(".class") && prefixes.stream().anyMatch(name::startsWith);
+    return name.endsWith(".class")
+        && prefixes.stream().anyMatch(name::startsWith)
+        && !GRADER_ONLY.contains(name);
   }
 }
