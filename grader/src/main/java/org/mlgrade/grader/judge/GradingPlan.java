@@ -1,22 +1,22 @@
 package org.mlgrade.grader.judge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlgrade.grader.rubric.Question;
 import org.mlgrade.grader.rubric.Rubric;
 import org.mlgrade.grader.rubric.TestCase;
 import org.mlgrade.grader.sandbox.Call;
-import org.mlgrade.harness.Wire;
+import org.mlgrade.harness.JsonWriter;
+import org.mlgrade.harness.ValueEncoder;
 import org.mlgrade.reference.Problem;
 
 /**
- * A rubric made ready to grade many submissions: every test's input encoded for the sandbox and
- * its expected answer computed by the reference, once, before any student code runs.
+ * A rubric made ready to grade many submissions: every test's input encoded for the sandbox and its
+ * expected answer computed by the reference, once, before any student code runs.
  *
- * <p>The plan is immutable and shared by all the submissions of a batch. The expected answers
- * never leave this process: only {@link #calls()} go to the sandbox, each with the longest answer
- * it accepts ({@link AnswerBound}), so that the grader's memory per student stays bounded.
+ * <p>The plan is immutable and shared by all the submissions of a batch. The expected answers never
+ * leave this process: only {@link #calls()} go to the sandbox, each with the longest answer it
+ * accepts ({@link AnswerBound}), so that the grader's memory per student stays bounded.
  */
 public final class GradingPlan {
 
@@ -54,21 +54,27 @@ public final class GradingPlan {
         TestCase test = cases.get(t);
         String key = q + "/" + t;
         Object expected = expected(question, test);
-        tests.add(new PlannedTest(question, test, call(key, question.problem(), test, expected),
-            expected));
+        tests.add(
+            new PlannedTest(
+                question, test, call(key, question.problem(), test, expected), expected));
       }
     }
     return new GradingPlan(rubric, tests);
   }
 
-  private static Call call(String key, Problem<?, ?, ?> problem, TestCase test,
-      Object expected) {
+  private static Call call(String key, Problem<?, ?, ?> problem, TestCase test, Object expected) {
+    // Written by the child's own encoder, as the child decodes it (ChildCodecCrossCheckTest: the
+    // same value as Jackson's); in a cold one-shot run it costs a fraction of Jackson's.
     try {
-      return new Call(key, problem.solverType().getName(), problem.method(),
-          Wire.MAPPER.writeValueAsString(test.input()), AnswerBound.of(expected));
-    } catch (JsonProcessingException e) {
+      return new Call(
+          key,
+          problem.solverType().getName(),
+          problem.method(),
+          ValueEncoder.encode(test.input(), Integer.MAX_VALUE - 8),
+          AnswerBound.of(expected));
+    } catch (JsonWriter.Overflow | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "cannot encode the input of test '" + test.name() + "': " + e.getOriginalMessage(), e);
+          "cannot encode the input of test '" + test.name() + "': " + e.getMessage(), e);
     }
   }
 
@@ -76,9 +82,16 @@ public final class GradingPlan {
     try {
       return answer(question.problem(), test.input());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("the reference of " + question.problem().id()
-          + " cannot answer test '" + test.name() + "' of question " + question.id() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the reference of "
+              + question.problem().id()
+              + " cannot answer test '"
+              + test.name()
+              + "' of question "
+              + question.id()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

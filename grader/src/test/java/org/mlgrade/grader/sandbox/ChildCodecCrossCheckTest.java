@@ -28,7 +28,8 @@ import org.mlgrade.reference.ProblemRegistry;
  * The child's hand-written JSON codec against Jackson ({@link Wire}, what the grader reads and
  * writes with), on every test of every bundled rubric, without a child JVM: each input as the
  * grader encodes it decodes in the child to the value Jackson decodes, and each reference answer as
- * the child would send it reads back through the grader's strict mapper as the same value. Both
+ * the child would send it reads back through the grader's strict mapper as the same value. The plan
+ * writes the inputs with the child's encoder: Jackson reads each as the input's own tree. Both
  * comparisons are of Jackson's trees, where doubles compare exactly (NaN equal to itself, -0.0 not
  * equal to 0.0).
  */
@@ -59,6 +60,8 @@ class ChildCodecCrossCheckTest {
         String inputJson = test.call().inputJson();
         byte[] input = inputJson.getBytes(StandardCharsets.UTF_8);
 
+        // The plan writes inputs with the child's encoder: Jackson reads them as the input's tree.
+        assertThat(Wire.MAPPER.readTree(inputJson)).as(where).isEqualTo(tree(test.test().input()));
         Object decoded = ValueDecoder.decode(input, 0, input.length, problem.inputType());
         Object byJackson = Wire.MAPPER.readValue(inputJson, problem.inputType());
         assertThat(decoded).as(where).isInstanceOf(problem.inputType());
