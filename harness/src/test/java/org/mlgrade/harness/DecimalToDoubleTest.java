@@ -2,6 +2,7 @@ package org.mlgrade.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class DecimalToDoubleTest {
     for (int i = 0; i < 100_000; i++) {
       double value = random.nextDouble() * Math.pow(10, random.nextInt(-12, 12));
       String text = Double.toString(value);
-      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
       double back = new JsonReader(bytes, 0, bytes.length).number();
       assertThat(Double.doubleToRawLongBits(back))
           .as(text)
