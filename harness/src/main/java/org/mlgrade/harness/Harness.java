@@ -133,8 +133,8 @@ public final class Harness {
     try {
       // A record with an enum, arrays and a list, as the API's inputs are.
       byte[] json =
-          ("{\"kind\":\"B\",\"rows\":[[1.5,-2e-3,NaN]],\"sizes\":[3],\"parts\":[],"
-                  + "\"name\":\"a\\\"b\",\"flag\":true,\"count\":-7}")
+          ("{\"kind\":\"B\",\"rows\":[[1.5,-2e-3,NaN,0.30000000000000004]],"
+                  + "\"sizes\":[3],\"parts\":[],\"name\":\"a\\\"b\",\"flag\":true,\"count\":-7}")
               .getBytes(StandardCharsets.UTF_8);
       Object input = ValueDecoder.decode(json, 0, json.length, WarmUpInput.class);
       String encoded = ValueEncoder.encode(input, 1024);

@@ -271,10 +271,15 @@ final class JsonReader {
       exponent += negativeExponent ? -written : written;
     }
     // Clinger's fast path: an integer of at most 2^53 times or divided by an exact power of ten
-    // is rounded once, so the result is the correctly rounded double. Otherwise the JDK parses.
+    // is rounded once, so the result is the correctly rounded double. Else long arithmetic, for
+    // up to 18 digits, and else the JDK parses.
     if (!dropped && digits <= (1L << 53) && Math.abs(exponent) <= 22) {
       double value = digits;
       value = exponent < 0 ? value / EXACT_POWERS[-exponent] : value * EXACT_POWERS[exponent];
+      return negative ? -value : value;
+    }
+    if (!dropped && Math.abs(exponent) <= DecimalToDouble.MAX_EXPONENT) {
+      double value = DecimalToDouble.value(digits, exponent);
       return negative ? -value : value;
     }
     return Double.parseDouble(new String(bytes, start, pos - start, StandardCharsets.ISO_8859_1));

@@ -7,8 +7,8 @@ import java.io.IOException;
  * that encoding a value that is too large (or endless) stops early instead of building the whole
  * text. Numbers are written as {@link Wire} writes them: {@link Double#toString} and the bare
  * tokens {@code NaN}, {@code Infinity} and {@code -Infinity}. Strings are escaped as JSON requires;
- * a lone surrogate (which UTF-8 cannot carry) is escaped as {@code \}{@code uXXXX}, so any Java
- * string can be written.
+ * a lone surrogate (which UTF-8 cannot carry) is written as a JSON unicode escape (a backslash, a
+ * {@code u} and four hex digits), so any Java string can be written.
  *
  * <p>The writer does not place commas and colons itself: its callers write JSON's punctuation with
  * {@link #raw(char)}.
