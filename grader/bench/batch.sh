@@ -12,4 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 uptime
-exec mvn -B -q -o -pl grader -am package -DskipTests -Pbench-batch -Dbench.args="$*"
+# Maven's exec plugin splits its arguments at spaces, which would break a quoted --parent-flags:
+# the arguments travel in a file instead, one per line.
+mkdir -p grader/target
+printf '%s\n' "$@" > grader/target/bench-batch-args
+exec mvn -B -q -o -pl grader -am package -DskipTests -Pbench-batch \
+  -Dbench.args="--args-file grader/target/bench-batch-args"

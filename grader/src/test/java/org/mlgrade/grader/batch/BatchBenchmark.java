@@ -67,7 +67,17 @@ final class BatchBenchmark {
    * grades).
    */
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("--args-file")) {
+      // batch.sh's arguments, one per line: a quoted --parent-flags keeps its spaces.
+      args =
+          Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
+              .filter(line -> !line.isEmpty())
+              .toArray(String[]::new);
+    }
     Map<String, String> options = new LinkedHashMap<>();
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException("options come in pairs: " + String.join(" ", args));
+    }
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
@@ -212,9 +222,11 @@ final class BatchBenchmark {
 
   /**
    * The naive baseline on the first {@code count} students, interleaved with mlgrade by halves:
-   * mlgrade batch --jobs 1 on the subset rubric for half of them, then javac + JUnit per student of
-   * that half, and again for the other half. Each mlgrade run pays its start-up once for its half,
-   * as a class's batch pays it once; the ratio is also given per student after start-up.
+   * mlgrade batch on the subset rubric for half of them, at its default {@code --jobs} (one worker
+   * per core, as an instructor runs it; the naive script's javac and JUnit JVMs use every core
+   * too), then javac + JUnit per student of that half, and again for the other half. Each mlgrade
+   * run pays its start-up once for its half, as a class's batch pays it once; the ratio is also
+   * given per student after start-up.
    */
   private Map<String, Object> naive(Samples samples, ClassMix mix, int count) throws Exception {
     Path rubric = repo.resolve("grader/bench/conv-nb.yaml");
@@ -237,7 +249,8 @@ final class BatchBenchmark {
       for (Path student : part) {
         copyTree(student, partDir.resolve(student.getFileName()));
       }
-      BatchRun run = batch(partDir, rubric, 1, "subset-" + from);
+      BatchRun run =
+          batch(partDir, rubric, Runtime.getRuntime().availableProcessors(), "subset-" + from);
       mlgradeWall += run.measured().wallSeconds();
       // The first completion also waits for the batch's start-up.
       mlgradeGaps.addAll(run.gaps().subList(Math.min(1, run.gaps().size()), run.gaps().size()));
