@@ -47,9 +47,11 @@ public final class Cleanup {
     ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     ChildUids.reapTaken();
     // The grader's other threads run on while hooks do: one still preparing a folder may
-    // create it again after a first delete, so delete until none is back (briefly).
+    // create it again after a first delete, so delete until none is back (briefly). A grader
+    // that ends normally has released every folder: it exits at once, without these rounds
+    // (they cost every one-shot run 0.3 s of wall time).
     int quiet = 0;
-    for (int round = 0; round < 30 && quiet < 3; round++) {
+    for (int round = 0; round < 30 && quiet < 3 && !ROOTS.isEmpty(); round++) {
       ROOTS.forEach(Trees::deleteQuietly);
       try {
         Thread.sleep(100);
