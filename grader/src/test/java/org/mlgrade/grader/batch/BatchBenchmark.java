@@ -179,10 +179,110 @@ final class BatchBenchmark {
     if (cold > 0) {
       report.put("cold_gradescope", coldGradescope(mix, cold));
     }
+    report.put("targets", targets(report, n, cores));
     report.put("load_average_after", loadAverage());
     Path file = work.resolve("bench-report.json");
     JSON.writeValue(file.toFile(), report);
     System.out.println("report: " + file);
+  }
+
+  /**
+   * Issue 12's targets against this run's figures, each printed as met or missed by how much (a
+   * target whose figure this run did not measure is left out).
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> targets(Map<String, Object> report, int n, int cores) {
+    List<String> lines = new ArrayList<>();
+    Map<String, Object> batches = (Map<String, Object>) report.get("batch");
+    Map<String, Object> one = (Map<String, Object>) batches.get("jobs=1");
+    Map<String, Object> all = (Map<String, Object>) batches.get("jobs=" + cores);
+    if (one != null) {
+      lines.add(
+          atLeast(
+              "correct submissions/s, one worker", (double) one.get("correct_per_second"), 1.2));
+    }
+    if (all != null && cores == 2) {
+      lines.add(
+          atLeast(
+              "correct submissions/s, both cores", (double) all.get("correct_per_second"), 2.5));
+    }
+    for (Map.Entry<String, Object> entry : batches.entrySet()) {
+      Map<String, Object> batch = (Map<String, Object>) entry.getValue();
+      lines.add(
+          atMost(
+              "CPU-s per correct submission, whole tree, " + entry.getKey(),
+              (double) batch.get("cpu_seconds_per_correct"),
+              0.8));
+      if (n >= 1000) {
+        lines.add(
+            atMost(
+                "grader heap MB used before a GC, " + n + " students, " + entry.getKey(),
+                ((Number) batch.get("peak_heap_mb")).doubleValue(),
+                256));
+      }
+    }
+    Map<String, Object> naive = (Map<String, Object>) report.get("naive");
+    if (naive != null) {
+      lines.add(
+          atLeast(
+              "times the naive baseline, wall, whole run",
+              (double) naive.get("wall_ratio_naive_over_mlgrade"),
+              10));
+      lines.add(
+          atLeast(
+              "times the naive baseline, wall, per student after start-up",
+              (double) naive.get("wall_ratio_per_student_after_startup"),
+              10));
+    }
+    for (String kind : List.of("cold_grade", "cold_gradescope")) {
+      Map<String, Object> cold = (Map<String, Object>) report.get(kind);
+      if (cold == null) {
+        continue;
+      }
+      double worst =
+          cold.entrySet().stream()
+              .filter(e -> e.getKey().startsWith("run"))
+              .mapToDouble(e -> ((Measured) e.getValue()).wallSeconds())
+              .max()
+              .orElse(Double.NaN);
+      if (!Double.isNaN(worst)) {
+        lines.add(atMost("s wall, slowest " + kind.replace('_', ' '), worst, 1.5));
+      }
+    }
+    lines.forEach(line -> System.out.println("target: " + line));
+    return lines;
+  }
+
+  private static String atLeast(String what, double value, double target) {
+    return String.format(
+        Locale.ROOT,
+        "%s: %.2f (target >= %s): %s",
+        what,
+        value,
+        Double.toString(target).replaceFirst("\\.0$", ""),
+        value >= target
+            ? "met"
+            : String.format(
+                Locale.ROOT,
+                "missed by %.2f (%.0f %%)",
+                target - value,
+                100 * (target - value) / target));
+  }
+
+  private static String atMost(String what, double value, double target) {
+    return String.format(
+        Locale.ROOT,
+        "%s: %.2f (target <= %s): %s",
+        what,
+        value,
+        Double.toString(target).replaceFirst("\\.0$", ""),
+        value <= target
+            ? "met"
+            : String.format(
+                Locale.ROOT,
+                "missed by %.2f (%.0f %%)",
+                value - target,
+                100 * (value - target) / target));
   }
 
   /** One {@code mlgrade batch} run, and the completion gaps read from its journal. */
