@@ -4,8 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,38 +85,17 @@ public final class ChildArchive {
 
   private static Optional<Path> train(
       ChildClasspath classpath, List<String> jvmFlags, Path archive) {
-    Path scratch = null;
-    try {
-      scratch = Files.createTempDirectory(classpath.root().getParent(), "cds-");
-      Path work = Files.createDirectories(scratch.resolve("work"));
-      Path students = Files.createDirectories(scratch.resolve("students"));
-      Path dumped = scratch.resolve(FILE);
-      if (!run(work, jvmFlags, List.of("-XX:ArchiveClassesAtExit=" + dumped), classpath, students)
-          || !Files.isRegularFile(dumped)) {
-        return Optional.empty();
-      }
-      if (!run(
-          work,
-          jvmFlags,
-          List.of("-Xshare:on", "-XX:SharedArchiveFile=" + dumped),
-          classpath,
-          students)) {
-        return Optional.empty();
-      }
-      Files.setPosixFilePermissions(dumped, PosixFilePermissions.fromString("rw-r--r--"));
-      Files.move(dumped, archive, StandardCopyOption.ATOMIC_MOVE);
-      classpath.cache().store(archive, FILE);
-      return Optional.of(archive);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } finally {
-      if (scratch != null) {
-        Trees.deleteQuietly(scratch);
-      }
-    }
+    return ClassDataArchive.make(
+        classpath.root().getParent(),
+        archive,
+        classpath.cache(),
+        (cds, scratch, training) ->
+            run(
+                Files.createDirectories(scratch.resolve("work")),
+                jvmFlags,
+                cds,
+                classpath,
+                Files.createDirectories(scratch.resolve("students"))));
   }
 
   /**

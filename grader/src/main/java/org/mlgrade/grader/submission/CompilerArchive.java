@@ -12,8 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,6 +30,7 @@ import java.util.stream.Stream;
 import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.sandbox.ChildCache;
 import org.mlgrade.grader.sandbox.ChildClasspath;
+import org.mlgrade.grader.sandbox.ClassDataArchive;
 
 /**
  * The compiler JVM's class path as one jar ({@link #JAR}: this package's classes alone) and its
@@ -120,7 +119,15 @@ final class CompilerArchive {
         return new CompilerArchive(dir, CompletableFuture.completedFuture(Optional.of(archive)));
       }
       return new CompilerArchive(
-          dir, CompletableFuture.supplyAsync(() -> train(dir, api, heapMegabytes, archive, cache)));
+          dir,
+          CompletableFuture.supplyAsync(
+              () ->
+                  ClassDataArchive.make(
+                      dir,
+                      archive,
+                      cache,
+                      (cds, scratch, training) ->
+                          run(dir, api, heapMegabytes, cds, training ? scratch : null))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the compiler's class path in " + dir, e);
     }
@@ -144,48 +151,16 @@ final class CompilerArchive {
     return archive;
   }
 
-  private static Optional<Path> train(
-      Path dir, Path api, int heapMegabytes, Path archive, ChildCache cache) {
-    Path scratch = null;
-    try {
-      scratch = Files.createTempDirectory(dir, "cds-");
-      Path dumped = scratch.resolve(FILE);
-      if (!run(dir, api, heapMegabytes, "-XX:ArchiveClassesAtExit=" + dumped, scratch)
-          || !Files.isRegularFile(dumped)) {
-        return Optional.empty();
-      }
-      if (!run(dir, api, heapMegabytes, "-XX:SharedArchiveFile=" + dumped, null)) {
-        return Optional.empty();
-      }
-      Files.setPosixFilePermissions(dumped, PosixFilePermissions.fromString("rw-r--r--"));
-      Files.move(dumped, archive, StandardCopyOption.ATOMIC_MOVE);
-      cache.store(archive, FILE);
-      return Optional.of(archive);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } finally {
-      if (scratch != null) {
-        Trees.deleteQuietly(scratch);
-      }
-    }
-  }
-
   /**
    * Starts a worker in {@code dir} with {@code cds}, waits until it is ready, has it compile a tiny
-   * class when {@code scratch} is given (so that code generation is archived too), then ends its
-   * input; true when it exits normally. The check run uses {@code -Xshare:on}: a JVM that cannot
-   * map the archive fails.
+   * class when {@code scratch} is given (the training: code generation is archived too), then ends
+   * its input; true when it exits normally.
    */
-  private static boolean run(Path dir, Path api, int heapMegabytes, String cds, Path scratch)
+  private static boolean run(Path dir, Path api, int heapMegabytes, List<String> cds, Path scratch)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(CompilerJvm.command(api, heapMegabytes, List.of(cds, "-Xlog:cds*=off")));
-    if (scratch == null) {
-      command.add(1, "-Xshare:on");
-    }
+    List<String> flags = new ArrayList<>(cds);
+    flags.add("-Xlog:cds*=off");
+    List<String> command = CompilerJvm.command(api, heapMegabytes, flags);
     Process process = CompilerJvm.builder(command, dir).start();
     try (DataOutputStream to =
             new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
