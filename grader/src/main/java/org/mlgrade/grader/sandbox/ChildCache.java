@@ -43,7 +43,7 @@ public final class ChildCache {
   }
 
   /** The cache entry for {@code key}, or one that keeps nothing when there is no safe folder. */
-  public static ChildCache open(String key) {
+  static ChildCache open(String key) {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base =
         xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()

@@ -1,34 +1,19 @@
 package org.mlgrade.grader.sandbox;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.mlgrade.api.Shape;
 import org.mlgrade.harness.Harness;
 
@@ -42,9 +27,9 @@ import org.mlgrade.harness.Harness;
  * target/classes} directories or from the shaded {@code mlgrade.jar}, where API and reference
  * classes share one jar: the reference never reaches the child because it is never copied.
  *
- * <p>The harness jar is built once per content (mlgrade version) and JVM, and kept in {@link
- * ChildCache}; each sandbox copies it with its modification time, which the child's class-data
- * archive ({@link ChildArchive}) records and checks.
+ * <p>The harness jar is a {@link GraderClassesJar}: built once per content (mlgrade version) and
+ * JVM, and kept in {@link ChildCache}; each sandbox copies it with its modification time, which the
+ * child's class-data archive ({@link ChildArchive}) records and checks.
  */
 public final class ChildClasspath {
 
@@ -80,16 +65,10 @@ public final class ChildClasspath {
       requireParent(root);
       Files.createDirectories(root);
       Path api = materializeApi(root.resolve("api"));
-      Set<Path> locations = locations(Harness.class);
-      ChildCache cache = ChildCache.open(contentKey(locations));
-      Path jar = root.resolve(JAR);
-      if (!cache.copyOut(JAR, jar)) {
-        Path built = root.resolve(JAR + ".new");
-        writeJar(locations, HARNESS_PREFIXES, built);
-        Files.move(built, jar, StandardCopyOption.ATOMIC_MOVE);
-        cache.store(jar, JAR);
-      }
-      return new ChildClasspath(root, api, jar, cache);
+      GraderClassesJar harness =
+          GraderClassesJar.materialize(
+              root.resolve(JAR), HARNESS_PREFIXES, GRADER_ONLY, Harness.class);
+      return new ChildClasspath(root, api, harness.jar(), harness.cache());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox classpath under " + root, e);
     }
@@ -104,7 +83,7 @@ public final class ChildClasspath {
     Files.createDirectories(directory);
     // Any API class finds where the API lives: the reference module's classes under Maven, the
     // shaded jar otherwise; either way only the org/mlgrade/api prefix is copied.
-    copy(locations(Shape.class), API_PREFIXES, directory);
+    copy(GraderClassesJar.locations(Shape.class), API_PREFIXES, directory);
     return directory;
   }
 
@@ -136,18 +115,6 @@ public final class ChildClasspath {
     }
   }
 
-  private static Set<Path> locations(Class<?>... anchors) {
-    Set<Path> locations = new LinkedHashSet<>();
-    for (Class<?> anchor : anchors) {
-      try {
-        locations.add(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()));
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException("cannot locate the classes of " + anchor, e);
-      }
-    }
-    return locations;
-  }
-
   private static void copy(Set<Path> locations, List<String> prefixes, Path target)
       throws IOException {
     for (Path location : locations) {
@@ -167,7 +134,7 @@ public final class ChildClasspath {
     }
     for (Path file : files) {
       String name = root.relativize(file).toString().replace('\\', '/');
-      if (matches(name, prefixes)) {
+      if (GraderClassesJar.matches(name, prefixes, Set.of())) {
         Path out = target.resolve(name);
         Files.createDirectories(out.getParent());
         Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING);
@@ -178,7 +145,7 @@ public final class ChildClasspath {
   private static void copyFromJar(Path jar, List<String> prefixes, Path target) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
       for (JarEntry entry : Collections.list(file.entries())) {
-        if (entry.isDirectory() || !matches(entry.getName(), prefixes)) {
+        if (entry.isDirectory() || !GraderClassesJar.matches(entry.getName(), prefixes, Set.of())) {
           continue;
         }
         Path out = target.resolve(entry.getName()).normalize();
@@ -191,94 +158,5 @@ public final class ChildClasspath {
         }
       }
     }
-  }
-
-  /**
-   * What identifies the harness classes: the names, sizes and CRCs of the classes the jar would
-   * hold (read from the jar's directory without inflating anything), and the JVM that runs them.
-   */
-  private static String contentKey(Set<Path> locations) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no SHA-256 in this JVM", e);
-    }
-    digest.update(
-        (System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n")
-            .getBytes(StandardCharsets.UTF_8));
-    for (Path location : locations) {
-      SortedMap<String, String> entries = new TreeMap<>();
-      if (Files.isDirectory(location)) {
-        try (Stream<Path> walk = Files.walk(location)) {
-          for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-            String name = location.relativize(file).toString().replace('\\', '/');
-            if (matches(name, HARNESS_PREFIXES)) {
-              CRC32 crc = new CRC32();
-              crc.update(Files.readAllBytes(file));
-              entries.put(name, Files.size(file) + ":" + crc.getValue());
-            }
-          }
-        }
-      } else {
-        try (JarFile jar = new JarFile(location.toFile())) {
-          for (JarEntry entry : Collections.list(jar.entries())) {
-            if (!entry.isDirectory() && matches(entry.getName(), HARNESS_PREFIXES)) {
-              entries.put(entry.getName(), entry.getSize() + ":" + entry.getCrc());
-            }
-          }
-        }
-      }
-      entries.forEach(
-          (name, id) -> digest.update((name + "=" + id + "\n").getBytes(StandardCharsets.UTF_8)));
-    }
-    return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
-  }
-
-  /** Writes the classes of {@code locations} under {@code prefixes} into a new jar. */
-  private static void writeJar(Set<Path> locations, List<String> prefixes, Path target)
-      throws IOException {
-    Set<String> written = new HashSet<>();
-    try (ZipOutputStream out =
-        new ZipOutputStream(
-            new BufferedOutputStream(
-                Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)))) {
-      out.setLevel(Deflater.BEST_SPEED);
-      for (Path location : locations) {
-        if (Files.isDirectory(location)) {
-          List<Path> files = new ArrayList<>();
-          try (Stream<Path> walk = Files.walk(location)) {
-            walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-          }
-          for (Path file : files) {
-            String name = location.relativize(file).toString().replace('\\', '/');
-            if (matches(name, prefixes) && written.add(name)) {
-              out.putNextEntry(new ZipEntry(name));
-              Files.copy(file, out);
-              out.closeEntry();
-            }
-          }
-        } else {
-          try (JarFile jar = new JarFile(location.toFile())) {
-            for (JarEntry entry : Collections.list(jar.entries())) {
-              String name = entry.getName();
-              if (!entry.isDirectory() && matches(name, prefixes) && written.add(name)) {
-                out.putNextEntry(new ZipEntry(name));
-                try (InputStream in = jar.getInputStream(entry)) {
-                  in.transferTo(out);
-                }
-                out.closeEntry();
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static boolean matches(String name, List<String> prefixes) {
-    return name.endsWith(".class")
-        && prefixes.stream().anyMatch(name::startsWith)
-        && !GRADER_ONLY.contains(name);
   }
 }

@@ -2,43 +2,32 @@ package org.mlgrade.grader.submission;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.mlgrade.grader.io.Trees;
 import org.mlgrade.grader.sandbox.ChildCache;
 import org.mlgrade.grader.sandbox.ChildClasspath;
 import org.mlgrade.grader.sandbox.ClassDataArchive;
+import org.mlgrade.grader.sandbox.GraderClassesJar;
 
 /**
- * The compiler JVM's class path as one jar ({@link #JAR}: this package's classes alone) and its
- * class-data archive (AppCDS, {@link #FILE}): javac's classes and this package's, already parsed
- * and verified, mapped by every compiler JVM instead of loaded again. A compiler JVM's start and
- * warm-up, measured alone on the grader's flags (3 alternating runs each, load 2-3), went from
- * 0.63-0.72 to 0.45-0.50 CPU-s and from 0.52-0.63 to 0.39-0.41 s to ready; a one-shot grade waits
- * for it.
+ * The compiler JVM's class path as one jar ({@link #JAR}, a {@link GraderClassesJar} of this
+ * package's classes alone) and its class-data archive (AppCDS, {@link #FILE}): javac's classes and
+ * this package's, already parsed and verified, mapped by every compiler JVM instead of loaded
+ * again. A compiler JVM's start and warm-up, measured alone on the grader's flags (3 alternating
+ * runs each, load 2-3), went from 0.63-0.72 to 0.45-0.50 CPU-s and from 0.52-0.63 to 0.39-0.41 s to
+ * ready; a one-shot grade waits for it.
  *
  * <p>Like the sandbox's archive ({@code ChildArchive}), it is made once per mlgrade version and
  * JVM, by a training run of the worker that compiles a tiny class, checked by a run with {@code
@@ -57,7 +46,7 @@ final class CompilerArchive {
   static final String FILE = "compiler.jsa";
 
   /** The package whose classes the compiler JVM loads: no reference, rubric or judge class. */
-  private static final String PACKAGE = "org/mlgrade/grader/submission/";
+  private static final List<String> PACKAGE = List.of("org/mlgrade/grader/submission/");
 
   /** How long the training run and the check may take before the archive is given up. */
   private static final long RUN_SECONDS = 120;
@@ -107,13 +96,9 @@ final class CompilerArchive {
    */
   static CompilerArchive prepare(Path dir, Path api, int heapMegabytes) {
     try {
-      byte[] jar = jarBytes();
-      ChildCache cache = ChildCache.open("compiler-" + key(jar));
-      Path file = dir.resolve(JAR);
-      if (!cache.copyOut(JAR, file)) {
-        Files.write(file, jar);
-        cache.store(file, JAR);
-      }
+      ChildCache cache =
+          GraderClassesJar.materialize(dir.resolve(JAR), PACKAGE, Set.of(), CompilerJvm.class)
+              .cache();
       Path archive = dir.resolve(FILE);
       if (cache.copyOut(FILE, archive)) {
         return new CompilerArchive(dir, CompletableFuture.completedFuture(Optional.of(archive)));
@@ -197,64 +182,5 @@ final class CompilerArchive {
       return false;
     }
     return process.exitValue() == 0;
-  }
-
-  /**
-   * This package's classes, and nothing else, from the grader's class path (its {@code
-   * target/classes} or the shaded jar), as a jar whose bytes depend on the classes alone.
-   */
-  private static byte[] jarBytes() throws IOException {
-    SortedMap<String, byte[]> classes = new TreeMap<>();
-    try {
-      Path location =
-          Path.of(CompilerJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isDirectory(location)) {
-        try (Stream<Path> files = Files.list(location.resolve(PACKAGE))) {
-          for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-            classes.put(PACKAGE + file.getFileName(), Files.readAllBytes(file));
-          }
-        }
-      } else {
-        try (JarFile jar = new JarFile(location.toFile())) {
-          for (JarEntry entry : Collections.list(jar.entries())) {
-            String name = entry.getName();
-            if (name.startsWith(PACKAGE)
-                && name.endsWith(".class")
-                && name.indexOf('/', PACKAGE.length()) < 0) {
-              try (InputStream in = jar.getInputStream(entry)) {
-                classes.put(name, in.readAllBytes());
-              }
-            }
-          }
-        }
-      }
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the compiler's classes", e);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream out = new JarOutputStream(bytes)) {
-      for (var entry : classes.entrySet()) {
-        JarEntry jarEntry = new JarEntry(entry.getKey());
-        jarEntry.setTime(0);
-        out.putNextEntry(jarEntry);
-        out.write(entry.getValue());
-        out.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
-  }
-
-  /** The cache key: the jar's content and the JVM that runs it. */
-  private static String key(byte[] jar) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(
-          (System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n")
-              .getBytes(StandardCharsets.UTF_8));
-      digest.update(jar);
-      return HexFormat.of().formatHex(digest.digest(), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no SHA-256 in this JVM", e);
-    }
   }
 }
