@@ -6,10 +6,10 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mlgrade.grader.Grader;
@@ -118,13 +118,11 @@ final class BatchCommand implements Callable<Integer> {
     }
     // The other students' submissions and their results are secrets too: below bubblewrap a
     // child that could read them makes the batch refuse hidden tests, naming the chmod.
-    List<ChildAccess.Secret> secrets =
-        new ArrayList<>(
-            List.of(
+    SandboxOptions options =
+        isolation.sandbox(
+            rubric.secretsWith(
                 new ChildAccess.Secret(root, "the class folder (the other students' submissions)"),
                 new ChildAccess.Secret(outDir, "the output folder")));
-    secrets.addAll(rubric.secrets());
-    SandboxOptions options = isolation.sandbox(secrets);
     JournalLine.Header header;
     PdfReporters pdfs = PdfReporters.standard();
     Progress progress =
@@ -142,9 +140,9 @@ final class BatchCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       header = header(loaded, source.bytes());
-      Integer failed = grade(started, loaded, header, students, progress, pdfs, out, err);
-      if (failed != null) {
-        return failed;
+      OptionalInt failed = grade(started, loaded, header, students, progress, pdfs, out, err);
+      if (failed.isPresent()) {
+        return failed.getAsInt();
       }
     }
     List<StudentEntry> rows = ClassOutputs.rows(Journal.read(outDir.resolve(Journal.FILE)));
@@ -159,10 +157,10 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   /**
-   * Journals this run and grades the students not graded yet; an exit code when the batch cannot go
-   * on, null when it can.
+   * Journals this run and grades the students not graded yet; the exit code when the batch cannot
+   * go on, none when it can.
    */
-  private Integer grade(
+  private OptionalInt grade(
       Grader.Start started,
       Rubric loaded,
       JournalLine.Header header,
@@ -192,7 +190,7 @@ final class BatchCommand implements Callable<Integer> {
             grader.plan();
           } catch (IllegalArgumentException e) {
             err.println("mlgrade batch: invalid rubric: " + e.getMessage());
-            return ExitCodes.INVALID_RUBRIC;
+            return OptionalInt.of(ExitCodes.INVALID_RUBRIC);
           }
           // Refused (IsolationRefusedException: Main's one line, exit 5) before any student.
           warnBelowBubblewrap(err, IsolationOptions.await(grader));
@@ -201,12 +199,12 @@ final class BatchCommand implements Callable<Integer> {
       }
     } catch (Journal.RubricChanged e) {
       err.println("mlgrade batch: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return OptionalInt.of(ExitCodes.USAGE);
     } catch (IOException e) { // a journal that cannot be read or written, said in one line
       err.println("mlgrade batch: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return OptionalInt.of(ExitCodes.USAGE);
     }
-    return null;
+    return OptionalInt.empty();
   }
 
   /** Says loudly, before and after the class, that students ran below {@code BUBBLEWRAP}. */

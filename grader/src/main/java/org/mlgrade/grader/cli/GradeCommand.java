@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.mlgrade.grader.Grader;
@@ -72,13 +70,11 @@ final class GradeCommand implements Callable<Integer> {
       err.println("mlgrade grade: no such submission: " + submission);
       return ExitCodes.USAGE;
     }
-    List<ChildAccess.Secret> secrets =
-        new ArrayList<>(
-            List.of(
+    SandboxOptions options =
+        isolation.sandbox(
+            rubric.secretsWith(
                 new ChildAccess.Secret(submission, "the submission"),
                 new ChildAccess.Secret(outDir, "the output folder")));
-    secrets.addAll(rubric.secrets());
-    SandboxOptions options = isolation.sandbox(secrets);
     Grader grader;
     // The compiler JVM and the sandbox start while the rubric is read.
     try (Grader.Start start = Grader.start(options)) {

@@ -1,6 +1,7 @@
 package org.mlgrade.grader.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.mlgrade.grader.rubric.RubricException;
 import org.mlgrade.grader.sandbox.ChildAccess;
@@ -24,8 +25,15 @@ final class RubricOption {
     return RubricSource.of(file);
   }
 
-  /** The rubric file, as a secret student code must not reach; none for the bundled rubric. */
-  List<ChildAccess.Secret> secrets() {
-    return file == null ? List.of() : List.of(new ChildAccess.Secret(file, "the rubric"));
+  /**
+   * {@code others} and the rubric file (none for the bundled rubric): the secrets student code must
+   * not reach.
+   */
+  List<ChildAccess.Secret> secretsWith(ChildAccess.Secret... others) {
+    List<ChildAccess.Secret> secrets = new ArrayList<>(List.of(others));
+    if (file != null) {
+      secrets.add(new ChildAccess.Secret(file, "the rubric"));
+    }
+    return secrets;
   }
 }

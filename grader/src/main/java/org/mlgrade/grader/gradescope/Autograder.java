@@ -131,7 +131,6 @@ public final class Autograder {
         startFailure = e;
       }
     }
-    Grader grader;
     try (Grader.Start started = start) {
       Rubric rubric;
       try {
@@ -162,8 +161,7 @@ public final class Autograder {
             stackTrace(startFailure),
             extra);
       }
-      grader = started.open(rubric);
-      return graded(grader, rubric, root, log, extra);
+      return graded(started.open(rubric), rubric, root, log, extra);
     }
   }
 
@@ -173,8 +171,13 @@ public final class Autograder {
       Result result = grader.grade(root.resolve("submission"));
       TerminalReport.print(result, log, result.stdoutVisibility() == ResultVisibility.HIDDEN);
       return GradescopeReport.of(result, extra);
-    } catch (IllegalArgumentException e) {
-      return referenceCannotAnswer(rubric, e, log, extra);
+    } catch (IllegalArgumentException e) { // from the plan: the reference cannot answer a test
+      log.println("the reference cannot answer the rubric: " + e.getMessage());
+      return GradescopeReport.notGraded(
+          RubricOutline.of(rubric),
+          "the rubric asks something the reference cannot answer: " + e.getMessage(),
+          stackTrace(e),
+          extra);
     } catch (IsolationRefusedException e) {
       // The operator's to fix (the message names the chmod); the student is told it is not them.
       log.println("mlgrade gradescope: " + e.getMessage());
@@ -189,16 +192,6 @@ public final class Autograder {
       return GradescopeReport.notGraded(
           RubricOutline.of(rubric), "the grader failed: " + e, stackTrace(e), extra);
     }
-  }
-
-  private static Results referenceCannotAnswer(
-      Rubric rubric, IllegalArgumentException e, PrintWriter log, Map<String, Object> extra) {
-    log.println("the reference cannot answer the rubric: " + e.getMessage());
-    return GradescopeReport.notGraded(
-        RubricOutline.of(rubric),
-        "the rubric asks something the reference cannot answer: " + e.getMessage(),
-        stackTrace(e),
-        extra);
   }
 
   private static String stackTrace(Throwable e) {
