@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes one JSON value into a value of a given {@link Type}, as {@link Wire}'s Jackson mapper
@@ -38,6 +39,14 @@ public final class ValueDecoder {
 
   /** The deepest nesting decoded; the API's inputs nest a handful of levels. */
   static final int MAX_DEPTH = 1_000;
+
+  /** The boxes the API's records use, and their primitives. */
+  private static final Map<Class<?>, Class<?>> UNBOXED =
+      Map.of(
+          Double.class, double.class,
+          Integer.class, int.class,
+          Long.class, long.class,
+          Boolean.class, boolean.class);
 
   private static final ClassValue<RecordShape> RECORDS =
       new ClassValue<>() {
@@ -92,25 +101,18 @@ public final class ValueDecoder {
 
   private Object ofClass(Class<?> type, int depth) throws IOException {
     if (type.isPrimitive()) {
-      return primitive(type);
+      notNull(type);
+      return scalar(type);
     }
     if (in.nullLiteral()) {
       return null;
     }
-    if (type == Double.class) {
-      return in.number();
-    }
-    if (type == Integer.class) {
-      return intValue();
+    Class<?> unboxed = UNBOXED.get(type);
+    if (unboxed != null) {
+      return scalar(unboxed);
     }
     if (type == String.class) {
       return in.string();
-    }
-    if (type == Long.class) {
-      return in.integer();
-    }
-    if (type == Boolean.class) {
-      return in.bool();
     }
     if (type.isArray()) {
       return array(type, depth);
@@ -124,8 +126,8 @@ public final class ValueDecoder {
     throw unsupported(type);
   }
 
-  private Object primitive(Class<?> type) throws IOException {
-    notNull(type);
+  /** A value of the primitive {@code type}, or of its box (not null). */
+  private Object scalar(Class<?> type) throws IOException {
     if (type == double.class) {
       return in.number();
     }
